@@ -1,0 +1,209 @@
+// Package analysis finds HTTP status codes in source files and judges them.
+//
+// It works on bytes and byte offsets only: (path, content) in, occurrences and
+// findings out. It knows nothing of the Language Server Protocol and does no
+// I/O, so the language server and `httpcodes check` share one analysis and
+// always agree.
+package analysis
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/httpcodes/httpcodes/codes"
+)
+
+// Written says how a status code appears in the source.
+type Written int
+
+const (
+	// Number is a numeric literal: 404.
+	Number Written = iota
+	// Constant is a named constant: http.StatusNotFound.
+	Constant
+)
+
+// Role is what the code does where it appears.
+type Role int
+
+const (
+	// Reference is a named constant with no status context around it.
+	Reference Role = iota
+	// Send is a status the program sends or builds a response with:
+	// WriteHeader(n), http.Error(w, msg, n), c.JSON(n, v), StatusCode: n.
+	Send
+	// Compare is a status the program compares, switches or asserts on:
+	// resp.StatusCode == n, case n:, assert.Equal(t, n, rec.Code).
+	Compare
+	// RangeBound is a bound of a class check (resp.StatusCode >= 400): it
+	// stands for a class of codes, not one code.
+	RangeBound
+)
+
+// API flags describe the call a status is passed to.
+type API int
+
+const (
+	// RedirectAPI is a call that sends a redirect (http.Redirect, c.Redirect).
+	RedirectAPI API = 1 << iota
+	// ErrorAPI is a call that sends an error (http.Error, echo.NewHTTPError).
+	ErrorAPI
+	// BodyAPI is a call that sends a body along with the status (c.JSON).
+	BodyAPI
+)
+
+// Occurrence is one status code found in a file.
+type Occurrence struct {
+	Start, End int // byte offsets of the literal or the constant
+	Code       int
+	Written    Written
+	// Name is the constant as written ("http.StatusOK"); empty for numbers.
+	Name string
+	Role Role
+	// Context names the call or construct: "w.WriteHeader", "http.Error",
+	// "gin c.JSON", "StatusCode comparison", "case".
+	Context string
+	// Framework is the library the context belongs to: "net/http", "gin", …
+	Framework string
+	API       API
+	// Message is the literal text sent with the status (http.Error's message,
+	// c.String's body); MessageCode is set when the message is
+	// http.StatusText(n). Both locate the argument with MessageStart/End.
+	Message                  string
+	MessageCode              int
+	MessageStart, MessageEnd int
+	// Constant is the ecosystem's name for a number's code
+	// ("http.StatusNotFound"), empty when it has none; ConstantText is how
+	// this file writes it (its own import name), empty when the file would
+	// need a new import first.
+	Constant     string
+	ConstantText string
+}
+
+// Severity orders findings; the zero value is an error.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+	Info
+	Hint
+)
+
+var severityNames = []string{"error", "warning", "info", "hint"}
+
+func (s Severity) String() string {
+	if s < 0 || int(s) >= len(severityNames) {
+		return "unknown"
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity reads "error", "warning", "info" or "hint".
+func ParseSeverity(s string) (Severity, bool) {
+	for i, n := range severityNames {
+		if strings.EqualFold(s, n) {
+			return Severity(i), true
+		}
+	}
+	return 0, false
+}
+
+// Edit replaces the bytes [Start, End) with NewText.
+type Edit struct {
+	Start, End int
+	NewText    string
+}
+
+// Fix is a set of edits that together resolve a finding.
+type Fix struct {
+	Title string
+	Edits []Edit
+}
+
+// Finding is one judgement of a rule.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Message  string
+	Start    int
+	End      int
+	Code     int // the status code judged, 0 when none
+	Fix      *Fix
+}
+
+// Result is everything the analysis says about one file.
+type Result struct {
+	Language    string
+	Occurrences []Occurrence
+	Findings    []Finding
+	// SyntaxError is set when the file could not be parsed; Occurrences and
+	// Findings are then empty.
+	SyntaxError *SyntaxError
+	// Generated is set for files that say "Code generated … DO NOT EDIT.".
+	Generated bool
+}
+
+// SyntaxError locates the first parse error of a file.
+type SyntaxError struct {
+	Offset  int
+	Message string
+}
+
+func (e *SyntaxError) Error() string { return e.Message }
+
+// Options tune an analysis. The zero value uses the built-in data set and
+// every rule at its default severity.
+type Options struct {
+	// Codes is the data set to judge against; nil means codes.Default().
+	Codes *codes.Set
+	// Severity overrides a rule's default severity.
+	Severity map[string]Severity
+	// Disabled turns rules off.
+	Disabled map[string]bool
+}
+
+func (o *Options) codes() *codes.Set {
+	if o == nil || o.Codes == nil {
+		return codes.Default()
+	}
+	return o.Codes
+}
+
+// Language returns the language the analysis gives a path, or "" when it
+// does not analyse such files.
+func Language(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".go":
+		return "go"
+	}
+	return ""
+}
+
+// Analyze finds the status codes in a file and judges them.
+func Analyze(path string, src []byte, opts *Options) *Result {
+	res := &Result{Language: Language(path)}
+	var file *fileFacts
+	switch res.Language {
+	case "go":
+		file = analyzeGo(path, src, res)
+	default:
+		return res
+	}
+	if file != nil {
+		judge(file, res, opts)
+	}
+	return res
+}
+
+// MayHaveStatus reports, cheaply and without parsing, whether a file of the
+// given language could hold a status code the analysis finds. check uses it
+// to skip most files of a large tree unparsed; it never says false for a
+// file in which Analyze would find something.
+func MayHaveStatus(path string, src []byte) bool {
+	switch Language(path) {
+	case "go":
+		return goMayHaveStatus(src)
+	}
+	return false
+}

@@ -1,0 +1,229 @@
+package analysis
+
+import (
+	"go/ast"
+	"strings"
+)
+
+// callEvents returns what a call does to a response writer. Sub-calls it
+// accounts for (json.NewEncoder(w), w.Header()) are marked consumed so they
+// are not read again as events of their own.
+func (w *walker) callEvents(call *ast.CallExpr, consumed map[ast.Node]bool) []event {
+	g := w.g
+	api := g.apiText(call)
+	argWriter := func(i int) (string, bool) {
+		if i >= len(call.Args) {
+			return "", false
+		}
+		return w.writerName(call.Args[i])
+	}
+	code := func(i int) int {
+		if i >= len(call.Args) {
+			return 0
+		}
+		return g.eventCode(call.Args[i])
+	}
+	if name, ok := g.httpName(call.Fun); ok {
+		if writer, ok := argWriter(0); ok {
+			switch name {
+			case "Error":
+				return []event{{kind: statusWrite, writer: writer, code: code(2), api: api}}
+			case "Redirect":
+				return []event{{kind: statusWrite, writer: writer, code: code(3), api: api, setsLocation: true}}
+			case "NotFound":
+				return []event{{kind: statusWrite, writer: writer, code: 404, api: api}}
+			case "ServeContent", "ServeFile", "ServeFileFS":
+				return []event{{kind: statusWrite, writer: writer, api: api}}
+			case "SetCookie":
+				return []event{{kind: headerSet, writer: writer, header: "Set-Cookie", api: api}}
+			}
+		}
+	}
+	if ev, ok := w.bodyCall(call, consumed, api); ok {
+		return []event{ev}
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return w.opaqueArgs(call, api)
+	}
+	method := sel.Sel.Name
+	// Methods of the header map: w.Header().Set("Allow", …).
+	if writer, ok := w.headerOf(sel.X); ok {
+		consumed[sel.X] = true
+		switch method {
+		case "Set", "Add":
+			if len(call.Args) > 0 {
+				return []event{{kind: headerSet, writer: writer, header: stringLit(call.Args[0]), api: api}}
+			}
+		case "Get", "Values", "Clone":
+			return nil
+		}
+		return []event{{kind: headerSet, writer: writer, api: api}}
+	}
+	// w.Header() used any other way may set any header.
+	if writer, ok := w.headerOf(call); ok {
+		return []event{{kind: headerSet, writer: writer, api: api}}
+	}
+	if writer, ok := w.writerName(sel.X); ok {
+		switch method {
+		case "WriteHeader":
+			return []event{{kind: statusWrite, writer: writer, code: code(0), api: api}}
+		case "Write", "WriteString":
+			if len(call.Args) == 1 && !isNil(call.Args[0]) {
+				return []event{{kind: bodyWrite, writer: writer, api: api}}
+			}
+			return nil
+		}
+		if id, ok := sel.X.(*ast.Ident); ok {
+			if ev, ok := w.frameworkEvent(id.Name, method, call, api); ok {
+				return []event{ev}
+			}
+		}
+	}
+	if id, ok := sel.X.(*ast.Ident); ok {
+		if ev, ok := w.frameworkEvent(id.Name, method, call, api); ok {
+			return []event{ev}
+		}
+	}
+	return w.opaqueArgs(call, api)
+}
+
+// frameworkEvent reads the gin, echo and fiber context methods that send a
+// status, a body or a header.
+func (w *walker) frameworkEvent(recv, method string, call *ast.CallExpr, api string) (event, bool) {
+	env, g := w.env, w.g
+	code := func(i int) int {
+		if i >= len(call.Args) {
+			return 0
+		}
+		return g.eventCode(call.Args[i])
+	}
+	var table map[string]frameworkCall
+	switch {
+	case env.isGin(recv):
+		switch method {
+		case "Header":
+			if len(call.Args) > 0 {
+				return event{kind: headerSet, writer: recv, header: stringLit(call.Args[0]), api: api}, true
+			}
+		case "SetCookie":
+			return event{kind: headerSet, writer: recv, header: "Set-Cookie", api: api}, true
+		case "Status":
+			// gin only records the status; it is sent with the body.
+			return event{}, false
+		}
+		table = ginCalls
+	case env.isEcho(recv):
+		table = echoCalls
+	case env.isFiber(recv):
+		switch method {
+		case "Set":
+			if len(call.Args) > 0 {
+				return event{kind: headerSet, writer: recv, header: stringLit(call.Args[0]), api: api}, true
+			}
+		case "Status":
+			return event{}, false
+		}
+		table = fiberCalls
+	default:
+		return event{}, false
+	}
+	fc, ok := table[method]
+	if !ok {
+		return event{}, false
+	}
+	ev := event{writer: recv, code: code(fc.arg), api: api}
+	switch {
+	case fc.api&BodyAPI != 0:
+		ev.kind, ev.withStatus = bodyWrite, true
+	default:
+		ev.kind = statusWrite
+		ev.setsLocation = fc.api&RedirectAPI != 0
+	}
+	return ev, true
+}
+
+// bodyCall recognises the standard library's ways of writing a body to w:
+// fmt.Fprint*(w, …), io.WriteString(w, …), io.Copy(w, …),
+// json.NewEncoder(w).Encode(…), tmpl.Execute(w, …).
+func (w *walker) bodyCall(call *ast.CallExpr, consumed map[ast.Node]bool, api string) (event, bool) {
+	g := w.g
+	first := func() (string, bool) {
+		if len(call.Args) == 0 {
+			return "", false
+		}
+		return w.writerName(call.Args[0])
+	}
+	if name, ok := pkgFunc(call.Fun, g.fmt); ok && strings.HasPrefix(name, "Fprint") {
+		if writer, ok := first(); ok {
+			return event{kind: bodyWrite, writer: writer, api: api}, true
+		}
+	}
+	if name, ok := pkgFunc(call.Fun, g.io); ok && (name == "WriteString" || name == "Copy" || name == "CopyN" || name == "CopyBuffer") {
+		if writer, ok := first(); ok {
+			return event{kind: bodyWrite, writer: writer, api: api}, true
+		}
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return event{}, false
+	}
+	if (sel.Sel.Name == "Execute" || sel.Sel.Name == "ExecuteTemplate") && len(call.Args) >= 2 {
+		if writer, ok := first(); ok {
+			return event{kind: bodyWrite, writer: writer, api: api}, true
+		}
+	}
+	if sel.Sel.Name == "Encode" {
+		if enc, ok := sel.X.(*ast.CallExpr); ok && len(enc.Args) == 1 {
+			name, ok := pkgFunc(enc.Fun, g.json)
+			if !ok {
+				name, ok = pkgFunc(enc.Fun, g.xml)
+			}
+			if ok && name == "NewEncoder" {
+				if writer, ok := w.writerName(enc.Args[0]); ok {
+					consumed[enc] = true
+					return event{kind: bodyWrite, writer: writer, api: api}, true
+				}
+			}
+		}
+	}
+	return event{}, false
+}
+
+// opaqueArgs records a writer handed to a call the analysis does not know:
+// that code may set headers or write.
+func (w *walker) opaqueArgs(call *ast.CallExpr, api string) []event {
+	var out []event
+	for _, a := range call.Args {
+		if writer, ok := w.writerName(a); ok {
+			out = append(out, event{kind: opaque, writer: writer, api: api})
+		}
+	}
+	return out
+}
+
+// eventCode is the status an argument sends, 0 when it is not a number or
+// a constant.
+func (g *goFile) eventCode(e ast.Expr) int {
+	if code, _, ok := g.constantValue(e); ok {
+		return code
+	}
+	if n, ok := intValue(e); ok {
+		return n
+	}
+	return 0
+}
+
+// apiText names a call for messages: the whole call when it is short
+// ("w.WriteHeader(201)"), else its function ("http.Error").
+func (g *goFile) apiText(call *ast.CallExpr) string {
+	if t := g.text(call); len(t) <= 40 && !strings.Contains(t, "\n") {
+		return t
+	}
+	return g.text(call.Fun)
+}
+
+func isNil(e ast.Expr) bool {
+	id, ok := unparen(e).(*ast.Ident)
+	return ok && id.Name == "nil"
+}

@@ -1,0 +1,192 @@
+package analysis
+
+import (
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Import paths whose presence lets a Go file hold a status context.
+const (
+	pathHTTP     = "net/http"
+	pathHTTPTest = "net/http/httptest"
+	pathGin      = "github.com/gin-gonic/gin"
+	pathEcho     = "github.com/labstack/echo"
+	pathFiber    = "github.com/gofiber/fiber"
+	pathRender   = "github.com/go-chi/render"
+)
+
+// goMarkers are byte strings at least one of which every Go file with a
+// status context contains: an import path of net/http or a framework, or the
+// names of the contexts that need no import (s.w.WriteHeader, x.StatusCode).
+var goMarkers = [][]byte{
+	[]byte(pathHTTP), []byte("WriteHeader"), []byte("StatusCode"),
+	[]byte("gin-gonic/gin"), []byte("labstack/echo"), []byte("gofiber/fiber"), []byte("go-chi/render"),
+}
+
+func goMayHaveStatus(src []byte) bool {
+	for _, m := range goMarkers {
+		if bytes.Contains(src, m) {
+			return true
+		}
+	}
+	return false
+}
+
+var generatedComment = regexp.MustCompile(`(?m)^// Code generated .* DO NOT EDIT\.$`)
+
+// goFile is one parsed Go file and the local names of the packages that give
+// numbers a status meaning.
+type goFile struct {
+	src  []byte
+	tok  *token.File
+	file *ast.File
+	// http is the local name of net/http: "http", an alias, "." for a dot
+	// import, "" when the file does not import it. inHTTP is set inside
+	// package net/http itself, whose own names are unqualified.
+	http   string
+	inHTTP bool
+	// The local names of the other packages, "" when not imported.
+	httptest, gin, echo, fiber, render string
+	fmt, io, json, xml, log, os        string
+	facts                              *fileFacts
+}
+
+func analyzeGo(path string, src []byte, res *Result) *fileFacts {
+	res.Generated = generatedComment.Match(src)
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, path, src, parser.SkipObjectResolution)
+	if err != nil {
+		res.SyntaxError = goSyntaxError(fset, err)
+		return nil
+	}
+	g := &goFile{src: src, tok: fset.File(file.Pos()), file: file, facts: &fileFacts{src: src}}
+	g.resolveImports(path)
+	g.findOccurrences()
+	g.walkFunctions()
+	return g.facts
+}
+
+func goSyntaxError(fset *token.FileSet, err error) *SyntaxError {
+	if list, ok := err.(scanner.ErrorList); ok && len(list) > 0 {
+		return &SyntaxError{Offset: list[0].Pos.Offset, Message: list[0].Msg}
+	}
+	return &SyntaxError{Message: err.Error()}
+}
+
+func (g *goFile) resolveImports(path string) {
+	for _, spec := range g.file.Imports {
+		p, err := strconv.Unquote(spec.Path.Value)
+		if err != nil {
+			continue
+		}
+		name := p[strings.LastIndex(p, "/")+1:]
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		switch {
+		case p == pathHTTP:
+			g.http = name
+		case p == pathHTTPTest:
+			g.httptest = name
+		case p == pathGin:
+			g.gin = name
+		case p == pathEcho || strings.HasPrefix(p, pathEcho+"/v"):
+			if spec.Name == nil {
+				name = "echo"
+			}
+			g.echo = name
+		case p == pathFiber || strings.HasPrefix(p, pathFiber+"/v"):
+			if spec.Name == nil {
+				name = "fiber"
+			}
+			g.fiber = name
+		case p == pathRender:
+			g.render = name
+		case p == "fmt":
+			g.fmt = name
+		case p == "io":
+			g.io = name
+		case p == "encoding/json":
+			g.json = name
+		case p == "encoding/xml":
+			g.xml = name
+		case p == "log":
+			g.log = name
+		case p == "os":
+			g.os = name
+		}
+	}
+	// Inside net/http itself the constants and functions are unqualified.
+	if g.http == "" && g.file.Name.Name == "http" && strings.Contains(strings.ReplaceAll(path, "\\", "/"), "net/http/") {
+		g.inHTTP = true
+	}
+}
+
+func (g *goFile) offset(p token.Pos) int { return g.tok.Offset(p) }
+
+// text returns the source of a node.
+func (g *goFile) text(n ast.Node) string {
+	return string(g.src[g.offset(n.Pos()):g.offset(n.End())])
+}
+
+// isPkg reports whether e is the package name local (an identifier).
+func isPkg(e ast.Expr, local string) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && local != "" && local != "." && local != "_" && id.Name == local
+}
+
+// httpFunc returns the name of a net/http package-level function or
+// constant that e refers to, whatever the import name (dot imports and the
+// package's own files included).
+func (g *goFile) httpName(e ast.Expr) (string, bool) {
+	switch e := e.(type) {
+	case *ast.SelectorExpr:
+		if isPkg(e.X, g.http) {
+			return e.Sel.Name, true
+		}
+	case *ast.Ident:
+		if g.http == "." || g.inHTTP {
+			return e.Name, true
+		}
+	}
+	return "", false
+}
+
+// pkgFunc returns the name of a function of the package imported as local
+// that e refers to.
+func pkgFunc(e ast.Expr, local string) (string, bool) {
+	if sel, ok := e.(*ast.SelectorExpr); ok && isPkg(sel.X, local) {
+		return sel.Sel.Name, true
+	}
+	return "", false
+}
+
+// constantPrefix is what this file writes before a Go constant name to refer
+// to net/http ("http."), or ok=false when it cannot without a new import.
+func (g *goFile) constantPrefix() (string, bool) {
+	switch {
+	case g.inHTTP || g.http == ".":
+		return "", true
+	case g.http != "" && g.http != "_":
+		return g.http + ".", true
+	case g.fiber != "" && g.fiber != "." && g.fiber != "_":
+		// fiber defines the same Status names as net/http.
+		return g.fiber + ".", true
+	}
+	return "", false
+}
+
+// parseGoInt reads a Go integer literal in any base, with underscores.
+func parseGoInt(lit string) (int, bool) {
+	n, err := strconv.ParseInt(lit, 0, 32)
+	if err != nil {
+		return 0, false
+	}
+	return int(n), true
+}

@@ -1,0 +1,307 @@
+package analysis
+
+import (
+	"go/ast"
+	"go/token"
+	"strconv"
+	"strings"
+)
+
+// walkFunctions follows the statements of every function body in order and
+// records what each does to a response writer (see flowStep). Branches are
+// followed separately and merged after them: the events that may precede a
+// statement are those on any path to it. A path that returns or panics ends.
+func (g *goFile) walkFunctions() {
+	var visit func(n ast.Node, env *goEnv)
+	visit = func(n ast.Node, env *goEnv) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if n.Body != nil {
+					fenv := g.funcEnv(env, n.Recv, n.Type, n.Body)
+					(&walker{g: g, env: fenv}).block(n.Body.List, nil)
+					visit(n.Body, fenv)
+				}
+				return false
+			case *ast.FuncLit:
+				fenv := g.funcEnv(env, nil, n.Type, n.Body)
+				(&walker{g: g, env: fenv}).block(n.Body.List, nil)
+				visit(n.Body, fenv)
+				return false
+			}
+			return true
+		})
+	}
+	visit(g.file, newEnv(nil))
+}
+
+type walker struct {
+	g   *goFile
+	env *goEnv
+}
+
+// state is the set of events that may have happened on the paths so far.
+type state []event
+
+func union(states ...state) state {
+	var out state
+	seen := map[[2]int]bool{}
+	for _, s := range states {
+		for _, e := range s {
+			k := [2]int{e.start, int(e.kind)}
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// block walks statements in order; it returns the state at the end and
+// whether every path through them ends (return, panic, …).
+func (w *walker) block(stmts []ast.Stmt, st state) (state, bool) {
+	for _, s := range stmts {
+		var done bool
+		st, done = w.stmt(s, st)
+		if done {
+			return st, true
+		}
+	}
+	return st, false
+}
+
+func (w *walker) stmt(s ast.Stmt, st state) (state, bool) {
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		return w.block(s.List, st)
+	case *ast.LabeledStmt:
+		return w.stmt(s.Stmt, st)
+	case *ast.ExprStmt:
+		st = w.eventsChecked(s, st, false)
+		return st, w.terminates(s.X)
+	case *ast.ReturnStmt:
+		return w.events(s, st), true
+	case *ast.BranchStmt:
+		// break, continue, goto and fallthrough leave this path; following
+		// them would add paths that may not exist.
+		return st, true
+	case *ast.GoStmt, *ast.DeferStmt:
+		return st, false
+	case *ast.IfStmt:
+		if s.Init != nil {
+			st, _ = w.stmt(s.Init, st)
+		}
+		st = w.events(s.Cond, st)
+		thenSt, thenDone := w.block(s.Body.List, st)
+		elseSt, elseDone := st, false
+		if s.Else != nil {
+			elseSt, elseDone = w.stmt(s.Else, st)
+		}
+		return mergeBranches([]state{thenSt, elseSt}, []bool{thenDone, elseDone})
+	case *ast.ForStmt:
+		if s.Init != nil {
+			st, _ = w.stmt(s.Init, st)
+		}
+		if s.Cond != nil {
+			st = w.events(s.Cond, st)
+		}
+		body, _ := w.block(s.Body.List, st)
+		return union(st, afterLoop(body)), false
+	case *ast.RangeStmt:
+		st = w.events(s.X, st)
+		body, _ := w.block(s.Body.List, st)
+		return union(st, afterLoop(body)), false
+	case *ast.SwitchStmt:
+		if s.Init != nil {
+			st, _ = w.stmt(s.Init, st)
+		}
+		if s.Tag != nil {
+			st = w.events(s.Tag, st)
+		}
+		return w.clauses(s.Body, st, false)
+	case *ast.TypeSwitchStmt:
+		if s.Init != nil {
+			st, _ = w.stmt(s.Init, st)
+		}
+		return w.clauses(s.Body, st, false)
+	case *ast.SelectStmt:
+		return w.clauses(s.Body, st, true)
+	default:
+		return w.events(s, st), false
+	}
+}
+
+// clauses walks the cases of a switch or select. Without a default, a switch
+// may run none of them; a select always runs one.
+func (w *walker) clauses(body *ast.BlockStmt, st state, isSelect bool) (state, bool) {
+	var outs []state
+	var done []bool
+	hasDefault := isSelect
+	for _, c := range body.List {
+		var stmts []ast.Stmt
+		switch c := c.(type) {
+		case *ast.CaseClause:
+			stmts = c.Body
+			if c.List == nil {
+				hasDefault = true
+			}
+		case *ast.CommClause:
+			stmts = c.Body
+		}
+		out, d := w.block(stmts, st)
+		outs, done = append(outs, out), append(done, d)
+	}
+	if !hasDefault {
+		outs, done = append(outs, st), append(done, false)
+	}
+	return mergeBranches(outs, done)
+}
+
+// afterLoop marks the events of a loop body as such for the code after it:
+// the loop may have run no iteration.
+func afterLoop(body state) state {
+	out := make(state, len(body))
+	for i, e := range body {
+		e.inLoop = true
+		out[i] = e
+	}
+	return out
+}
+
+func mergeBranches(outs []state, done []bool) (state, bool) {
+	var live []state
+	for i, o := range outs {
+		if !done[i] {
+			live = append(live, o)
+		}
+	}
+	if len(live) == 0 {
+		return nil, true
+	}
+	return union(live...), false
+}
+
+// terminates reports whether an expression statement ends the path: panic,
+// os.Exit, log.Fatal, t.Fatal and the like.
+func (w *walker) terminates(e ast.Expr) bool {
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	switch fun := call.Fun.(type) {
+	case *ast.Ident:
+		return fun.Name == "panic"
+	case *ast.SelectorExpr:
+		name := fun.Sel.Name
+		if isPkg(fun.X, w.g.os) && name == "Exit" || isPkg(fun.X, w.g.log) && (strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Panic")) {
+			return true
+		}
+		switch name {
+		case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
+			return true
+		}
+	}
+	return false
+}
+
+// events records, in source order, the response events of the calls in a
+// node (not inside function literals), each with the state before it. The
+// results of calls outside an expression statement are taken as checked.
+func (w *walker) events(n ast.Node, st state) state { return w.eventsChecked(n, st, true) }
+
+func (w *walker) eventsChecked(n ast.Node, st state, checked bool) state {
+	if n == nil {
+		return st
+	}
+	consumed := map[ast.Node]bool{}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case nil:
+			return false
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			// w.Header()["Allow"] = …
+			for _, lhs := range n.Lhs {
+				if ix, ok := lhs.(*ast.IndexExpr); ok {
+					if writer, ok := w.headerOf(ix.X); ok {
+						st = w.emit(st, event{kind: headerSet, writer: writer, header: stringLit(ix.Index), api: w.g.text(lhs)}, lhs)
+						consumed[ix.X] = true
+					}
+				}
+			}
+		case *ast.CallExpr:
+			if consumed[n] {
+				return true
+			}
+			for _, ev := range w.callEvents(n, consumed) {
+				ev.checked = checked && ev.kind == bodyWrite
+				st = w.emit(st, ev, n)
+			}
+		}
+		return true
+	})
+	return st
+}
+
+func (w *walker) emit(st state, ev event, n ast.Node) state {
+	ev.start, ev.end = w.g.offset(n.Pos()), w.g.offset(n.End())
+	var prior []event
+	for _, p := range st {
+		if p.start == ev.start && p.kind == ev.kind {
+			continue // the same call seen again on a later loop path
+		}
+		if p.writer == ev.writer {
+			prior = append(prior, p)
+		}
+	}
+	w.g.facts.steps = append(w.g.facts.steps, flowStep{ev: ev, prior: prior})
+	return append(st, ev)
+}
+
+// writerName returns the normalised text of a response writer expression, and
+// whether it is one: a ResponseWriter, a recorder, a receiver of WriteHeader,
+// or a framework context (gin's c.Writer and echo's c.Response() are c).
+func (w *walker) writerName(e ast.Expr) (string, bool) {
+	e = unparen(e)
+	if sel, ok := e.(*ast.SelectorExpr); ok && sel.Sel.Name == "Writer" {
+		if id, ok := sel.X.(*ast.Ident); ok && w.env.isGin(id.Name) {
+			return id.Name, true
+		}
+	}
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 0 {
+		if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Response" {
+			if id, ok := sel.X.(*ast.Ident); ok && w.env.isEcho(id.Name) {
+				return id.Name, true
+			}
+		}
+	}
+	name := w.g.text(e)
+	if w.env.isWriter(name) {
+		return name, true
+	}
+	return "", false
+}
+
+// headerOf recognises W.Header() and returns W.
+func (w *walker) headerOf(e ast.Expr) (string, bool) {
+	call, ok := unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return "", false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Header" {
+		return "", false
+	}
+	return w.writerName(sel.X)
+}
+
+func stringLit(e ast.Expr) string {
+	if lit, ok := unparen(e).(*ast.BasicLit); ok && lit.Kind == token.STRING {
+		if s, err := strconv.Unquote(lit.Value); err == nil {
+			return s
+		}
+	}
+	return ""
+}

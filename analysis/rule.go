@@ -1,0 +1,187 @@
+package analysis
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/httpcodes/httpcodes/codes"
+)
+
+// Rule is one check with its documentation. Each rule lives in its own file,
+// rule_<name>.go, beside its doc and examples.
+type Rule struct {
+	// Name is the rule's stable id, used in output, config and ignore comments.
+	Name     string
+	Severity Severity
+	// Summary is one line: what the rule flags.
+	Summary string
+	// Why explains the harm, for the rule's page.
+	Why string
+	// Bad and Good are short Go examples: one flagged, one fixed.
+	Bad, Good string
+	// Tag marks findings for editors: "deprecated" or "unnecessary".
+	Tag   string
+	check func(c *checker)
+}
+
+// Rules returns every rule, in the order of DESIGN.md's table.
+func Rules() []*Rule {
+	return []*Rule{
+		ruleInvalidStatus, ruleUnknownStatus, ruleRedirectStatus, ruleErrorStatus,
+		ruleBodilessStatus, ruleMissingHeader, ruleSuperfluousWriteHeader,
+		ruleReasonMismatch, ruleDeprecatedStatus, ruleNonstandardStatus, rulePreferConstant,
+	}
+}
+
+// RuleByName returns the rule with the given id.
+func RuleByName(name string) (*Rule, bool) {
+	for _, r := range Rules() {
+		if r.Name == name {
+			return r, true
+		}
+	}
+	return nil, false
+}
+
+// fileFacts is what a language's extractor learns about a file, in terms the
+// rules understand whatever the language.
+type fileFacts struct {
+	src   []byte
+	occ   []Occurrence
+	steps []flowStep
+}
+
+// checker runs one rule over a file's facts and collects its findings.
+type checker struct {
+	rule     *Rule
+	facts    *fileFacts
+	set      *codes.Set
+	findings []Finding
+}
+
+func (c *checker) report(f Finding) {
+	f.Rule = c.rule.Name
+	f.Severity = c.rule.Severity
+	c.findings = append(c.findings, f)
+}
+
+// label names a code for a message: "200 OK", or "299" when no page has it.
+func (c *checker) label(n int) string {
+	if code, ok := c.set.Lookup(n); ok {
+		return code.String()
+	}
+	return strconv.Itoa(n)
+}
+
+func (c *checker) lookup(n int) *codes.Code {
+	code, _ := c.set.Lookup(n)
+	return code
+}
+
+// judge runs every enabled rule over a file's facts and stores the findings
+// that no ignore comment silences, sorted by position.
+func judge(f *fileFacts, res *Result, opts *Options) {
+	set := opts.codes()
+	res.Occurrences = f.occ
+	ignores := parseIgnores(f.src)
+	for _, r := range Rules() {
+		if opts != nil && opts.Disabled[r.Name] {
+			continue
+		}
+		c := &checker{rule: r, facts: f, set: set}
+		r.check(c)
+		for _, fd := range c.findings {
+			if opts != nil {
+				if s, ok := opts.Severity[r.Name]; ok {
+					fd.Severity = s
+				}
+			}
+			if !ignores.silences(lineOf(f.src, fd.Start), r.Name) {
+				res.Findings = append(res.Findings, fd)
+			}
+		}
+	}
+	sort.SliceStable(res.Findings, func(i, j int) bool {
+		a, b := res.Findings[i], res.Findings[j]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.Rule < b.Rule
+	})
+}
+
+// ignores maps a 1-based line to the rules an ignore comment names there; an
+// empty list silences every rule.
+type ignores map[int][]string
+
+const ignoreDirective = "httpcodes:ignore"
+
+// parseIgnores finds "//httpcodes:ignore rule[,rule]" (or "#", "--" … in
+// other languages: any comment marker before the directive works).
+func parseIgnores(src []byte) ignores {
+	ig := ignores{}
+	text := string(src)
+	for off := 0; ; {
+		i := strings.Index(text[off:], ignoreDirective)
+		if i < 0 {
+			break
+		}
+		at := off + i
+		rest := text[at+len(ignoreDirective):]
+		end := strings.IndexAny(rest, "\r\n")
+		if end < 0 {
+			end = len(rest)
+		}
+		args := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest[:end]), "*/"))
+		var rules []string
+		if args != "" && !strings.HasPrefix(args, "-") {
+			first := strings.Fields(args)[0]
+			for _, r := range strings.Split(first, ",") {
+				if r != "" {
+					rules = append(rules, r)
+				}
+			}
+		}
+		if rules == nil {
+			rules = []string{}
+		}
+		ig[lineOf(src, at)] = rules
+		off = at + len(ignoreDirective)
+	}
+	return ig
+}
+
+// silences reports whether an ignore comment on the line or the line above
+// names the rule (or names none).
+func (ig ignores) silences(line int, rule string) bool {
+	for _, l := range []int{line, line - 1} {
+		rules, ok := ig[l]
+		if !ok {
+			continue
+		}
+		if len(rules) == 0 {
+			return true
+		}
+		for _, r := range rules {
+			if r == rule {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lineOf returns the 1-based line of a byte offset.
+func lineOf(src []byte, off int) int {
+	if off > len(src) {
+		off = len(src)
+	}
+	line := 1
+	for _, b := range src[:off] {
+		if b == '\n' {
+			line++
+		}
+	}
+	return line
+}

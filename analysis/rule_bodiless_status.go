@@ -1,0 +1,40 @@
+package analysis
+
+import "fmt"
+
+var ruleBodilessStatus = &Rule{
+	Name:     "bodiless-status",
+	Severity: Warning,
+	Summary:  "a body written after 1xx, 204, 205 or 304",
+	Why: "Responses with 204 No Content, 205 Reset Content and 304 Not Modified end at the header " +
+		"section (RFC 9110, Section 15). Go's net/http refuses the write with " +
+		"http.ErrBodyNotAllowed, frameworks drop the body silently, and a proxy may read the bytes " +
+		"as the start of the next response.",
+	Bad: "w.WriteHeader(http.StatusNoContent)\njson.NewEncoder(w).Encode(user)",
+	Good: "w.Header().Set(\"Content-Type\", \"application/json\")\nw.WriteHeader(http.StatusOK)\n" +
+		"json.NewEncoder(w).Encode(user)",
+	check: func(c *checker) {
+		for _, s := range c.facts.steps {
+			ev := s.ev
+			if ev.kind != bodyWrite {
+				continue
+			}
+			if ev.withStatus {
+				if code := c.lookup(ev.code); code != nil && code.NoBody && !ev.informational() {
+					c.report(Finding{Start: ev.start, End: ev.end, Code: ev.code,
+						Message: fmt.Sprintf("%s with %s sends a body, but a %d response has none: the body is dropped or the write fails; send no body, or use 200 OK", ev.api, code, ev.code)})
+				}
+				continue
+			}
+			for _, p := range s.prior {
+				code := c.lookup(p.code)
+				if p.kind != statusWrite || code == nil || !code.NoBody || !p.sureWrite() {
+					continue
+				}
+				c.report(Finding{Start: ev.start, End: ev.end, Code: p.code,
+					Message: fmt.Sprintf("%s writes a body after %s on line %d sent %s, which has no body: net/http refuses the write (http.ErrBodyNotAllowed); drop the body or send 200 OK", ev.api, p.api, lineOf(c.facts.src, p.start), code)})
+				break
+			}
+		}
+	},
+}

@@ -1,0 +1,76 @@
+package analysis
+
+import (
+	"fmt"
+	"strings"
+)
+
+var ruleMissingHeader = &Rule{
+	Name:     "missing-header",
+	Severity: Warning,
+	Summary:  "401 without WWW-Authenticate, 405 without Allow, a redirect without Location",
+	Why: "Some codes are only half an answer without their header: a 401 must say how to " +
+		"authenticate (WWW-Authenticate), a 405 which methods work (Allow), a 301, 302, 303, 307 " +
+		"or 308 where to go (Location), a 407 how to authenticate to the proxy, a 426 which " +
+		"protocol to switch to (Upgrade). Clients cannot act on the response without it.",
+	Bad:  "w.WriteHeader(http.StatusMethodNotAllowed)",
+	Good: "w.Header().Set(\"Allow\", \"GET, HEAD\")\nw.WriteHeader(http.StatusMethodNotAllowed)",
+	check: func(c *checker) {
+		for _, s := range c.facts.steps {
+			ev := s.ev
+			if ev.kind != statusWrite && !(ev.kind == bodyWrite && ev.withStatus) {
+				continue
+			}
+			code := c.lookup(ev.code)
+			if code == nil {
+				continue
+			}
+			for _, h := range code.RequiredHeaders {
+				if strings.EqualFold(h, "Location") && ev.setsLocation || headerMaySet(s.prior, h) {
+					continue
+				}
+				c.report(Finding{Start: ev.start, End: ev.end, Code: ev.code,
+					Message: fmt.Sprintf("%s sends %s without %s %s header: %s", ev.api, code, article(h), h, headerAdvice(ev, code.Number, h))})
+			}
+		}
+	},
+}
+
+// headerMaySet reports whether an earlier event may have set the header: a
+// Set or Add of that name, a header set whose name is not a literal, or the
+// writer passed to code the analysis cannot see.
+func headerMaySet(prior []event, name string) bool {
+	for _, p := range prior {
+		if p.kind == opaque || p.kind == headerSet && (p.header == "" || strings.EqualFold(p.header, name)) {
+			return true
+		}
+	}
+	return false
+}
+
+func headerAdvice(ev event, code int, header string) string {
+	set := fmt.Sprintf("%s.Header().Set(%q, …)", ev.writer, header)
+	switch header {
+	case "WWW-Authenticate":
+		return "a 401 must tell the client how to authenticate (RFC 9110, Section 11.6.1); call " + set + " first (\"Bearer\", \"Basic realm=…\"), or send 403 Forbidden if credentials would not help"
+	case "Allow":
+		return "a 405 must list the methods the resource supports (RFC 9110, Section 15.5.6); call " + set + " first, e.g. \"GET, HEAD\""
+	case "Location":
+		return fmt.Sprintf("a %d redirects nowhere without it; set Location first, or use http.Redirect, which sets it", code)
+	case "Proxy-Authenticate":
+		return "a 407 must tell the client how to authenticate to the proxy; call " + set + " first"
+	case "Upgrade":
+		return fmt.Sprintf("a %d must name the protocol to switch to; call %s first", code, set)
+	case "Content-Range":
+		return fmt.Sprintf("a %d must say which range it covers (\"bytes 0-99/1234\", or \"bytes */1234\" for 416); call %s first, or serve files with http.ServeContent, which sets it", code, set)
+	}
+	return "call " + set + " first"
+}
+
+// article is "an" before a vowel sound ("an Allow header"), else "a".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("AEIOUaeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
+}

@@ -1,0 +1,28 @@
+package analysis
+
+import (
+	"fmt"
+
+	"github.com/httpcodes/httpcodes/codes"
+)
+
+var ruleNonstandardStatus = &Rule{
+	Name:     "nonstandard-status",
+	Severity: Info,
+	Summary:  "vendor codes (nginx 499, Cloudflare 52x), naming whose they are",
+	Why: "Codes such as 499 (nginx) or 520–527 (Cloudflare) are not registered: a vendor's proxy " +
+		"sends them about its own connections. An application that sends one borrows a meaning " +
+		"that clients, libraries and dashboards outside that vendor do not know.",
+	Bad:  "w.WriteHeader(499)",
+	Good: "w.WriteHeader(http.StatusRequestTimeout) // or log the closed request and write nothing",
+	check: func(c *checker) {
+		for _, o := range c.facts.occ {
+			code := c.lookup(o.Code)
+			if o.Role != Send || code == nil || code.Registration != codes.Unofficial {
+				continue
+			}
+			c.report(Finding{Start: o.Start, End: o.End, Code: o.Code,
+				Message: fmt.Sprintf("%s with %s: not a registered code but %s's own; clients that do not know it treat it as %s", o.Context, code, code.Vendor, c.label(o.Code/100*100))})
+		}
+	},
+}

@@ -1,0 +1,30 @@
+package analysis
+
+import "fmt"
+
+var rulePreferConstant = &Rule{
+	Name:     "prefer-constant",
+	Severity: Hint,
+	Summary:  "a number where the ecosystem has a named constant",
+	Why: "http.StatusUnprocessableEntity says what 422 means to a reader who does not know the " +
+		"table by heart, and a typo in a name fails to compile while a typo in a number ships. " +
+		"Bounds of class checks (resp.StatusCode >= 400) are left alone: they stand for a class, " +
+		"not a code.",
+	Bad:  "w.WriteHeader(422)",
+	Good: "w.WriteHeader(http.StatusUnprocessableEntity)",
+	check: func(c *checker) {
+		for _, o := range c.facts.occ {
+			if o.Written != Number || o.Constant == "" || o.Role == RangeBound || o.Role == Reference {
+				continue
+			}
+			f := Finding{Start: o.Start, End: o.End, Code: o.Code}
+			if o.ConstantText == "" {
+				f.Message = fmt.Sprintf("%d is %s; write %s (this file does not import its package yet)", o.Code, c.label(o.Code), o.Constant)
+			} else {
+				f.Message = fmt.Sprintf("%d is %s; write %s", o.Code, c.label(o.Code), o.ConstantText)
+				f.Fix = &Fix{Title: fmt.Sprintf("Replace %d with %s", o.Code, o.ConstantText), Edits: []Edit{{Start: o.Start, End: o.End, NewText: o.ConstantText}}}
+			}
+			c.report(f)
+		}
+	},
+}

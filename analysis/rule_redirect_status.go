@@ -1,0 +1,36 @@
+package analysis
+
+import "fmt"
+
+var ruleRedirectStatus = &Rule{
+	Name:     "redirect-status",
+	Severity: Error,
+	Summary:  "a redirect API given a code that is not a redirect",
+	Why: "Browsers and HTTP clients follow Location only on 301, 302, 303, 307 and 308. A redirect " +
+		"sent with 200 shows the small \"<a href>\" page the API writes instead of going anywhere; " +
+		"with 4xx or 5xx the redirect is reported as an error.",
+	Bad:  "http.Redirect(w, r, \"/login\", http.StatusOK)",
+	Good: "http.Redirect(w, r, \"/login\", http.StatusSeeOther)",
+	check: func(c *checker) {
+		for _, o := range c.facts.occ {
+			if o.API&RedirectAPI == 0 || o.Role != Send || o.Code < 100 || o.Code > 999 {
+				continue
+			}
+			var why string
+			switch {
+			case o.Code == 304:
+				why = "304 Not Modified answers a conditional request and carries no Location; it is not a redirect"
+			case o.Code == 300 || o.Code == 305 || o.Code == 306:
+				why = fmt.Sprintf("clients do not follow %s automatically", c.label(o.Code))
+			case o.Code/100 == 3:
+				continue
+			default:
+				why = "a redirect needs a 3xx code"
+			}
+			c.report(Finding{
+				Start: o.Start, End: o.End, Code: o.Code,
+				Message: fmt.Sprintf("%s with %s: %s; use 303 See Other after a POST, 302 Found or 307 Temporary Redirect otherwise, 301 Moved Permanently or 308 Permanent Redirect for a permanent move", o.Context, c.label(o.Code), why),
+			})
+		}
+	},
+}

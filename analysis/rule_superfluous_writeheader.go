@@ -1,0 +1,43 @@
+package analysis
+
+import "fmt"
+
+var ruleSuperfluousWriteHeader = &Rule{
+	Name:     "superfluous-writeheader",
+	Severity: Warning,
+	Summary:  "a second status write on the same path (WriteHeader then http.Error)",
+	Why: "The status line is sent once. A second WriteHeader, or a WriteHeader after the body has " +
+		"started, is ignored: net/http logs \"superfluous response.WriteHeader call\" and the " +
+		"client gets the first status. The usual cause is a missing return after http.Error.",
+	Bad:  "if err != nil {\n\thttp.Error(w, err.Error(), http.StatusInternalServerError)\n}\nw.WriteHeader(http.StatusCreated)",
+	Good: "if err != nil {\n\thttp.Error(w, err.Error(), http.StatusInternalServerError)\n\treturn\n}\nw.WriteHeader(http.StatusCreated)",
+	check: func(c *checker) {
+		// One earlier write is reported once, at the first write after it:
+		// a missing return is one bug however many writes follow.
+		reported := map[int]bool{}
+		for _, s := range c.facts.steps {
+			ev := s.ev
+			if !(ev.kind == statusWrite || ev.kind == bodyWrite && ev.withStatus) || ev.informational() {
+				continue
+			}
+			var first *event
+			for i := range s.prior {
+				p := &s.prior[i]
+				if p.sureWrite() && (first == nil || p.start > first.start) {
+					first = p
+				}
+			}
+			if first == nil || reported[first.start] {
+				continue
+			}
+			reported[first.start] = true
+			line := lineOf(c.facts.src, first.start)
+			sent := fmt.Sprintf("%s on line %d already sent the status", first.api, line)
+			if first.kind == bodyWrite && !first.withStatus {
+				sent = fmt.Sprintf("%s on line %d already started the body, which sends 200 OK", first.api, line)
+			}
+			c.report(Finding{Start: ev.start, End: ev.end, Code: ev.code,
+				Message: fmt.Sprintf("%s has no effect: %s, and a status is sent only once (net/http logs \"superfluous response.WriteHeader call\"); return after line %d, or set the status before writing", ev.api, sent, line)})
+		}
+	},
+}

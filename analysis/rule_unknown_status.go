@@ -1,0 +1,35 @@
+package analysis
+
+import "fmt"
+
+var ruleUnknownStatus = &Rule{
+	Name:     "unknown-status",
+	Severity: Warning,
+	Summary:  "a well-formed code that no registry or known vendor defines (299, 430)",
+	Why: "A client that does not know a code treats it as the first code of its class (RFC 9110, " +
+		"Section 15): 299 reads as 200 OK, 430 as 400 Bad Request. An undefined code is usually a " +
+		"typo, and when it is not, its meaning is lost on every client.",
+	Bad:  "w.WriteHeader(430)",
+	Good: "w.WriteHeader(http.StatusTooManyRequests) // 429",
+	check: func(c *checker) {
+		for _, o := range c.facts.occ {
+			if o.Role == RangeBound || o.Role == Reference || o.Code < 100 || o.Code > 999 {
+				continue
+			}
+			if _, ok := c.set.Lookup(o.Code); ok {
+				continue
+			}
+			var msg string
+			if o.Code >= 600 {
+				msg = fmt.Sprintf("%s with %d: HTTP defines no %dxx class; clients cannot tell what it means. Use a 4xx code for client errors or a 5xx code for server errors", o.Context, o.Code, o.Code/100)
+			} else {
+				base := o.Code / 100 * 100
+				msg = fmt.Sprintf("%s with %d: no registry or known vendor defines %d, so clients treat it as %s", o.Context, o.Code, o.Code, c.label(base))
+				if near := c.set.Nearest(fmt.Sprint(o.Code), 1); len(near) == 1 && near[0].Class() == o.Code/100 {
+					msg += fmt.Sprintf("; did you mean %s?", near[0])
+				}
+			}
+			c.report(Finding{Start: o.Start, End: o.End, Code: o.Code, Message: msg})
+		}
+	},
+}

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/httpcodes/httpcodes/codes"
+)
+
+func runExplain(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print the page as JSON")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: httpcodes explain [--json] <code|name>\n\nexamples: 207, StatusMultiStatus, http.StatusTeapot, HTTP_404_NOT_FOUND, teapot")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitError
+	}
+	query := strings.Join(fs.Args(), " ")
+	c, err := resolve(codes.Default(), query)
+	if err != nil {
+		fmt.Fprintf(stderr, "httpcodes: %v\n", err)
+		return exitError
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(toJSON(c)); err != nil {
+			fmt.Fprintf(stderr, "httpcodes: %v\n", err)
+			return exitError
+		}
+		return exitOK
+	}
+	writePage(stdout, c)
+	return exitOK
+}
+
+// resolve finds the one code a query names: a number, a constant name of any
+// ecosystem, or words of a title. When there is none, or several, the error
+// lists what the user may have meant.
+func resolve(set *codes.Set, query string) (*codes.Code, error) {
+	query = strings.TrimSpace(query)
+	if n, err := strconv.Atoi(query); err == nil {
+		if c, ok := set.Lookup(n); ok {
+			return c, nil
+		}
+		if n < 100 || n > 999 {
+			return nil, fmt.Errorf("%d is not an HTTP status code: codes are three digits, 100 to 999", n)
+		}
+		return nil, fmt.Errorf("%d is not defined by the IANA registry or any vendor httpcodes knows\nnearest: %s\nrun \"httpcodes list\" to see every code", n, names(set.Nearest(query, 3)))
+	}
+	if c, ok := set.ByName(query); ok {
+		return c, nil
+	}
+	found := set.Search(query)
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return nil, fmt.Errorf("no status code is named %q\nnearest: %s\nrun \"httpcodes list\" to see every code", query, names(set.Nearest(query, 3)))
+	}
+	return nil, fmt.Errorf("%q matches %d codes: %s\nname one of them by number", query, len(found), names(found))
+}
+
+func names(list []*codes.Code) string {
+	s := make([]string, len(list))
+	for i, c := range list {
+		s[i] = c.String()
+	}
+	return strings.Join(s, ", ")
+}
+
+// writePage prints a code's page for a terminal: the Markdown of each section,
+// indented under a heading, then the source and the constant names.
+func writePage(w io.Writer, c *codes.Code) {
+	fmt.Fprintf(w, "%s\n%s\n", c.String(), strings.Join(pageTags(c), " · "))
+	section := func(heading, text string) {
+		fmt.Fprintf(w, "\n%s\n", strings.ToUpper(heading))
+		for _, line := range strings.Split(text, "\n") {
+			if line == "" {
+				fmt.Fprintln(w)
+				continue
+			}
+			fmt.Fprintf(w, "  %s\n", line)
+		}
+	}
+	if c.Retired != "" {
+		section("Retired", c.Retired)
+	}
+	section("Meaning", c.Meaning)
+	section("When to Use", c.WhenToUse)
+	section("Example", c.Example)
+	section("When Not to Use", c.WhenNotToUse)
+	section("Source", c.Source+"\n"+c.SourceURL)
+	if len(c.Constants) > 0 {
+		fmt.Fprintf(w, "\nCONSTANTS\n")
+		for _, k := range c.Constants {
+			note := ""
+			if k.Deprecated {
+				note = "  (deprecated: use " + k.Replacement + ")"
+			}
+			fmt.Fprintf(w, "  %-26s %s%s\n", k.Ecosystem.Label(), k.Name, note)
+		}
+	}
+}
+
+func pageTags(c *codes.Code) []string {
+	tags := []string{fmt.Sprintf("%dxx %s", c.Class(), codes.ClassName(c.Class()))}
+	switch c.Registration {
+	case codes.IANA:
+		tags = append(tags, "IANA registered")
+	case codes.IANAUnused:
+		tags = append(tags, "IANA: reserved, unused")
+	case codes.Unofficial:
+		tags = append(tags, "unofficial ("+c.Vendor+")")
+	case codes.Custom:
+		tags = append(tags, "custom (this project)")
+	}
+	if len(c.FormerTitles) > 0 {
+		tags = append(tags, "formerly "+strings.Join(c.FormerTitles, ", "))
+	}
+	if c.WebDAV {
+		tags = append(tags, "WebDAV")
+	}
+	if c.Retired != "" {
+		tags = append(tags, "retired")
+	}
+	return tags
+}

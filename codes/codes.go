@@ -1,0 +1,118 @@
+// Package codes is the httpcodes data set: one explainer page per HTTP status
+// code, with the facts the analysis rules need (registration, retired codes,
+// body and header requirements) and each ecosystem's named constants.
+//
+// The pages are Markdown files embedded from data/; they are parsed once, on
+// first use. The package-level functions read the built-in set; a Set with
+// project-specific codes added is made with Default().With.
+package codes
+
+import "strconv"
+
+// Registration says who defines a code.
+type Registration string
+
+const (
+	// IANA codes are in the IANA HTTP Status Code Registry.
+	IANA Registration = "iana"
+	// IANAUnused codes are registered as "(Unused)": 306 and 418.
+	IANAUnused Registration = "iana-unused"
+	// Unofficial codes are defined by a vendor (nginx, Cloudflare, …), not a registry.
+	Unofficial Registration = "unofficial"
+	// Custom codes are added by a project's configuration.
+	Custom Registration = "custom"
+)
+
+// Code is one status code's page and facts.
+type Code struct {
+	Number       int
+	Title        string
+	Registration Registration
+	// Vendor names whose code an unofficial code is ("nginx").
+	Vendor string
+	// FormerTitles are earlier reason phrases ("Payload Too Large" for 413).
+	FormerTitles []string
+	// Retired explains why the code should no longer be sent; empty when it is current.
+	Retired string
+	WebDAV  bool
+	// NoBody is set when a response with this code must not carry content.
+	NoBody bool
+	// RequiredHeaders are the header fields a response with this code must carry.
+	RequiredHeaders []string
+	// SuggestedHeaders are the header fields the RFC recommends.
+	SuggestedHeaders []string
+
+	// The page, as Markdown.
+	Meaning      string
+	WhenToUse    string
+	Example      string
+	WhenNotToUse string
+	Source       string
+	SourceURL    string
+
+	// Constants lists each ecosystem's names for the code, current name first.
+	Constants []Constant
+
+	// File is the page's file name inside the data set, for error messages.
+	File string
+}
+
+// Class is the code's class, 1 to 5 (the hundreds digit).
+func (c *Code) Class() int { return c.Number / 100 }
+
+// Deprecated reports whether the code is retired.
+func (c *Code) Deprecated() bool { return c.Retired != "" }
+
+// String returns "207 Multi-Status".
+func (c *Code) String() string { return strconv.Itoa(c.Number) + " " + c.Title }
+
+// ConstantsFor returns the names ecosystem eco gives the code, current name first.
+func (c *Code) ConstantsFor(eco Ecosystem) []Constant {
+	var out []Constant
+	for _, k := range c.Constants {
+		if k.Ecosystem == eco {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// Constant returns the current (first, not deprecated) name ecosystem eco gives
+// the code, and whether there is one.
+func (c *Code) Constant(eco Ecosystem) (string, bool) {
+	for _, k := range c.ConstantsFor(eco) {
+		if !k.Deprecated {
+			return k.Name, true
+		}
+	}
+	return "", false
+}
+
+// ClassName is the name RFC 9110 gives a class of codes.
+func ClassName(class int) string {
+	switch class {
+	case 1:
+		return "Informational"
+	case 2:
+		return "Successful"
+	case 3:
+		return "Redirection"
+	case 4:
+		return "Client Error"
+	case 5:
+		return "Server Error"
+	}
+	return "Unknown"
+}
+
+// Lookup returns the built-in page for code n.
+func Lookup(n int) (*Code, bool) { return Default().Lookup(n) }
+
+// All returns every built-in code in ascending order.
+func All() []*Code { return Default().All() }
+
+// ByName finds a code by any ecosystem's constant name; see Set.ByName.
+func ByName(name string) (*Code, bool) { return Default().ByName(name) }
+
+// Search finds codes by number prefix or title words; see Set.Search.
+func Search(query string) []*Code { return Default().Search(query) }

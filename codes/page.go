@@ -1,0 +1,171 @@
+package codes
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// The four prose sections of a page, in the order a page must give them.
+var sectionHeadings = []string{"Meaning", "When to Use", "Example", "When Not to Use"}
+
+// ParsePage reads one page: front matter between "---" lines, then the four
+// sections. name is the file name, used in errors. The constants are not part
+// of a page; see parseConstants.
+func ParsePage(name string, src []byte) (*Code, error) {
+	text := strings.ReplaceAll(string(src), "\r\n", "\n")
+	if !strings.HasPrefix(text, "---\n") {
+		return nil, fmt.Errorf("%s: must start with a front matter line \"---\"", name)
+	}
+	front, body, ok := strings.Cut(text[len("---\n"):], "\n---\n")
+	if !ok {
+		return nil, fmt.Errorf("%s: front matter is not closed by a \"---\" line", name)
+	}
+	c := &Code{File: name}
+	if err := c.setFrontMatter(name, front); err != nil {
+		return nil, err
+	}
+	if err := c.setSections(name, body, strings.Count(front, "\n")+3); err != nil {
+		return nil, err
+	}
+	return c, c.validate(name)
+}
+
+func (c *Code) setFrontMatter(name, front string) error {
+	seen := map[string]bool{}
+	for i, line := range strings.Split(front, "\n") {
+		lineNo := i + 2
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		key, value, ok := strings.Cut(line, ":")
+		if !ok {
+			return fmt.Errorf("%s:%d: front matter line %q is not \"key: value\"", name, lineNo, line)
+		}
+		key, value = strings.TrimSpace(key), strings.TrimSpace(value)
+		if seen[key] {
+			return fmt.Errorf("%s:%d: key %q is given twice", name, lineNo, key)
+		}
+		seen[key] = true
+		if err := c.setField(key, value); err != nil {
+			return fmt.Errorf("%s:%d: %s: %w", name, lineNo, key, err)
+		}
+	}
+	for _, key := range []string{"code", "title", "registration", "source", "source-url"} {
+		if !seen[key] {
+			return fmt.Errorf("%s: front matter lacks the required key %q", name, key)
+		}
+	}
+	return nil
+}
+
+func (c *Code) setField(key, value string) error {
+	var err error
+	switch key {
+	case "code":
+		c.Number, err = strconv.Atoi(value)
+		if err != nil || c.Number < 100 || c.Number > 599 {
+			return fmt.Errorf("%q is not a status code from 100 to 599", value)
+		}
+	case "title":
+		c.Title = value
+	case "registration":
+		switch r := Registration(value); r {
+		case IANA, IANAUnused, Unofficial:
+			c.Registration = r
+		default:
+			return fmt.Errorf("%q must be iana, iana-unused or unofficial", value)
+		}
+	case "vendor":
+		c.Vendor = value
+	case "source":
+		c.Source = value
+	case "source-url":
+		u, perr := url.Parse(value)
+		if perr != nil || u.Scheme != "https" || u.Host == "" {
+			return fmt.Errorf("%q is not an https URL", value)
+		}
+		c.SourceURL = value
+	case "former-titles":
+		c.FormerTitles = splitList(value)
+	case "retired":
+		c.Retired = value
+	case "webdav":
+		c.WebDAV, err = parseBool(value)
+	case "no-body":
+		c.NoBody, err = parseBool(value)
+	case "required-headers":
+		c.RequiredHeaders = splitList(value)
+	case "suggested-headers":
+		c.SuggestedHeaders = splitList(value)
+	default:
+		return fmt.Errorf("unknown key (see codes/data/README.md for the keys)")
+	}
+	if value == "" {
+		return fmt.Errorf("empty value")
+	}
+	return err
+}
+
+func (c *Code) setSections(name, body string, firstLine int) error {
+	// Split on "## " headings at the start of a line; anything before the
+	// first heading must be blank.
+	parts := strings.Split("\n"+body, "\n## ")
+	if strings.TrimSpace(parts[0]) != "" {
+		return fmt.Errorf("%s:%d: text before the first section heading", name, firstLine)
+	}
+	parts = parts[1:]
+	var headings []string
+	for _, p := range parts {
+		h, _, _ := strings.Cut(p, "\n")
+		headings = append(headings, strings.TrimSpace(h))
+	}
+	if strings.Join(headings, "|") != strings.Join(sectionHeadings, "|") {
+		return fmt.Errorf("%s: sections are %q; a page needs exactly %q, in that order", name, headings, sectionHeadings)
+	}
+	fields := []*string{&c.Meaning, &c.WhenToUse, &c.Example, &c.WhenNotToUse}
+	for i, p := range parts {
+		_, text, _ := strings.Cut(p, "\n")
+		text = strings.TrimSpace(text)
+		if text == "" {
+			return fmt.Errorf("%s: section %q is empty", name, sectionHeadings[i])
+		}
+		*fields[i] = text
+	}
+	return nil
+}
+
+func (c *Code) validate(name string) error {
+	if c.Registration == Unofficial && c.Vendor == "" {
+		return fmt.Errorf("%s: an unofficial code needs a \"vendor\" line saying whose it is", name)
+	}
+	if c.Registration != Unofficial && c.Vendor != "" {
+		return fmt.Errorf("%s: \"vendor\" is only for unofficial codes", name)
+	}
+	want := strconv.Itoa(c.Number) + ".md"
+	if name != want && !strings.HasSuffix(name, "/"+want) {
+		return fmt.Errorf("%s: holds code %d; the file must be named %s", name, c.Number, want)
+	}
+	return nil
+}
+
+func splitList(value string) []string {
+	var out []string
+	for _, v := range strings.Split(value, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func parseBool(value string) (bool, error) {
+	switch value {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	}
+	return false, fmt.Errorf("%q must be true or false", value)
+}

@@ -1,0 +1,3 @@
+module github.com/httpcodes/httpcodes
+
+go 1.26
