@@ -1,5 +1,7 @@
 package analysis
 
+import "iter"
+
 // EventKind is what a statement does to a response.
 type eventKind int
 
@@ -33,8 +35,8 @@ type event struct {
 	checked bool
 	// inLoop is set on a write inside a loop seen after the loop: the loop
 	// may have run no iteration, so the write may not have happened.
-	inLoop bool
-	start, end   int
+	inLoop     bool
+	start, end int
 }
 
 // sureWrite reports whether the event certainly started the response on the
@@ -56,8 +58,50 @@ func (e event) informational() bool {
 }
 
 // flowStep is one event with the events that may come before it on some
-// path through the same function body, on the same writer.
+// path through the same function body.
 type flowStep struct {
-	ev    event
-	prior []event
+	ev     event
+	before state
+}
+
+// prior yields the events before the step that concern the same writer.
+func (s flowStep) prior() iter.Seq[*event] {
+	return func(yield func(*event) bool) {
+		for n := s.before; n != nil; n = n.next {
+			if n.ev.writer == s.ev.writer && !(n.ev.start == s.ev.start && n.ev.kind == s.ev.kind) && !yield(&n.ev) {
+				return
+			}
+		}
+	}
+}
+
+// state is the set of events that may have happened on the paths so far, as
+// a list shared between paths: a new event is a new head, so recording
+// the state before each event costs nothing.
+type state = *stateNode
+
+type stateNode struct {
+	ev   event
+	next *stateNode
+}
+
+func push(st state, ev event) state { return &stateNode{ev: ev, next: st} }
+
+// union merges the states of several paths, each event once.
+func union(states ...state) state {
+	if len(states) == 1 {
+		return states[0]
+	}
+	var out state
+	seen := map[[2]int]bool{}
+	for _, s := range states {
+		for n := s; n != nil; n = n.next {
+			k := [2]int{n.ev.start, int(n.ev.kind)}
+			if !seen[k] {
+				seen[k] = true
+				out = push(out, n.ev)
+			}
+		}
+	}
+	return out
 }

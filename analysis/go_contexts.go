@@ -25,6 +25,8 @@ type statusArg struct {
 // every status context and every status constant into an occurrence.
 func (g *goFile) findOccurrences() {
 	args := map[ast.Expr]statusArg{}
+	var constants []ast.Expr
+	declared := map[*ast.Ident]bool{} // names in const and var declarations
 	var visit func(n ast.Node, env *goEnv)
 	visit = func(n ast.Node, env *goEnv) {
 		ast.Inspect(n, func(n ast.Node) bool {
@@ -39,6 +41,16 @@ func (g *goFile) findOccurrences() {
 			case *ast.FuncLit:
 				visit(n.Body, g.funcEnv(env, nil, n.Type, n.Body))
 				return false
+			case *ast.ValueSpec:
+				for _, id := range n.Names {
+					declared[id] = true
+				}
+			case *ast.SelectorExpr, *ast.Ident:
+				// A status constant is one expression: nothing inside it to visit.
+				if _, _, ok := g.constantValue(n.(ast.Expr)); ok && !declared[identOf(n)] {
+					constants = append(constants, n.(ast.Expr))
+					return false
+				}
 			case *ast.CallExpr:
 				for _, a := range g.callContexts(n, env) {
 					args[a.expr] = a
@@ -63,41 +75,31 @@ func (g *goFile) findOccurrences() {
 	}
 	visit(g.file, newEnv(nil))
 
-	seen := map[int]bool{}
+	seen := make(map[int]bool, len(args))
+	g.facts.occ = make([]Occurrence, 0, len(args)+len(constants))
 	for _, a := range args {
 		if o, ok := g.occurrence(a); ok {
 			g.facts.occ = append(g.facts.occ, o)
 			seen[o.Start] = true
 		}
 	}
-	// Every status constant is an occurrence, in a context or not; the
-	// declarations of net/http's own constants are not uses of them.
-	ast.Inspect(g.file, func(n ast.Node) bool {
-		if vs, ok := n.(*ast.ValueSpec); ok {
-			for _, v := range vs.Values {
-				ast.Inspect(v, func(n ast.Node) bool { return g.constantOccurrence(n, seen) })
-			}
-			return false
+	// Every status constant is an occurrence, in a context or not.
+	for _, e := range constants {
+		if start := g.offset(e.Pos()); !seen[start] {
+			code, name, _ := g.constantValue(e)
+			g.facts.occ = append(g.facts.occ, Occurrence{
+				Start: start, End: g.offset(e.End()), Code: code,
+				Written: Constant, Name: name, Role: Reference, Context: name, Framework: "net/http",
+			})
 		}
-		return g.constantOccurrence(n, seen)
-	})
+	}
 	sort.Slice(g.facts.occ, func(i, j int) bool { return g.facts.occ[i].Start < g.facts.occ[j].Start })
 }
 
-// constantOccurrence records a status constant outside any context.
-func (g *goFile) constantOccurrence(n ast.Node, seen map[int]bool) bool {
-	e, ok := n.(ast.Expr)
-	if !ok {
-		return true
-	}
-	if code, name, ok := g.constantValue(e); ok && !seen[g.offset(e.Pos())] {
-		g.facts.occ = append(g.facts.occ, Occurrence{
-			Start: g.offset(e.Pos()), End: g.offset(e.End()), Code: code,
-			Written: Constant, Name: name, Role: Reference, Context: name, Framework: "net/http",
-		})
-		return false
-	}
-	return true
+// identOf returns the identifier a node is, or nil.
+func identOf(n ast.Node) *ast.Ident {
+	id, _ := n.(*ast.Ident)
+	return id
 }
 
 func isIdent(e ast.Expr) bool { _, ok := e.(*ast.Ident); return ok }

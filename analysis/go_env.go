@@ -68,7 +68,16 @@ func (e *goEnv) isStatusVar(name string) bool {
 // funcEnv builds the env of a function from its parameters and a scan of its
 // body (not of the function literals inside it, which get their own).
 func (g *goFile) funcEnv(parent *goEnv, recv *ast.FieldList, typ *ast.FuncType, body *ast.BlockStmt) *goEnv {
+	if env, ok := g.envs[body]; ok && body != nil {
+		return env
+	}
 	env := newEnv(parent)
+	if body != nil {
+		if g.envs == nil {
+			g.envs = map[*ast.BlockStmt]*goEnv{}
+		}
+		g.envs[body] = env
+	}
 	for _, list := range []*ast.FieldList{recv, typ.Params} {
 		if list == nil {
 			continue
@@ -82,8 +91,8 @@ func (g *goFile) funcEnv(parent *goEnv, recv *ast.FieldList, typ *ast.FuncType, 
 	if body == nil {
 		return env
 	}
-	// Two passes: recorders first, since a status variable may be read from one.
-	for pass := 0; pass < 2; pass++ {
+	// One pass in source order: a recorder is declared before its Code is read.
+	{
 		inspectShallow(body, func(n ast.Node) {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
@@ -92,7 +101,7 @@ func (g *goFile) funcEnv(parent *goEnv, recv *ast.FieldList, typ *ast.FuncType, 
 				}
 				for i, lhs := range n.Lhs {
 					if id, ok := lhs.(*ast.Ident); ok {
-						g.bind(env, pass, id.Name, n.Rhs[i])
+						g.bind(env, id.Name, n.Rhs[i])
 					}
 				}
 			case *ast.ValueSpec:
@@ -101,7 +110,7 @@ func (g *goFile) funcEnv(parent *goEnv, recv *ast.FieldList, typ *ast.FuncType, 
 						g.declare(env, id.Name, n.Type)
 					}
 					if i < len(n.Values) {
-						g.bind(env, pass, id.Name, n.Values[i])
+						g.bind(env, id.Name, n.Values[i])
 					}
 				}
 			case *ast.CallExpr:
@@ -180,15 +189,13 @@ func (g *goFile) declare(env *goEnv, name string, typ ast.Expr) {
 }
 
 // bind records what an assignment tells about a variable.
-func (g *goFile) bind(env *goEnv, pass int, name string, value ast.Expr) {
-	if pass == 0 {
-		if call, ok := value.(*ast.CallExpr); ok {
-			if fn, ok := pkgFunc(call.Fun, g.httptest); ok && fn == "NewRecorder" {
-				env.writers[name] = true
-				env.recorders[name] = true
-			}
+func (g *goFile) bind(env *goEnv, name string, value ast.Expr) {
+	if call, ok := value.(*ast.CallExpr); ok {
+		if fn, ok := pkgFunc(call.Fun, g.httptest); ok && fn == "NewRecorder" {
+			env.writers[name] = true
+			env.recorders[name] = true
+			return
 		}
-		return
 	}
 	if g.isStatusValued(value, env) {
 		env.statusVars[name] = true

@@ -10,7 +10,6 @@ import (
 // are not read again as events of their own.
 func (w *walker) callEvents(call *ast.CallExpr, consumed map[ast.Node]bool) []event {
 	g := w.g
-	api := g.apiText(call)
 	argWriter := func(i int) (string, bool) {
 		if i >= len(call.Args) {
 			return "", false
@@ -27,24 +26,24 @@ func (w *walker) callEvents(call *ast.CallExpr, consumed map[ast.Node]bool) []ev
 		if writer, ok := argWriter(0); ok {
 			switch name {
 			case "Error":
-				return []event{{kind: statusWrite, writer: writer, code: code(2), api: api}}
+				return []event{{kind: statusWrite, writer: writer, code: code(2)}}
 			case "Redirect":
-				return []event{{kind: statusWrite, writer: writer, code: code(3), api: api, setsLocation: true}}
+				return []event{{kind: statusWrite, writer: writer, code: code(3), setsLocation: true}}
 			case "NotFound":
-				return []event{{kind: statusWrite, writer: writer, code: 404, api: api}}
+				return []event{{kind: statusWrite, writer: writer, code: 404}}
 			case "ServeContent", "ServeFile", "ServeFileFS":
-				return []event{{kind: statusWrite, writer: writer, api: api}}
+				return []event{{kind: statusWrite, writer: writer}}
 			case "SetCookie":
-				return []event{{kind: headerSet, writer: writer, header: "Set-Cookie", api: api}}
+				return []event{{kind: headerSet, writer: writer, header: "Set-Cookie"}}
 			}
 		}
 	}
-	if ev, ok := w.bodyCall(call, consumed, api); ok {
+	if ev, ok := w.bodyCall(call, consumed); ok {
 		return []event{ev}
 	}
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok {
-		return w.opaqueArgs(call, api)
+		return w.opaqueArgs(call)
 	}
 	method := sel.Sel.Name
 	// Methods of the header map: w.Header().Set("Allow", …).
@@ -53,44 +52,44 @@ func (w *walker) callEvents(call *ast.CallExpr, consumed map[ast.Node]bool) []ev
 		switch method {
 		case "Set", "Add":
 			if len(call.Args) > 0 {
-				return []event{{kind: headerSet, writer: writer, header: stringLit(call.Args[0]), api: api}}
+				return []event{{kind: headerSet, writer: writer, header: stringLit(call.Args[0])}}
 			}
 		case "Get", "Values", "Clone":
 			return nil
 		}
-		return []event{{kind: headerSet, writer: writer, api: api}}
+		return []event{{kind: headerSet, writer: writer}}
 	}
 	// w.Header() used any other way may set any header.
 	if writer, ok := w.headerOf(call); ok {
-		return []event{{kind: headerSet, writer: writer, api: api}}
+		return []event{{kind: headerSet, writer: writer}}
 	}
 	if writer, ok := w.writerName(sel.X); ok {
 		switch method {
 		case "WriteHeader":
-			return []event{{kind: statusWrite, writer: writer, code: code(0), api: api}}
+			return []event{{kind: statusWrite, writer: writer, code: code(0)}}
 		case "Write", "WriteString":
 			if len(call.Args) == 1 && !isNil(call.Args[0]) {
-				return []event{{kind: bodyWrite, writer: writer, api: api}}
+				return []event{{kind: bodyWrite, writer: writer}}
 			}
 			return nil
 		}
 		if id, ok := sel.X.(*ast.Ident); ok {
-			if ev, ok := w.frameworkEvent(id.Name, method, call, api); ok {
+			if ev, ok := w.frameworkEvent(id.Name, method, call); ok {
 				return []event{ev}
 			}
 		}
 	}
 	if id, ok := sel.X.(*ast.Ident); ok {
-		if ev, ok := w.frameworkEvent(id.Name, method, call, api); ok {
+		if ev, ok := w.frameworkEvent(id.Name, method, call); ok {
 			return []event{ev}
 		}
 	}
-	return w.opaqueArgs(call, api)
+	return w.opaqueArgs(call)
 }
 
 // frameworkEvent reads the gin, echo and fiber context methods that send a
 // status, a body or a header.
-func (w *walker) frameworkEvent(recv, method string, call *ast.CallExpr, api string) (event, bool) {
+func (w *walker) frameworkEvent(recv, method string, call *ast.CallExpr) (event, bool) {
 	env, g := w.env, w.g
 	code := func(i int) int {
 		if i >= len(call.Args) {
@@ -104,10 +103,10 @@ func (w *walker) frameworkEvent(recv, method string, call *ast.CallExpr, api str
 		switch method {
 		case "Header":
 			if len(call.Args) > 0 {
-				return event{kind: headerSet, writer: recv, header: stringLit(call.Args[0]), api: api}, true
+				return event{kind: headerSet, writer: recv, header: stringLit(call.Args[0])}, true
 			}
 		case "SetCookie":
-			return event{kind: headerSet, writer: recv, header: "Set-Cookie", api: api}, true
+			return event{kind: headerSet, writer: recv, header: "Set-Cookie"}, true
 		case "Status":
 			// gin only records the status; it is sent with the body.
 			return event{}, false
@@ -119,7 +118,7 @@ func (w *walker) frameworkEvent(recv, method string, call *ast.CallExpr, api str
 		switch method {
 		case "Set":
 			if len(call.Args) > 0 {
-				return event{kind: headerSet, writer: recv, header: stringLit(call.Args[0]), api: api}, true
+				return event{kind: headerSet, writer: recv, header: stringLit(call.Args[0])}, true
 			}
 		case "Status":
 			return event{}, false
@@ -132,7 +131,7 @@ func (w *walker) frameworkEvent(recv, method string, call *ast.CallExpr, api str
 	if !ok {
 		return event{}, false
 	}
-	ev := event{writer: recv, code: code(fc.arg), api: api}
+	ev := event{writer: recv, code: code(fc.arg)}
 	switch {
 	case fc.api&BodyAPI != 0:
 		ev.kind, ev.withStatus = bodyWrite, true
@@ -146,7 +145,7 @@ func (w *walker) frameworkEvent(recv, method string, call *ast.CallExpr, api str
 // bodyCall recognises the standard library's ways of writing a body to w:
 // fmt.Fprint*(w, …), io.WriteString(w, …), io.Copy(w, …),
 // json.NewEncoder(w).Encode(…), tmpl.Execute(w, …).
-func (w *walker) bodyCall(call *ast.CallExpr, consumed map[ast.Node]bool, api string) (event, bool) {
+func (w *walker) bodyCall(call *ast.CallExpr, consumed map[ast.Node]bool) (event, bool) {
 	g := w.g
 	first := func() (string, bool) {
 		if len(call.Args) == 0 {
@@ -156,12 +155,12 @@ func (w *walker) bodyCall(call *ast.CallExpr, consumed map[ast.Node]bool, api st
 	}
 	if name, ok := pkgFunc(call.Fun, g.fmt); ok && strings.HasPrefix(name, "Fprint") {
 		if writer, ok := first(); ok {
-			return event{kind: bodyWrite, writer: writer, api: api}, true
+			return event{kind: bodyWrite, writer: writer}, true
 		}
 	}
 	if name, ok := pkgFunc(call.Fun, g.io); ok && (name == "WriteString" || name == "Copy" || name == "CopyN" || name == "CopyBuffer") {
 		if writer, ok := first(); ok {
-			return event{kind: bodyWrite, writer: writer, api: api}, true
+			return event{kind: bodyWrite, writer: writer}, true
 		}
 	}
 	sel, ok := call.Fun.(*ast.SelectorExpr)
@@ -170,7 +169,7 @@ func (w *walker) bodyCall(call *ast.CallExpr, consumed map[ast.Node]bool, api st
 	}
 	if (sel.Sel.Name == "Execute" || sel.Sel.Name == "ExecuteTemplate") && len(call.Args) >= 2 {
 		if writer, ok := first(); ok {
-			return event{kind: bodyWrite, writer: writer, api: api}, true
+			return event{kind: bodyWrite, writer: writer}, true
 		}
 	}
 	if sel.Sel.Name == "Encode" {
@@ -182,7 +181,7 @@ func (w *walker) bodyCall(call *ast.CallExpr, consumed map[ast.Node]bool, api st
 			if ok && name == "NewEncoder" {
 				if writer, ok := w.writerName(enc.Args[0]); ok {
 					consumed[enc] = true
-					return event{kind: bodyWrite, writer: writer, api: api}, true
+					return event{kind: bodyWrite, writer: writer}, true
 				}
 			}
 		}
@@ -192,11 +191,11 @@ func (w *walker) bodyCall(call *ast.CallExpr, consumed map[ast.Node]bool, api st
 
 // opaqueArgs records a writer handed to a call the analysis does not know:
 // that code may set headers or write.
-func (w *walker) opaqueArgs(call *ast.CallExpr, api string) []event {
+func (w *walker) opaqueArgs(call *ast.CallExpr) []event {
 	var out []event
 	for _, a := range call.Args {
 		if writer, ok := w.writerName(a); ok {
-			out = append(out, event{kind: opaque, writer: writer, api: api})
+			out = append(out, event{kind: opaque, writer: writer})
 		}
 	}
 	return out
@@ -217,7 +216,7 @@ func (g *goFile) eventCode(e ast.Expr) int {
 // apiText names a call for messages: the whole call when it is short
 // ("w.WriteHeader(201)"), else its function ("http.Error").
 func (g *goFile) apiText(call *ast.CallExpr) string {
-	if t := g.text(call); len(t) <= 40 && !strings.Contains(t, "\n") {
+	if t := g.text(call); len(t) <= 50 && !strings.Contains(t, "\n") {
 		return t
 	}
 	return g.text(call.Fun)

@@ -6,7 +6,6 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/token"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -38,7 +37,26 @@ func goMayHaveStatus(src []byte) bool {
 	return false
 }
 
-var generatedComment = regexp.MustCompile(`(?m)^// Code generated .* DO NOT EDIT\.$`)
+// isGenerated reports whether src has the line Go's convention marks
+// generated files with: "// Code generated … DO NOT EDIT.".
+func isGenerated(src []byte) bool {
+	for rest := src; ; {
+		i := bytes.Index(rest, []byte("// Code generated "))
+		if i < 0 {
+			return false
+		}
+		if i == 0 || rest[i-1] == '\n' {
+			line := rest[i:]
+			if end := bytes.IndexByte(line, '\n'); end >= 0 {
+				line = line[:end]
+			}
+			if bytes.HasSuffix(bytes.TrimRight(line, "\r"), []byte(" DO NOT EDIT.")) {
+				return true
+			}
+		}
+		rest = rest[i+1:]
+	}
+}
 
 // goFile is one parsed Go file and the local names of the packages that give
 // numbers a status meaning.
@@ -55,10 +73,13 @@ type goFile struct {
 	httptest, gin, echo, fiber, render string
 	fmt, io, json, xml, log, os        string
 	facts                              *fileFacts
+	// envs caches each function body's env: finding occurrences and
+	// walking the flow both need it.
+	envs map[*ast.BlockStmt]*goEnv
 }
 
 func analyzeGo(path string, src []byte, res *Result) *fileFacts {
-	res.Generated = generatedComment.Match(src)
+	res.Generated = isGenerated(src)
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, path, src, parser.SkipObjectResolution)
 	if err != nil {

@@ -12,50 +12,52 @@ import (
 // followed separately and merged after them: the events that may precede a
 // statement are those on any path to it. A path that returns or panics ends.
 func (g *goFile) walkFunctions() {
-	var visit func(n ast.Node, env *goEnv)
-	visit = func(n ast.Node, env *goEnv) {
-		ast.Inspect(n, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				if n.Body != nil {
-					fenv := g.funcEnv(env, n.Recv, n.Type, n.Body)
-					(&walker{g: g, env: fenv}).block(n.Body.List, nil)
-					visit(n.Body, fenv)
-				}
-				return false
-			case *ast.FuncLit:
-				fenv := g.funcEnv(env, nil, n.Type, n.Body)
-				(&walker{g: g, env: fenv}).block(n.Body.List, nil)
-				visit(n.Body, fenv)
-				return false
+	top := newEnv(nil)
+	var lits []*ast.FuncLit
+	for _, decl := range g.file.Decls {
+		switch d := decl.(type) {
+		case *ast.FuncDecl:
+			if d.Body != nil {
+				g.walkFunction(g.funcEnv(top, d.Recv, d.Type, d.Body), d.Body)
 			}
-			return true
-		})
+		case *ast.GenDecl:
+			// Function literals in package-level variables.
+			lits = append(lits, funcLits(d)...)
+		}
 	}
-	visit(g.file, newEnv(nil))
+	for _, lit := range lits {
+		g.walkFunction(g.funcEnv(top, nil, lit.Type, lit.Body), lit.Body)
+	}
+}
+
+// walkFunction walks one body, then the function literals inside it, each
+// with this body's env as parent.
+func (g *goFile) walkFunction(env *goEnv, body *ast.BlockStmt) {
+	w := &walker{g: g, env: env}
+	w.block(body.List, nil)
+	for _, lit := range w.lits {
+		g.walkFunction(g.funcEnv(env, nil, lit.Type, lit.Body), lit.Body)
+	}
+}
+
+// funcLits returns the outermost function literals under n.
+func funcLits(n ast.Node) []*ast.FuncLit {
+	var out []*ast.FuncLit
+	ast.Inspect(n, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok {
+			out = append(out, lit)
+			return false
+		}
+		return true
+	})
+	return out
 }
 
 type walker struct {
 	g   *goFile
 	env *goEnv
-}
-
-// state is the set of events that may have happened on the paths so far.
-type state []event
-
-func union(states ...state) state {
-	var out state
-	seen := map[[2]int]bool{}
-	for _, s := range states {
-		for _, e := range s {
-			k := [2]int{e.start, int(e.kind)}
-			if !seen[k] {
-				seen[k] = true
-				out = append(out, e)
-			}
-		}
-	}
-	return out
+	// lits are the function literals met in the body, walked after it.
+	lits []*ast.FuncLit
 }
 
 // block walks statements in order; it returns the state at the end and
@@ -87,6 +89,7 @@ func (w *walker) stmt(s ast.Stmt, st state) (state, bool) {
 		// them would add paths that may not exist.
 		return st, true
 	case *ast.GoStmt, *ast.DeferStmt:
+		w.lits = append(w.lits, funcLits(s)...)
 		return st, false
 	case *ast.IfStmt:
 		if s.Init != nil {
@@ -161,10 +164,11 @@ func (w *walker) clauses(body *ast.BlockStmt, st state, isSelect bool) (state, b
 // afterLoop marks the events of a loop body as such for the code after it:
 // the loop may have run no iteration.
 func afterLoop(body state) state {
-	out := make(state, len(body))
-	for i, e := range body {
-		e.inLoop = true
-		out[i] = e
+	var out state
+	for n := body; n != nil; n = n.next {
+		ev := n.ev
+		ev.inLoop = true
+		out = push(out, ev)
 	}
 	return out
 }
@@ -220,6 +224,7 @@ func (w *walker) eventsChecked(n ast.Node, st state, checked bool) state {
 		case nil:
 			return false
 		case *ast.FuncLit:
+			w.lits = append(w.lits, n)
 			return false
 		case *ast.AssignStmt:
 			// w.Header()["Allow"] = …
@@ -237,6 +242,7 @@ func (w *walker) eventsChecked(n ast.Node, st state, checked bool) state {
 			}
 			for _, ev := range w.callEvents(n, consumed) {
 				ev.checked = checked && ev.kind == bodyWrite
+				ev.api = w.g.apiText(n)
 				st = w.emit(st, ev, n)
 			}
 		}
@@ -247,17 +253,8 @@ func (w *walker) eventsChecked(n ast.Node, st state, checked bool) state {
 
 func (w *walker) emit(st state, ev event, n ast.Node) state {
 	ev.start, ev.end = w.g.offset(n.Pos()), w.g.offset(n.End())
-	var prior []event
-	for _, p := range st {
-		if p.start == ev.start && p.kind == ev.kind {
-			continue // the same call seen again on a later loop path
-		}
-		if p.writer == ev.writer {
-			prior = append(prior, p)
-		}
-	}
-	w.g.facts.steps = append(w.g.facts.steps, flowStep{ev: ev, prior: prior})
-	return append(st, ev)
+	w.g.facts.steps = append(w.g.facts.steps, flowStep{ev: ev, before: st})
+	return push(st, ev)
 }
 
 // writerName returns the normalised text of a response writer expression, and
@@ -265,6 +262,13 @@ func (w *walker) emit(st state, ev event, n ast.Node) state {
 // or a framework context (gin's c.Writer and echo's c.Response() are c).
 func (w *walker) writerName(e ast.Expr) (string, bool) {
 	e = unparen(e)
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Name, w.env.isWriter(e.Name)
+	case *ast.SelectorExpr, *ast.CallExpr:
+	default:
+		return "", false
+	}
 	if sel, ok := e.(*ast.SelectorExpr); ok && sel.Sel.Name == "Writer" {
 		if id, ok := sel.X.(*ast.Ident); ok && w.env.isGin(id.Name) {
 			return id.Name, true

@@ -50,6 +50,15 @@ type fileFacts struct {
 	src   []byte
 	occ   []Occurrence
 	steps []flowStep
+	lines []int // offsets at which lines start, built on first use
+}
+
+// line returns the 1-based line of a byte offset.
+func (f *fileFacts) line(off int) int {
+	if f.lines == nil {
+		f.lines = lineStarts(f.src)
+	}
+	return sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off })
 }
 
 // checker runs one rule over a file's facts and collects its findings.
@@ -84,7 +93,7 @@ func (c *checker) lookup(n int) *codes.Code {
 func judge(f *fileFacts, res *Result, opts *Options) {
 	set := opts.codes()
 	res.Occurrences = f.occ
-	ignores := parseIgnores(f.src)
+	ignores := parseIgnores(f)
 	for _, r := range Rules() {
 		if opts != nil && opts.Disabled[r.Name] {
 			continue
@@ -97,7 +106,7 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 					fd.Severity = s
 				}
 			}
-			if !ignores.silences(lineOf(f.src, fd.Start), r.Name) {
+			if !ignores.silences(f.line(fd.Start), r.Name) {
 				res.Findings = append(res.Findings, fd)
 			}
 		}
@@ -119,7 +128,8 @@ const ignoreDirective = "httpcodes:ignore"
 
 // parseIgnores finds "//httpcodes:ignore rule[,rule]" (or "#", "--" … in
 // other languages: any comment marker before the directive works).
-func parseIgnores(src []byte) ignores {
+func parseIgnores(f *fileFacts) ignores {
+	src := f.src
 	ig := ignores{}
 	text := string(src)
 	for off := 0; ; {
@@ -146,7 +156,7 @@ func parseIgnores(src []byte) ignores {
 		if rules == nil {
 			rules = []string{}
 		}
-		ig[lineOf(src, at)] = rules
+		ig[f.line(at)] = rules
 		off = at + len(ignoreDirective)
 	}
 	return ig
@@ -172,16 +182,18 @@ func (ig ignores) silences(line int, rule string) bool {
 	return false
 }
 
-// lineOf returns the 1-based line of a byte offset.
-func lineOf(src []byte, off int) int {
-	if off > len(src) {
-		off = len(src)
-	}
-	line := 1
-	for _, b := range src[:off] {
+// lineStarts returns the offsets at which the lines of src start.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, b := range src {
 		if b == '\n' {
-			line++
+			starts = append(starts, i+1)
 		}
 	}
-	return line
+	return starts
+}
+
+// lineOf returns the 1-based line of a byte offset in src.
+func lineOf(src []byte, off int) int {
+	return (&fileFacts{src: src}).line(off)
 }

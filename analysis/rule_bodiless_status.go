@@ -26,13 +26,13 @@ var ruleBodilessStatus = &Rule{
 				}
 				continue
 			}
-			for _, p := range s.prior {
+			for p := range s.prior() {
 				code := c.lookup(p.code)
 				if p.kind != statusWrite || code == nil || !code.NoBody || !p.sureWrite() {
 					continue
 				}
 				c.report(Finding{Start: ev.start, End: ev.end, Code: p.code,
-					Message: fmt.Sprintf("%s writes a body after %s on line %d sent %s, which has no body: net/http refuses the write (http.ErrBodyNotAllowed); drop the body or send 200 OK", ev.api, p.api, lineOf(c.facts.src, p.start), code)})
+					Message: fmt.Sprintf("%s writes a body after %s on line %d sent %s, which has no body: net/http refuses the write (http.ErrBodyNotAllowed); drop the body or send 200 OK", ev.api, p.api, c.facts.line(p.start), code)})
 				break
 			}
 		}

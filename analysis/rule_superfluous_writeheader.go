@@ -21,8 +21,7 @@ var ruleSuperfluousWriteHeader = &Rule{
 				continue
 			}
 			var first *event
-			for i := range s.prior {
-				p := &s.prior[i]
+			for p := range s.prior() {
 				if p.sureWrite() && (first == nil || p.start > first.start) {
 					first = p
 				}
@@ -31,7 +30,7 @@ var ruleSuperfluousWriteHeader = &Rule{
 				continue
 			}
 			reported[first.start] = true
-			line := lineOf(c.facts.src, first.start)
+			line := c.facts.line(first.start)
 			sent := fmt.Sprintf("%s on line %d already sent the status", first.api, line)
 			if first.kind == bodyWrite && !first.withStatus {
 				sent = fmt.Sprintf("%s on line %d already started the body, which sends 200 OK", first.api, line)

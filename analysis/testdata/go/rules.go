@@ -89,7 +89,7 @@ func earlyHints(w http.ResponseWriter) {
 func missingHeaders(w http.ResponseWriter, r *http.Request) {
 	switch r.Method {
 	case "DELETE":
-		w.WriteHeader(http.StatusMethodNotAllowed) // codes: 405/send want "missing-header: ^w.WriteHeader sends 405 Method Not Allowed without an Allow header: a 405 must list the methods"
+		w.WriteHeader(http.StatusMethodNotAllowed) // codes: 405/send want "missing-header: ^w.WriteHeader\\(http.StatusMethodNotAllowed\\) sends 405 Method Not Allowed without an Allow header: a 405 must list the methods"
 	case "PUT":
 		w.Header().Set("Allow", "GET, HEAD")
 		w.WriteHeader(http.StatusMethodNotAllowed) // codes: 405/send
