@@ -183,6 +183,8 @@ func (g *goFile) declare(env *goEnv, name string, typ ast.Expr) {
 		env.echoCtx[name] = true
 	case pkg == g.fiber && pkg != "" && sel == "Ctx":
 		env.fiberCtx[name] = true
+	case pkg == "" && g.writerTypes[sel], writerTypeName(sel):
+		env.writers[name] = true
 	default:
 		env.others[name] = true
 	}

@@ -73,6 +73,9 @@ type goFile struct {
 	httptest, gin, echo, fiber, render string
 	fmt, io, json, xml, log, os        string
 	facts                              *fileFacts
+	// writerTypes are the types this file gives the methods of a response
+	// writer (WriteHeader, and Header or Write): wrappers and recorders.
+	writerTypes map[string]bool
 	// envs caches each function body's env: finding occurrences and
 	// walking the flow both need it.
 	envs map[*ast.BlockStmt]*goEnv
@@ -88,6 +91,7 @@ func analyzeGo(path string, src []byte, res *Result) *fileFacts {
 	}
 	g := &goFile{src: src, tok: fset.File(file.Pos()), file: file, facts: &fileFacts{src: src}}
 	g.resolveImports(path)
+	g.findWriterTypes()
 	g.findOccurrences()
 	g.walkFunctions()
 	return g.facts
@@ -210,4 +214,38 @@ func parseGoInt(lit string) (int, bool) {
 		return 0, false
 	}
 	return int(n), true
+}
+
+// findWriterTypes records the types whose methods make them response writers.
+func (g *goFile) findWriterTypes() {
+	methods := map[string]map[string]bool{}
+	for _, decl := range g.file.Decls {
+		fd, ok := decl.(*ast.FuncDecl)
+		if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 {
+			continue
+		}
+		typ := fd.Recv.List[0].Type
+		if star, ok := typ.(*ast.StarExpr); ok {
+			typ = star.X
+		}
+		if id, ok := typ.(*ast.Ident); ok {
+			if methods[id.Name] == nil {
+				methods[id.Name] = map[string]bool{}
+			}
+			methods[id.Name][fd.Name.Name] = true
+		}
+	}
+	g.writerTypes = map[string]bool{}
+	for name, m := range methods {
+		if m["WriteHeader"] && (m["Header"] || m["Write"]) {
+			g.writerTypes[name] = true
+		}
+	}
+}
+
+// writerTypeName reports whether a type's name says it is a response
+// writer or recorder (gin.ResponseWriter, *responseRecorder, statusRecorder).
+func writerTypeName(name string) bool {
+	lower := strings.ToLower(name)
+	return strings.Contains(lower, "response") || strings.Contains(lower, "recorder")
 }

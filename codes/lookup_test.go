@@ -1,6 +1,7 @@
 package codes
 
 import (
+	"os"
 	"testing"
 )
 
@@ -126,11 +127,27 @@ func TestWith(t *testing.T) {
 	}
 }
 
-// BenchmarkLoad measures parsing the embedded data set, which every start of
-// the server and of check pays once.
-func BenchmarkLoad(b *testing.B) {
+// BenchmarkStartup measures what every start of the server and of check
+// pays for the data set: building the set from the generated tables and a
+// first lookup by number and by name.
+func BenchmarkStartup(b *testing.B) {
 	for b.Loop() {
-		if _, err := Load(dataFS, "data"); err != nil {
+		s := newSet(append([]*Code(nil), builtin...))
+		if _, ok := s.Lookup(404); !ok {
+			b.Fatal("no 404")
+		}
+		if _, ok := s.ByName("http.StatusTeapot"); !ok {
+			b.Fatal("no StatusTeapot")
+		}
+	}
+}
+
+// BenchmarkParsePages measures parsing the Markdown pages, which only
+// go generate and the tests do.
+func BenchmarkParsePages(b *testing.B) {
+	fsys := os.DirFS("data")
+	for b.Loop() {
+		if _, err := Load(fsys, "."); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -14,7 +14,10 @@ var sectionHeadings = []string{"Meaning", "When to Use", "Example", "When Not to
 // sections. name is the file name, used in errors. The constants are not part
 // of a page; see parseConstants.
 func ParsePage(name string, src []byte) (*Code, error) {
-	text := strings.ReplaceAll(string(src), "\r\n", "\n")
+	text := string(src)
+	if strings.Contains(text, "\r") {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+	}
 	if !strings.HasPrefix(text, "---\n") {
 		return nil, fmt.Errorf("%s: must start with a front matter line \"---\"", name)
 	}
@@ -109,31 +112,55 @@ func (c *Code) setField(key, value string) error {
 }
 
 func (c *Code) setSections(name, body string, firstLine int) error {
-	// Split on "## " headings at the start of a line; anything before the
-	// first heading must be blank.
-	parts := strings.Split("\n"+body, "\n## ")
-	if strings.TrimSpace(parts[0]) != "" {
+	// Sections start at "## " headings at the start of a line; anything
+	// before the first heading must be blank.
+	const marker = "\n## "
+	body = "\n" + body
+	first := strings.Index(body, marker)
+	if first < 0 || strings.TrimSpace(body[:first]) != "" {
+		if first < 0 {
+			return fmt.Errorf("%s: no section headings; a page needs %q", name, sectionHeadings)
+		}
 		return fmt.Errorf("%s:%d: text before the first section heading", name, firstLine)
 	}
-	parts = parts[1:]
-	var headings []string
-	for _, p := range parts {
-		h, _, _ := strings.Cut(p, "\n")
-		headings = append(headings, strings.TrimSpace(h))
+	var headings, texts []string
+	for rest := body[first+len(marker):]; ; {
+		next := strings.Index(rest, marker)
+		part := rest
+		if next >= 0 {
+			part = rest[:next]
+		}
+		heading, text, _ := strings.Cut(part, "\n")
+		headings = append(headings, strings.TrimSpace(heading))
+		texts = append(texts, strings.TrimSpace(text))
+		if next < 0 {
+			break
+		}
+		rest = rest[next+len(marker):]
 	}
-	if strings.Join(headings, "|") != strings.Join(sectionHeadings, "|") {
+	if !equalStrings(headings, sectionHeadings) {
 		return fmt.Errorf("%s: sections are %q; a page needs exactly %q, in that order", name, headings, sectionHeadings)
 	}
 	fields := []*string{&c.Meaning, &c.WhenToUse, &c.Example, &c.WhenNotToUse}
-	for i, p := range parts {
-		_, text, _ := strings.Cut(p, "\n")
-		text = strings.TrimSpace(text)
+	for i, text := range texts {
 		if text == "" {
 			return fmt.Errorf("%s: section %q is empty", name, sectionHeadings[i])
 		}
 		*fields[i] = text
 	}
 	return nil
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *Code) validate(name string) error {

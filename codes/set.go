@@ -1,7 +1,6 @@
 package codes
 
 import (
-	"embed"
 	"fmt"
 	"io/fs"
 	"path"
@@ -10,8 +9,7 @@ import (
 	"sync"
 )
 
-//go:embed data/*.md data/constants.csv
-var dataFS embed.FS
+//go:generate go run ./internal/gendata
 
 // Set is a collection of codes with its lookup indexes. The built-in set is
 // Default(); a project's configuration adds custom codes with With.
@@ -20,24 +18,24 @@ type Set struct {
 	byNumber map[int]*Code
 	// byName maps every constant name, as written and by its last segment, to
 	// its code; a last segment that two codes share maps to nil (ambiguous).
-	byName      map[string]*Code
+	byName    map[string]*Code
+	namesOnce sync.Once
+	// byNameLower is the same index lower-cased, built on the first lookup
+	// that needs it: most lookups spell a constant as its library does.
+	lowerOnce   sync.Once
 	byNameLower map[string]*Code
 }
 
 var (
 	defaultOnce sync.Once
 	defaultSet  *Set
-	defaultErr  error
 )
 
-// Default returns the built-in data set. It is parsed on first use; the data
-// is embedded and checked by the package's tests, so a failure here is a
-// build defect and panics with the file at fault.
+// Default returns the built-in data set: the pages of data/, compiled into
+// Go tables by `go generate ./codes` so that a process pays nothing to parse
+// them (the tests check the tables against the pages).
 func Default() *Set {
-	defaultOnce.Do(func() { defaultSet, defaultErr = Load(dataFS, "data") })
-	if defaultErr != nil {
-		panic("httpcodes data set: " + defaultErr.Error())
-	}
+	defaultOnce.Do(func() { defaultSet = newSet(append([]*Code(nil), builtin...)) })
 	return defaultSet
 }
 
@@ -86,22 +84,43 @@ func Load(fsys fs.FS, dir string) (*Set, error) {
 
 func newSet(list []*Code) *Set {
 	sort.Slice(list, func(i, j int) bool { return list[i].Number < list[j].Number })
-	s := &Set{list: list, byNumber: map[int]*Code{}, byName: map[string]*Code{}, byNameLower: map[string]*Code{}}
+	s := &Set{list: list, byNumber: make(map[int]*Code, len(list))}
 	for _, c := range list {
 		s.byNumber[c.Number] = c
-	}
-	for _, c := range list {
-		for _, k := range c.Constants {
-			s.addName(k.Name, c)
-			s.addName(lastSegment(k.Name), c)
-		}
 	}
 	return s
 }
 
-func (s *Set) addName(name string, c *Code) {
-	addUnique(s.byName, name, c)
-	addUnique(s.byNameLower, strings.ToLower(name), c)
+// nameIndex maps every constant name, as written and by its last segment,
+// to its code; it is built on the first lookup by name.
+func (s *Set) nameIndex() map[string]*Code {
+	s.namesOnce.Do(func() {
+		names := 0
+		for _, c := range s.list {
+			names += 2 * len(c.Constants)
+		}
+		s.byName = make(map[string]*Code, names)
+		for _, c := range s.list {
+			for _, k := range c.Constants {
+				addUnique(s.byName, k.Name, c)
+				addUnique(s.byName, lastSegment(k.Name), c)
+			}
+		}
+	})
+	return s.byName
+}
+
+func (s *Set) lowerIndex() map[string]*Code {
+	s.lowerOnce.Do(func() {
+		s.byNameLower = make(map[string]*Code, len(s.byName))
+		for _, c := range s.list {
+			for _, k := range c.Constants {
+				addUnique(s.byNameLower, strings.ToLower(k.Name), c)
+				addUnique(s.byNameLower, strings.ToLower(lastSegment(k.Name)), c)
+			}
+		}
+	})
+	return s.byNameLower
 }
 
 // addUnique maps key to c, or to nil when another code already has the key.
@@ -158,12 +177,12 @@ func (s *Set) All() []*Code { return s.list }
 func (s *Set) ByName(name string) (*Code, bool) {
 	name = strings.TrimSpace(name)
 	for _, key := range []string{name, lastSegment(name)} {
-		if c := s.byName[key]; c != nil {
+		if c := s.nameIndex()[key]; c != nil {
 			return c, true
 		}
 	}
 	for _, key := range []string{strings.ToLower(name), strings.ToLower(lastSegment(name))} {
-		if c := s.byNameLower[key]; c != nil {
+		if c := s.lowerIndex()[key]; c != nil {
 			return c, true
 		}
 	}

@@ -98,3 +98,25 @@ func (logWriter) WriteHeader(n int) {}
 func notHTTP(l logWriter) {
 	l.WriteHeader(5)
 }
+
+// A wrapper that has the methods of a response writer is one.
+type statusWriter struct {
+	nethttp.ResponseWriter
+	status int
+}
+
+func (s *statusWriter) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusWriter) Header() nethttp.Header { return s.ResponseWriter.Header() }
+
+func (s *statusWriter) flush() {
+	s.WriteHeader(200) // codes: 200/send want "prefer-constant"
+}
+
+// So is a value whose type's name says so, wherever the type is declared.
+func viaRecorder(rec *responseRecorder) {
+	rec.WriteHeader(404) // codes: 404/send want "prefer-constant"
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test of httpcodes, installing what the tests need first. This is
+# the README's test command and what CI runs (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Go modules"
+go mod download
+
+step "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*'))
+if [ -n "$unformatted" ]; then
+  echo "gofmt would change:"; echo "$unformatted"; exit 1
+fi
+
+step "go vet"
+go vet ./...
+
+step "staticcheck"
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
+step "go test"
+go test -count=1 ./...
+
+step "fuzz (short runs; longer ones: go test ./analysis -fuzz FuzzAnalyze)"
+go test ./analysis -run '^$' -fuzz '^FuzzAnalyze$' -fuzztime 15s
+go test ./codes -run '^$' -fuzz '^FuzzParsePage$' -fuzztime 10s
+
+step "the README's example"
+set +e
+go run ./cmd/httpcodes check examples/ > /dev/null 2>&1
+status=$?
+set -e
+if [ "$status" != 1 ]; then
+  echo "httpcodes check examples/ exited $status; the example has findings, so it must exit 1"; exit 1
+fi
+echo "ok: check examples/ reports its findings (exit 1)"
