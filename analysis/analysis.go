@@ -170,6 +170,9 @@ func (o *Options) codes() *codes.Set {
 	return o.Codes
 }
 
+// Languages lists the languages the analysis supports.
+func Languages() []string { return []string{"go"} }
+
 // Language returns the language the analysis gives a path, or "" when it
 // does not analyse such files.
 func Language(path string) string {

@@ -22,12 +22,12 @@ func BenchmarkCheckGOROOT(b *testing.B) {
 	}
 	var files, findings int
 	for b.Loop() {
-		list, errs := collectFiles([]string{root})
+		list, errs := collectFiles([]string{root}, nil)
 		if len(errs) > 0 {
 			b.Fatal(errs[0])
 		}
 		findings = 0
-		for _, r := range checkFiles(list, nil) {
+		for _, r := range checkFiles(list, nil, false, nil) {
 			findings += len(r.findings)
 		}
 		files = len(list)

@@ -12,39 +12,43 @@ import (
 	"sync"
 
 	"github.com/httpcodes/httpcodes/analysis"
+	"github.com/httpcodes/httpcodes/config"
 )
-
-// checkOptions are check's flags.
-type checkOptions struct {
-	format string
-	failOn analysis.Severity
-}
 
 // fileReport is what check learns about one file.
 type fileReport struct {
 	path     string // relative to the working directory
+	absPath  string
 	findings []reportedFinding
-	err      error // a read or syntax error
+	err      error  // a read or syntax error
+	src      []byte // kept only when a finding has a fix, for --fix and --diff
 }
 
 // reportedFinding is a finding with 1-based positions, ready to print.
+// Columns count bytes, as go vet does; the rune columns count Unicode code
+// points, for formats that want characters (SARIF).
 type reportedFinding struct {
 	analysis.Finding
 	file                       string
 	line, col, endLine, endCol int
+	runeCol, runeEndCol        int
 	edits                      []reportedEdit
 }
 
 type reportedEdit struct {
 	analysis.Edit
 	line, col, endLine, endCol int
+	runeCol, runeEndCol        int
 }
 
 func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: "+strings.Join(printerNames(), ", "))
 	failOn := fs.String("fail-on", "warning", "exit 1 when a finding is at least this severe: error, warning, info or hint")
+	configPath := fs.String("config", "", "configuration file (default: "+config.FileName+" found from the first path upward)")
+	fix := fs.Bool("fix", false, "apply every safe fix in place")
+	diff := fs.Bool("diff", false, "print the fixes as a unified diff; change no file")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: httpcodes check [flags] [path…]\n\nChecks source files for misused HTTP status codes. Paths default to \".\".\nExit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.\n\nflags:")
 		fs.PrintDefaults()
@@ -52,24 +56,34 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return flagExit(err)
 	}
-	opts := checkOptions{format: *format}
-	sev, ok := analysis.ParseSeverity(*failOn)
+	failSeverity, ok := analysis.ParseSeverity(*failOn)
 	if !ok {
 		fmt.Fprintf(stderr, "httpcodes: check: --fail-on %q: use error, warning, info or hint\n", *failOn)
 		return exitError
 	}
-	opts.failOn = sev
-	p, ok := printers[opts.format]
+	p, ok := printers[*format]
 	if !ok {
-		fmt.Fprintf(stderr, "httpcodes: check: --format %q: use one of %s\n", opts.format, strings.Join(printerNames(), ", "))
+		fmt.Fprintf(stderr, "httpcodes: check: --format %q: use one of %s\n", *format, strings.Join(printerNames(), ", "))
+		return exitError
+	}
+	if *fix && *diff {
+		fmt.Fprintln(stderr, "httpcodes: check: --fix and --diff do not go together: --diff shows what --fix would write")
 		return exitError
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	files, errs := collectFiles(paths)
-	reports := checkFiles(files, nil)
+	cfg, err := loadConfig(*configPath, paths[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "httpcodes: %v\n", err)
+		return exitError
+	}
+
+	files, errs := collectFiles(paths, cfg)
+	progress := startProgress(stderr, len(files))
+	reports := checkFiles(files, cfg.Options(), *fix || *diff, progress.done)
+	progress.stop()
 
 	status := exitOK
 	for _, err := range errs {
@@ -83,7 +97,24 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			status = exitError
 			continue
 		}
+		if *fix || *diff {
+			res := fixFile(r, *fix, stdout)
+			if res.err != nil {
+				fmt.Fprintf(stderr, "httpcodes: %v\n", res.err)
+				status = exitError
+			}
+			if *fix && len(res.fixed) > 0 {
+				fmt.Fprintf(stderr, "httpcodes: %s: fixed %s\n", r.path, plural(len(res.fixed), "finding"))
+				r.findings = withoutFixed(r.findings, res.fixed)
+			}
+			if res.skipped > 0 {
+				fmt.Fprintf(stderr, "httpcodes: %s: %s left out because they overlap others; run check --fix again\n", r.path, plural(res.skipped, "fix"))
+			}
+		}
 		findings = append(findings, r.findings...)
+	}
+	if *diff {
+		return status
 	}
 	if err := p.print(stdout, findings, len(files)); err != nil {
 		fmt.Fprintf(stderr, "httpcodes: check: %v\n", err)
@@ -92,7 +123,7 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	writeSummary(stderr, findings, len(files))
 	if status == exitOK {
 		for _, f := range findings {
-			if f.Severity <= opts.failOn {
+			if f.Severity <= failSeverity {
 				status = exitFindings
 				break
 			}
@@ -101,9 +132,36 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	return status
 }
 
+// loadConfig reads the named configuration file, or the one found from the
+// first checked path upward; no file is an empty configuration.
+func loadConfig(named, firstPath string) (*config.Config, error) {
+	path := named
+	if path == "" {
+		path = config.Find(firstPath)
+	}
+	if path == "" {
+		return nil, nil
+	}
+	return config.Load(path)
+}
+
+func withoutFixed(all, fixed []reportedFinding) []reportedFinding {
+	done := map[[2]int]bool{}
+	for _, f := range fixed {
+		done[[2]int{f.Start, f.End}] = true
+	}
+	var out []reportedFinding
+	for _, f := range all {
+		if !(f.Fix != nil && done[[2]int{f.Start, f.End}]) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // checkFiles analyses files on every core and returns their reports in the
-// order of files.
-func checkFiles(files []string, opts *analysis.Options) []fileReport {
+// order of files. keepSrc keeps the content of files with fixes.
+func checkFiles(files []string, opts *analysis.Options, keepSrc bool, done func()) []fileReport {
 	reports := make([]fileReport, len(files))
 	cwd, _ := os.Getwd()
 	jobs := make(chan int)
@@ -113,7 +171,10 @@ func checkFiles(files []string, opts *analysis.Options) []fileReport {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				reports[i] = checkFile(files[i], cwd, opts)
+				reports[i] = checkFile(files[i], cwd, opts, keepSrc)
+				if done != nil {
+					done()
+				}
 			}
 		}()
 	}
@@ -125,9 +186,10 @@ func checkFiles(files []string, opts *analysis.Options) []fileReport {
 	return reports
 }
 
-func checkFile(path, cwd string, opts *analysis.Options) fileReport {
+func checkFile(path, cwd string, opts *analysis.Options, keepSrc bool) fileReport {
 	rel := displayPath(path, cwd)
-	r := fileReport{path: rel}
+	abs, _ := filepath.Abs(path)
+	r := fileReport{path: rel, absPath: abs}
 	src, err := os.ReadFile(path)
 	if err != nil {
 		r.err = fmt.Errorf("httpcodes: %v", pathError(rel, err))
@@ -150,11 +212,16 @@ func checkFile(path, cwd string, opts *analysis.Options) fileReport {
 		rf := reportedFinding{Finding: f, file: rel}
 		rf.line, rf.col = idx.position(f.Start)
 		rf.endLine, rf.endCol = idx.position(f.End)
+		rf.runeCol, rf.runeEndCol = idx.runeColumn(src, f.Start), idx.runeColumn(src, f.End)
 		if f.Fix != nil {
+			if keepSrc {
+				r.src = src
+			}
 			for _, e := range f.Fix.Edits {
 				re := reportedEdit{Edit: e}
 				re.line, re.col = idx.position(e.Start)
 				re.endLine, re.endCol = idx.position(e.End)
+				re.runeCol, re.runeEndCol = idx.runeColumn(src, e.Start), idx.runeColumn(src, e.End)
 				rf.edits = append(rf.edits, re)
 			}
 		}

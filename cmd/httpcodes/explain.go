@@ -9,12 +9,14 @@ import (
 	"strings"
 
 	"github.com/httpcodes/httpcodes/codes"
+	"github.com/httpcodes/httpcodes/config"
 )
 
 func runExplain(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the page as JSON")
+	configPath := fs.String("config", "", "configuration file with the project's own codes (default: "+config.FileName+" found from here upward)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: httpcodes explain [--json] <code|name>\n\nexamples: 207, StatusMultiStatus, http.StatusTeapot, HTTP_404_NOT_FOUND, teapot")
 		fs.PrintDefaults()
@@ -27,7 +29,12 @@ func runExplain(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	query := strings.Join(fs.Args(), " ")
-	c, err := resolve(codes.Default(), query)
+	cfg, err := loadConfig(*configPath, ".")
+	if err != nil {
+		fmt.Fprintf(stderr, "httpcodes: %v\n", err)
+		return exitError
+	}
+	c, err := resolve(cfg.CodeSet(), query)
 	if err != nil {
 		fmt.Fprintf(stderr, "httpcodes: %v\n", err)
 		return exitError
@@ -86,6 +93,9 @@ func names(list []*codes.Code) string {
 func writePage(w io.Writer, c *codes.Code) {
 	fmt.Fprintf(w, "%s\n%s\n", c.String(), strings.Join(pageTags(c), " · "))
 	section := func(heading, text string) {
+		if strings.TrimSpace(text) == "" {
+			return // a project's own code may leave sections out
+		}
 		fmt.Fprintf(w, "\n%s\n", strings.ToUpper(heading))
 		for _, line := range strings.Split(text, "\n") {
 			if line == "" {

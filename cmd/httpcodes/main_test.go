@@ -22,10 +22,13 @@ func runCmd(t *testing.T, args ...string) (int, string, string) {
 	return code, stdout.String(), stderr.String()
 }
 
+// goldenDir is absolute, so tests that change directory still find it.
+var goldenDir, _ = filepath.Abs(filepath.Join("testdata", "golden"))
+
 // golden compares got with testdata/golden/name, or rewrites it with -update.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
+	path := filepath.Join(goldenDir, name)
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
@@ -77,6 +80,7 @@ func TestGoldenOutputs(t *testing.T) {
 		{"check.txt", []string{"check", "testdata/check"}, 1},
 		{"check.json", []string{"check", "--format", "json", "testdata/check"}, 1},
 		{"check-clean.json", []string{"check", "--format", "json", "testdata/check/clean"}, 0},
+		{"check-clean.json", []string{"check", "--format", "json", "./testdata/check/clean/..."}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -207,7 +211,7 @@ func TestCheckExitStatus(t *testing.T) {
 
 func TestCheckFileReadError(t *testing.T) {
 	dir := t.TempDir()
-	r := checkFile(dir, dir, nil) // a directory cannot be read as a file
+	r := checkFile(dir, dir, nil, false) // a directory cannot be read as a file
 	if r.err == nil || !strings.Contains(r.err.Error(), "httpcodes: ") {
 		t.Errorf("reading a directory as a file: %v", r.err)
 	}

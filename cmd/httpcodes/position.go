@@ -1,6 +1,9 @@
 package main
 
-import "sort"
+import (
+	"sort"
+	"unicode/utf8"
+)
 
 // lineIndex converts byte offsets to 1-based lines and byte columns, as
 // go vet reports them.
@@ -23,4 +26,10 @@ func (idx lineIndex) position(off int) (line, col int) {
 		i = 0
 	}
 	return i + 1, off - idx[i] + 1
+}
+
+// runeColumn returns the 1-based column of a byte offset in code points.
+func (idx lineIndex) runeColumn(src []byte, off int) int {
+	line, _ := idx.position(off)
+	return utf8.RuneCount(src[idx[line-1]:off]) + 1
 }

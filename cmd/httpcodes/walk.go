@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/httpcodes/httpcodes/analysis"
+	"github.com/httpcodes/httpcodes/config"
 )
 
 // skippedDirs are never descended into: other people's code, fixtures and
@@ -16,9 +17,12 @@ import (
 var skippedDirs = map[string]bool{"vendor": true, "testdata": true, "node_modules": true}
 
 // collectFiles expands the paths into the files check analyses, in a stable
-// order. Errors (a path that does not exist) are returned beside the files,
-// so the others are still checked.
-func collectFiles(paths []string) ([]string, []error) {
+// order: in directories, the files of a supported and enabled language that
+// neither .gitignore (inside a git work tree) nor the configuration's
+// excludes leave out. A file named on the command line is always checked.
+// Errors (a path that does not exist) are returned beside the files, so the
+// others are still checked.
+func collectFiles(paths []string, cfg *config.Config) ([]string, []error) {
 	var files []string
 	var errs []error
 	seen := map[string]bool{}
@@ -29,6 +33,13 @@ func collectFiles(paths []string) ([]string, []error) {
 		}
 	}
 	for _, root := range paths {
+		// Go's "./..." pattern means the directory and everything under it,
+		// which is what a directory means here.
+		if root == "..." {
+			root = "."
+		} else if strings.HasSuffix(root, "/...") {
+			root = strings.TrimSuffix(root, "/...")
+		}
 		info, err := os.Stat(root)
 		if err != nil {
 			errs = append(errs, pathError(root, err))
@@ -38,6 +49,7 @@ func collectFiles(paths []string) ([]string, []error) {
 			add(root)
 			continue
 		}
+		tracked, trackedDirs, inGit := gitFiles(root)
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, pathError(p, err))
@@ -46,14 +58,20 @@ func collectFiles(paths []string) ([]string, []error) {
 				}
 				return nil
 			}
+			if p == root {
+				return nil
+			}
+			abs, _ := filepath.Abs(p)
 			if d.IsDir() {
 				name := d.Name()
-				if p != root && (skippedDirs[name] || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				if skippedDirs[name] || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") ||
+					inGit && !trackedDirs[abs] || cfg.Excluded(p) {
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if d.Type().IsRegular() && analysis.Language(p) != "" {
+			lang := analysis.Language(p)
+			if d.Type().IsRegular() && lang != "" && cfg.LanguageEnabled(lang) && (!inGit || tracked[abs]) && !cfg.Excluded(p) {
 				add(p)
 			}
 			return nil
