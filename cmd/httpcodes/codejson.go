@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"io"
 	"strconv"
 
 	"github.com/httpcodes/httpcodes/codes"
@@ -56,4 +58,13 @@ func toJSON(c *codes.Code) codeJSON {
 		j.Aliases = append(j.Aliases, aliasJSON{string(k.Ecosystem), k.Name, k.Deprecated, k.Replacement})
 	}
 	return j
+}
+
+// writeJSON prints v as indented JSON, with <, > and & as they are: the
+// output is read by programs and people, not embedded in HTML.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -40,10 +39,7 @@ func runExplain(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(toJSON(c)); err != nil {
+		if err := writeJSON(stdout, toJSON(c)); err != nil {
 			fmt.Fprintf(stderr, "httpcodes: %v\n", err)
 			return exitError
 		}

@@ -1,9 +1,6 @@
 package main
 
-import (
-	"encoding/json"
-	"io"
-)
+import "io"
 
 // jsonPrinter writes the object DESIGN.md fixes:
 // {"findings": [...], "filesChecked": N}.
@@ -62,8 +59,5 @@ func (jsonPrinter) print(w io.Writer, findings []reportedFinding, filesChecked i
 		}
 		out.Findings = append(out.Findings, jf)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }

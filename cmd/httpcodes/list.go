@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -26,10 +25,7 @@ func runList(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		for i, c := range all {
 			out[i] = toJSON(c)
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(out); err != nil {
+		if err := writeJSON(stdout, out); err != nil {
 			fmt.Fprintf(stderr, "httpcodes: %v\n", err)
 			return exitError
 		}
