@@ -15,6 +15,7 @@ const (
 const usage = `httpcodes explains HTTP status codes in your editor and in CI.
 
 Usage:
+  httpcodes serve                   language server on stdin/stdout (also accepts --stdio)
   httpcodes check [flags] [path…]   check source files for misused status codes
   httpcodes explain <code|name>     show a status code's page (207, StatusMultiStatus, "teapot")
   httpcodes list [--json]           list every status code in the data set
@@ -29,6 +30,7 @@ type command func(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 
 func commands() map[string]command {
 	return map[string]command{
+		"serve":   runServe,
 		"check":   runCheck,
 		"explain": runExplain,
 		"list":    runList,

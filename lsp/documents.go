@@ -1,0 +1,130 @@
+package lsp
+
+import (
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/httpcodes/httpcodes/analysis"
+)
+
+// document is an open text document: its text, version and, once computed,
+// its analysis.
+type document struct {
+	uri     string
+	path    string // the file path the analysis sees, for its language and rules
+	version int32
+	text    []byte
+	// result caches the analysis of text; nil until first needed.
+	result *analysis.Result
+}
+
+// documents holds the open documents; the server keeps nothing else.
+type documents struct {
+	mu   sync.Mutex
+	docs map[string]*document
+}
+
+func newDocuments() *documents { return &documents{docs: map[string]*document{}} }
+
+func (d *documents) open(uri string, version int32, text string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.docs[uri] = &document{uri: uri, path: uriPath(uri), version: version, text: []byte(text)}
+}
+
+func (d *documents) close(uri string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	delete(d.docs, uri)
+}
+
+// get returns a snapshot of an open document: the caller may read it while
+// later edits replace the document in the store.
+func (d *documents) get(uri string) (*document, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	doc, ok := d.docs[uri]
+	return doc, ok
+}
+
+func (d *documents) count() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.docs)
+}
+
+// change applies content changes in order: a change with a range replaces
+// that range, one without replaces the whole text.
+func (d *documents) change(uri string, version int32, changes []contentChange, enc encoding) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	doc, ok := d.docs[uri]
+	if !ok {
+		return fmt.Errorf("%s is not open", uri)
+	}
+	text := doc.text
+	for _, c := range changes {
+		if c.Range == nil {
+			text = []byte(c.Text)
+			continue
+		}
+		m := newMapper(text, enc)
+		start, end := m.offset(c.Range.Start), m.offset(c.Range.End)
+		if end < start {
+			return fmt.Errorf("change range ends before it starts (%v)", *c.Range)
+		}
+		next := make([]byte, 0, len(text)-(end-start)+len(c.Text))
+		next = append(append(append(next, text[:start]...), c.Text...), text[end:]...)
+		text = next
+	}
+	// A new document value, so snapshots held by running requests stay valid.
+	d.docs[uri] = &document{uri: uri, path: doc.path, version: version, text: text}
+	return nil
+}
+
+// analyze returns the document's analysis, computing it once per version.
+func (d *documents) analyze(doc *document, opts *analysis.Options) *analysis.Result {
+	d.mu.Lock()
+	res := doc.result
+	d.mu.Unlock()
+	if res != nil {
+		return res
+	}
+	res = analysis.Analyze(doc.path, doc.text, opts)
+	d.mu.Lock()
+	doc.result = res
+	d.mu.Unlock()
+	return res
+}
+
+// invalidate drops every cached analysis, after the settings changed.
+func (d *documents) invalidate() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, doc := range d.docs {
+		doc.result = nil
+	}
+}
+
+// uriPath turns a file URI into a path; other URIs (untitled:, …) keep
+// their path part, which still carries the extension the analysis needs.
+func uriPath(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return uri
+	}
+	if u.Scheme == "file" {
+		p := u.Path
+		if len(p) >= 3 && p[0] == '/' && p[2] == ':' { // file:///C:/x on Windows
+			p = p[1:]
+		}
+		return filepath.FromSlash(p)
+	}
+	if u.Path != "" {
+		return u.Path
+	}
+	return strings.TrimPrefix(uri, u.Scheme+":")
+}

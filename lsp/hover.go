@@ -1,0 +1,117 @@
+package lsp
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/httpcodes/httpcodes/analysis"
+	"github.com/httpcodes/httpcodes/codes"
+)
+
+func (s *Server) hover(_ context.Context, raw json.RawMessage) (any, error) {
+	var p protocol.HoverParams
+	if err := decodeParams(raw, &p); err != nil {
+		return nil, err
+	}
+	doc, ok := s.docs.get(string(p.TextDocument.URI))
+	if !ok {
+		return nil, nil // not open: nothing to say
+	}
+	enc, set, opts := s.snapshot()
+	m := newMapper(doc.text, enc)
+	off := m.offset(p.Position)
+	res := s.docs.analyze(doc, opts)
+	o, ok := occurrenceAt(res.Occurrences, off)
+	if !ok {
+		return nil, nil
+	}
+	codeSet := codes.Default()
+	if opts != nil && opts.Codes != nil {
+		codeSet = opts.Codes
+	}
+	var text string
+	if o.Role == analysis.RangeBound {
+		text = classHover(o)
+	} else if c, ok := codeSet.Lookup(o.Code); ok {
+		text = pageMarkdown(c, res.Language, set.Hover == "full")
+	} else {
+		text = fmt.Sprintf("### %d\n\nNo registry or known vendor defines %d; clients treat it as %d, the first code of its class.", o.Code, o.Code, o.Code/100*100)
+	}
+	r := m.rangeOf(o.Start, o.End)
+	return protocol.Hover{Contents: protocol.MarkupContent{Kind: protocol.Markdown, Value: text}, Range: &r}, nil
+}
+
+// occurrenceAt finds the occurrence under a byte offset (its end included,
+// so a cursor just after "404" still hovers it).
+func occurrenceAt(occ []analysis.Occurrence, off int) (analysis.Occurrence, bool) {
+	for _, o := range occ {
+		if o.Start <= off && off <= o.End {
+			return o, true
+		}
+	}
+	return analysis.Occurrence{}, false
+}
+
+func classHover(o analysis.Occurrence) string {
+	class := o.Code / 100
+	return fmt.Sprintf("### %dxx %s\n\n`%s` tests a class of codes, not one code: %d is the first code of the %dxx class (%s).",
+		class, codes.ClassName(class), o.Context, o.Code, class, codes.ClassName(class))
+}
+
+// pageMarkdown renders a code's page for a hover: a short one (Meaning,
+// When Not to Use, Source) or the full page; then the names the file's
+// ecosystem gives the code.
+func pageMarkdown(c *codes.Code, lang string, full bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "### %d %s\n\n", c.Number, c.Title)
+	tags := []string{fmt.Sprintf("%dxx %s", c.Class(), codes.ClassName(c.Class()))}
+	switch c.Registration {
+	case codes.Unofficial:
+		tags = append(tags, "unofficial: "+c.Vendor)
+	case codes.IANAUnused:
+		tags = append(tags, "reserved, unused")
+	case codes.Custom:
+		tags = append(tags, "this project's own code")
+	}
+	if c.Retired != "" {
+		tags = append(tags, "retired")
+	}
+	fmt.Fprintf(&b, "*%s*\n\n", strings.Join(tags, " · "))
+	if c.Retired != "" {
+		fmt.Fprintf(&b, "> %s\n\n", c.Retired)
+	}
+	section := func(title, text string) {
+		if strings.TrimSpace(text) != "" {
+			fmt.Fprintf(&b, "**%s**\n\n%s\n\n", title, text)
+		}
+	}
+	section("Meaning", c.Meaning)
+	if full {
+		section("When to Use", c.WhenToUse)
+		section("Example", c.Example)
+	}
+	section("When Not to Use", c.WhenNotToUse)
+	if c.SourceURL != "" {
+		fmt.Fprintf(&b, "**Source:** [%s](%s)\n", c.Source, c.SourceURL)
+	} else if c.Source != "" {
+		fmt.Fprintf(&b, "**Source:** %s\n", c.Source)
+	}
+	var names []string
+	for _, eco := range codes.EcosystemsForLanguage(lang) {
+		for _, k := range c.ConstantsFor(eco) {
+			name := "`" + k.Name + "`"
+			if k.Deprecated {
+				name += " (deprecated)"
+			}
+			names = append(names, name)
+		}
+	}
+	if len(names) > 0 {
+		fmt.Fprintf(&b, "\n**Constants:** %s\n", strings.Join(names, ", "))
+	}
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,126 @@
+package lsp
+
+import (
+	"context"
+	"encoding/json"
+
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+
+	"github.com/httpcodes/httpcodes/analysis"
+	"github.com/httpcodes/httpcodes/config"
+)
+
+func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p initializeParams
+	if err := decodeParams(raw, &p); err != nil {
+		return nil, err
+	}
+	enc := utf16Encoding
+	for _, e := range p.Capabilities.General.PositionEncodings {
+		if e == "utf-8" {
+			enc = utf8Encoding
+		}
+	}
+	set, err := defaultSettings().apply(p.InitializationOptions)
+	if err != nil {
+		s.showMessage(ctx, protocol.MessageTypeWarning, "httpcodes: "+err.Error()+"; using the defaults")
+		set = defaultSettings()
+	}
+	root := p.RootURI
+	if len(p.WorkspaceFolders) > 0 {
+		root = p.WorkspaceFolders[0].URI
+	}
+	project := s.loadProject(ctx, root)
+
+	s.mu.Lock()
+	s.initialized = true
+	s.enc = enc
+	s.settings = set
+	s.project = project
+	s.opts = set.options(project)
+	s.pull = p.Capabilities.TextDocument.Diagnostic != nil
+	pull := s.pull
+	s.mu.Unlock()
+	s.log.Info("initialized", zap.String("positionEncoding", enc.String()), zap.Bool("pullDiagnostics", pull), zap.String("root", root))
+
+	result := initializeResult{
+		ServerInfo: serverInfo{Name: "httpcodes", Version: s.version},
+		Capabilities: serverCapabilities{
+			PositionEncoding: enc.String(),
+			TextDocumentSync: textDocumentSyncOptions{OpenClose: true, Change: protocol.TextDocumentSyncKindIncremental, Save: &protocol.SaveOptions{}},
+			HoverProvider:    true,
+			CompletionProvider: &protocol.CompletionOptions{
+				ResolveProvider:   true,
+				TriggerCharacters: []string{".", "(", " ", ":", "0", "1", "2", "3", "4", "5"},
+			},
+			CodeActionProvider: codeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix, sourceFixAllHTTPCodes}},
+			InlayHintProvider:  true,
+		},
+	}
+	if pull {
+		result.Capabilities.DiagnosticProvider = &diagnosticOptions{Identifier: "httpcodes"}
+	}
+	return result, nil
+}
+
+// loadProject reads the workspace's .httpcodes.yaml, if it has one. A bad
+// file is shown to the user and otherwise ignored, so the editor still works.
+func (s *Server) loadProject(ctx context.Context, rootURI string) *analysis.Options {
+	if rootURI == "" {
+		return nil
+	}
+	path := config.Find(uriPath(rootURI))
+	if path == "" {
+		return nil
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		s.showMessage(ctx, protocol.MessageTypeError, "httpcodes: "+err.Error())
+		return nil
+	}
+	return cfg.Options()
+}
+
+func (s *Server) shutdownRequest(context.Context, json.RawMessage) (any, error) {
+	s.mu.Lock()
+	s.shutdown = true
+	for _, t := range s.timers {
+		t.Stop()
+	}
+	s.mu.Unlock()
+	return nil, nil
+}
+
+func (s *Server) didChangeConfiguration(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p struct {
+		Settings json.RawMessage `json:"settings"`
+	}
+	if err := decodeParams(raw, &p); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	next, err := s.settings.apply(p.Settings)
+	if err == nil {
+		s.settings = next
+		s.opts = next.options(s.project)
+	}
+	s.mu.Unlock()
+	if err != nil {
+		s.showMessage(ctx, protocol.MessageTypeWarning, "httpcodes: "+err.Error()+"; keeping the previous settings")
+		return nil, nil
+	}
+	s.docs.invalidate()
+	s.republishAll(ctx)
+	return nil, nil
+}
+
+func (s *Server) showMessage(ctx context.Context, kind protocol.MessageType, msg string) {
+	s.log.Warn(msg)
+	if s.conn == nil {
+		return
+	}
+	if err := s.conn.Notify(ctx, "window/showMessage", protocol.ShowMessageParams{Type: kind, Message: msg}); err != nil {
+		s.log.Warn("cannot notify", zap.Error(err))
+	}
+}

@@ -1,0 +1,128 @@
+package lsp
+
+import (
+	"sort"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"go.lsp.dev/protocol"
+)
+
+// encoding is the position encoding negotiated with the client.
+type encoding int
+
+const (
+	utf16Encoding encoding = iota // LSP's default
+	utf8Encoding
+)
+
+func (e encoding) String() string {
+	if e == utf8Encoding {
+		return "utf-8"
+	}
+	return "utf-16"
+}
+
+// mapper converts between byte offsets, which the analysis speaks, and LSP
+// positions in the client's encoding. It is the only place that does column
+// arithmetic. Lines end at "\n", "\r\n" or a lone "\r", as LSP says; a
+// position past the end of a line or of the document is clamped.
+type mapper struct {
+	text  []byte
+	lines []int // offsets at which lines start
+	enc   encoding
+}
+
+func newMapper(text []byte, enc encoding) *mapper {
+	m := &mapper{text: text, lines: []int{0}, enc: enc}
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			m.lines = append(m.lines, i+1)
+		case '\r':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			m.lines = append(m.lines, i+1)
+		}
+	}
+	return m
+}
+
+// lineEnd returns the offset of the end of line l's content, before its
+// line terminator.
+func (m *mapper) lineEnd(l int) int {
+	end := len(m.text)
+	if l+1 < len(m.lines) {
+		end = m.lines[l+1]
+	}
+	for end > m.lines[l] && (m.text[end-1] == '\n' || m.text[end-1] == '\r') {
+		end--
+	}
+	return end
+}
+
+// position returns the LSP position of a byte offset.
+func (m *mapper) position(off int) protocol.Position {
+	off = max(0, min(off, len(m.text)))
+	l := sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > off }) - 1
+	start := m.lines[l]
+	off = min(off, m.lineEnd(l))
+	var col int
+	if m.enc == utf8Encoding {
+		col = off - start
+	} else {
+		col = utf16Len(m.text[start:off])
+	}
+	return protocol.Position{Line: uint32(l), Character: uint32(col)}
+}
+
+// offset returns the byte offset of an LSP position, clamped to the line
+// and the document. A column inside a character lands at its start.
+func (m *mapper) offset(p protocol.Position) int {
+	l := int(p.Line)
+	if l >= len(m.lines) {
+		return len(m.text)
+	}
+	start, end := m.lines[l], m.lineEnd(l)
+	want := int(p.Character)
+	if m.enc == utf8Encoding {
+		off := min(start+want, end)
+		for off > start && !utf8.RuneStart(m.text[off]) {
+			off--
+		}
+		return off
+	}
+	units := 0
+	for off := start; off < end; {
+		r, size := utf8.DecodeRune(m.text[off:])
+		n := utf16.RuneLen(r)
+		if n < 0 {
+			n = 1 // invalid UTF-8 counts as one unit, as U+FFFD would
+		}
+		if units+n > want {
+			return off
+		}
+		units += n
+		off += size
+	}
+	return end
+}
+
+func (m *mapper) rangeOf(start, end int) protocol.Range {
+	return protocol.Range{Start: m.position(start), End: m.position(end)}
+}
+
+func utf16Len(b []byte) int {
+	n := 0
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if k := utf16.RuneLen(r); k > 0 {
+			n += k
+		} else {
+			n++
+		}
+		b = b[size:]
+	}
+	return n
+}
