@@ -27,6 +27,8 @@ go test -count=1 ./...
 step "fuzz (short runs; longer ones: go test ./analysis -fuzz FuzzAnalyze)"
 go test ./analysis -run '^$' -fuzz '^FuzzAnalyze$' -fuzztime 15s
 go test ./codes -run '^$' -fuzz '^FuzzParsePage$' -fuzztime 10s
+go test ./lsp -run '^$' -fuzz '^FuzzStream$' -fuzztime 10s
+go test ./lsp -run '^$' -fuzz '^FuzzServer$' -fuzztime 15s
 
 step "the README's example"
 set +e
