@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/httpcodes/httpcodes/analysis"
 	"github.com/httpcodes/httpcodes/config"
@@ -32,7 +33,9 @@ type reportedFinding struct {
 	file                       string
 	line, col, endLine, endCol int
 	runeCol, runeEndCol        int
-	edits                      []reportedEdit
+	// charStart and charEnd are code-point offsets from the file's start.
+	charStart, charEnd int
+	edits              []reportedEdit
 }
 
 type reportedEdit struct {
@@ -213,6 +216,8 @@ func checkFile(path, cwd string, opts *analysis.Options, keepSrc bool) fileRepor
 		rf.line, rf.col = idx.position(f.Start)
 		rf.endLine, rf.endCol = idx.position(f.End)
 		rf.runeCol, rf.runeEndCol = idx.runeColumn(src, f.Start), idx.runeColumn(src, f.End)
+		rf.charStart = utf8.RuneCount(src[:f.Start])
+		rf.charEnd = rf.charStart + utf8.RuneCount(src[f.Start:f.End])
 		if f.Fix != nil {
 			if keepSrc {
 				r.src = src
@@ -274,8 +279,10 @@ type printer interface {
 }
 
 var printers = map[string]printer{
-	"text": textPrinter{},
-	"json": jsonPrinter{},
+	"text":   textPrinter{},
+	"json":   jsonPrinter{},
+	"github": githubPrinter{},
+	"sarif":  sarifPrinter{},
 }
 
 func printerNames() []string {

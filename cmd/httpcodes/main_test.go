@@ -192,7 +192,7 @@ func TestCheckExitStatus(t *testing.T) {
 		{[]string{"check", broken, warn}, 2, "broken.go:4:1: syntax error: expected ')', found 'EOF'"},
 		{[]string{"check", filepath.Join(dir, "missing.go"), warn}, 2, "missing.go: no such file or directory"},
 		{[]string{"check", loop, hint}, 2, "loop.go"},
-		{[]string{"check", "--format", "yaml", hint}, 2, "--format \"yaml\": use one of json, text"},
+		{[]string{"check", "--format", "yaml", hint}, 2, "--format \"yaml\": use one of github, json, sarif, text"},
 		{[]string{"check", "--fail-on", "fatal", hint}, 2, "--fail-on \"fatal\""},
 		{[]string{"check", "--no-such-flag"}, 2, "flag provided but not defined"},
 	}
