@@ -50,6 +50,12 @@ func collectFiles(paths []string, cfg *config.Config) ([]string, []error) {
 			continue
 		}
 		tracked, trackedDirs, inGit := gitFiles(root)
+		// Walk from the absolute root, so every path is absolute without a
+		// filepath.Abs (two stat calls) per entry; output paths are made
+		// relative to the working directory when printed.
+		if abs, err := filepath.Abs(root); err == nil {
+			root = abs
+		}
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, pathError(p, err))
@@ -61,7 +67,7 @@ func collectFiles(paths []string, cfg *config.Config) ([]string, []error) {
 			if p == root {
 				return nil
 			}
-			abs, _ := filepath.Abs(p)
+			abs := p
 			if d.IsDir() {
 				name := d.Name()
 				if skippedDirs[name] || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") ||
