@@ -447,3 +447,25 @@ func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+// TestHugeAndInvalidDocuments: a 10 MB document and bytes that are not
+// UTF-8 are served like any other.
+func TestHugeAndInvalidDocuments(t *testing.T) {
+	c := startServer(t)
+	c.initialize(nil)
+	var b strings.Builder
+	b.WriteString(handlerGo)
+	for b.Len() < 10<<20 {
+		b.WriteString("// filler filler filler filler filler filler filler filler filler filler\n")
+	}
+	c.open("file:///work/huge.go", b.String())
+	var hover protocol.Hover
+	if err := c.call("textDocument/hover", hoverParams("file:///work/huge.go", pos(5, 40)), &hover); err != nil || !strings.HasPrefix(hover.Contents.Value, "### 207") {
+		t.Errorf("hover in a 10 MB document: %v", err)
+	}
+	bad := strings.Replace(handlerGo, "héllo", "h\xffllo", 1)
+	c.open("file:///work/bad.go", bad)
+	if err := c.call("textDocument/hover", hoverParams("file:///work/bad.go", pos(5, 40)), &hover); err != nil || !strings.HasPrefix(hover.Contents.Value, "### 207") {
+		t.Errorf("hover after invalid UTF-8: %v", err)
+	}
+}
