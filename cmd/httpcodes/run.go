@@ -20,6 +20,7 @@ Usage:
   httpcodes explain <code|name>     show a status code's page (207, StatusMultiStatus, "teapot")
   httpcodes list [--json]           list every status code in the data set
   httpcodes rules [rule]            list the rules, or show one rule's documentation
+  httpcodes site --out DIR          the explainer site as static files (--serve ADDR to preview)
   httpcodes version                 print the version
 
 Run "httpcodes <command> --help" for a command's flags.
@@ -35,6 +36,7 @@ func commands() map[string]command {
 		"explain": runExplain,
 		"list":    runList,
 		"rules":   runRules,
+		"site":    runSite,
 		"version": runVersion,
 	}
 }

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/httpcodes/httpcodes/site"
+)
+
+func runSite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("site", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("out", "", "write the site into this directory")
+	serve := fs.String("serve", "", "serve the site from memory at this address for a preview (e.g. 127.0.0.1:8080)")
+	base := fs.String("base-url", site.DefaultBaseURL, "the URL the site is published at, for canonical links and the sitemap")
+	configPath := fs.String("config", "", "configuration file whose custom codes get pages too")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: httpcodes site --out DIR [--base-url URL] [--config FILE]\n       httpcodes site --serve 127.0.0.1:8080\n\nflags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return flagExit(err)
+	}
+	if (*out == "") == (*serve == "") {
+		fmt.Fprintln(stderr, "httpcodes: site: give --out DIR to write the site, or --serve ADDR to preview it")
+		return exitError
+	}
+	cfg, err := loadConfig(*configPath, ".")
+	if err != nil {
+		fmt.Fprintf(stderr, "httpcodes: %v\n", err)
+		return exitError
+	}
+	files, err := site.Build(site.Options{BaseURL: *base, Codes: cfg.CodeSet()})
+	if err != nil {
+		fmt.Fprintf(stderr, "httpcodes: site: %v\n", err)
+		return exitError
+	}
+	if *out != "" {
+		if err := writeSite(*out, files); err != nil {
+			fmt.Fprintf(stderr, "httpcodes: site: %v\n", err)
+			return exitError
+		}
+		fmt.Fprintf(stderr, "httpcodes: wrote %d files to %s\n", len(files), *out)
+		return exitOK
+	}
+	ln, err := net.Listen("tcp", *serve)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			fmt.Fprintf(stderr, "httpcodes: site: %s is already in use; choose another address with --serve, e.g. 127.0.0.1:8081\n", *serve)
+		} else {
+			fmt.Fprintf(stderr, "httpcodes: site: cannot listen on %s: %v\n", *serve, err)
+		}
+		return exitError
+	}
+	fmt.Fprintf(stdout, "httpcodes: serving the site at http://%s/ (Ctrl-C to stop)\n", ln.Addr())
+	srv := &http.Server{Handler: site.Handler(files), ReadHeaderTimeout: 10 * time.Second}
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintf(stderr, "httpcodes: site: %v\n", err)
+		return exitError
+	}
+	return exitOK
+}
+
+// writeSite writes the files under dir, creating directories as needed.
+func writeSite(dir string, files map[string][]byte) error {
+	for _, name := range site.Paths(files) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

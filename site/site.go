@@ -1,0 +1,350 @@
+// Package site generates the httpcodes explainer site: a page for every
+// status code and every rule, an index with offline search, a 404 page and
+// a sitemap, from the same data set the hovers and `httpcodes explain` show.
+//
+// Output is deterministic: the same data set and options give the same
+// bytes, so a generated site can be committed and diffed.
+package site
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/httpcodes/httpcodes/analysis"
+	"github.com/httpcodes/httpcodes/codes"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static/style.css static/search.js
+var staticFS embed.FS
+
+// DefaultBaseURL is where the project publishes the site; the rule links of
+// diagnostics and SARIF point at it (analysis.DefaultDocsBase).
+const DefaultBaseURL = analysis.DefaultDocsBase
+
+// Options tune a build.
+type Options struct {
+	// BaseURL is the absolute URL the site is served from, for canonical
+	// links and the sitemap; links between pages are relative.
+	BaseURL string
+	// Codes is the data set; nil means the built-in one. A project's custom
+	// codes get pages like the built-in ones.
+	Codes *codes.Set
+}
+
+// page is what every template sees.
+type page struct {
+	Title, Description, Canonical string
+	Root                          string // relative path to the site root: "", "../"
+	JSONLD                        template.JS
+	Script                        bool
+	// The fields of the page's own template.
+	SearchIndex  template.JS
+	Classes      []classGroup
+	Code         *codes.Code
+	ClassName    string
+	Tags         []string
+	Meaning      template.HTML
+	WhenToUse    template.HTML
+	WhenNotToUse template.HTML
+	Example      template.HTML
+	Constants    []constantRow
+	Prev, Next   *codes.Code
+	Rules        []*analysis.Rule
+	Rule         *analysis.Rule
+}
+
+type classGroup struct {
+	Class int
+	Name  string
+	Codes []codeEntry
+}
+
+type codeEntry struct {
+	Number int
+	Title  string
+	Note   string
+}
+
+type constantRow struct {
+	Ecosystem, Name, Replacement string
+	Deprecated                   bool
+}
+
+// Build returns the site's files, by path relative to the site root.
+func Build(opts Options) (map[string][]byte, error) {
+	set := opts.Codes
+	if set == nil {
+		set = codes.Default()
+	}
+	base, err := baseURL(opts.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{tmpl: map[string]*template.Template{}, base: base, set: set, files: map[string][]byte{}}
+	for _, kind := range []string{"index.html", "code.html", "rules.html", "rule.html", "notfound.html"} {
+		// Each kind is the layout with its own "content" template.
+		t, err := template.ParseFS(templateFS, "templates/layout.html", "templates/"+kind)
+		if err != nil {
+			return nil, fmt.Errorf("site templates: %w", err)
+		}
+		b.tmpl[kind] = t
+	}
+	for _, name := range []string{"style.css", "search.js"} {
+		data, err := staticFS.ReadFile("static/" + name)
+		if err != nil {
+			return nil, err
+		}
+		b.files[name] = data
+	}
+	if err := b.index(); err != nil {
+		return nil, err
+	}
+	all := set.All()
+	for i, c := range all {
+		var prev, next *codes.Code
+		if i > 0 {
+			prev = all[i-1]
+		}
+		if i+1 < len(all) {
+			next = all[i+1]
+		}
+		if err := b.codePage(c, prev, next); err != nil {
+			return nil, err
+		}
+	}
+	if err := b.rulePages(); err != nil {
+		return nil, err
+	}
+	if err := b.notFound(); err != nil {
+		return nil, err
+	}
+	b.sitemap()
+	return b.files, nil
+}
+
+// baseURL checks the base URL and drops a trailing slash.
+func baseURL(raw string) (string, error) {
+	if raw == "" {
+		raw = DefaultBaseURL
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return "", fmt.Errorf("base URL %q: give an absolute http(s) URL, such as %s", raw, DefaultBaseURL)
+	}
+	return strings.TrimSuffix(raw, "/"), nil
+}
+
+type builder struct {
+	tmpl  map[string]*template.Template // by page kind
+	base  string
+	set   *codes.Set
+	files map[string][]byte
+	pages []string // canonical URLs, for the sitemap
+}
+
+func (b *builder) render(file, kind string, p page) error {
+	var buf bytes.Buffer
+	if err := b.tmpl[kind].ExecuteTemplate(&buf, "layout", p); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	b.files[file] = buf.Bytes()
+	if p.Canonical != "" && file != "404.html" {
+		b.pages = append(b.pages, p.Canonical)
+	}
+	return nil
+}
+
+// url is the canonical URL of a directory page ("207/" → base/207/).
+func (b *builder) url(dir string) string { return b.base + "/" + dir }
+
+func (b *builder) index() error {
+	var groups []classGroup
+	var index []searchEntry
+	for _, c := range b.set.All() {
+		if len(groups) == 0 || groups[len(groups)-1].Class != c.Class() {
+			groups = append(groups, classGroup{Class: c.Class(), Name: codes.ClassName(c.Class())})
+		}
+		g := &groups[len(groups)-1]
+		g.Codes = append(g.Codes, codeEntry{Number: c.Number, Title: c.Title, Note: note(c)})
+		e := searchEntry{Code: c.Number, Title: c.Title, Names: []string{}}
+		for _, t := range c.FormerTitles {
+			e.Title += " " + t
+		}
+		seen := map[string]bool{}
+		for _, k := range c.Constants {
+			for _, n := range []string{k.Name, lastSegment(k.Name)} {
+				if !seen[n] {
+					seen[n] = true
+					e.Names = append(e.Names, n)
+				}
+			}
+		}
+		index = append(index, e)
+	}
+	data, err := json.Marshal(index)
+	if err != nil {
+		return err
+	}
+	return b.render("index.html", "index.html", page{
+		Title:       "HTTP Status Codes Explained",
+		Description: "Every HTTP status code: what it means, when to use it, an example, when not to use it, and its RFC section.",
+		Canonical:   b.url(""), Root: "", Script: true, SearchIndex: template.JS(data), Classes: groups,
+	})
+}
+
+type searchEntry struct {
+	Code  int      `json:"code"`
+	Title string   `json:"title"`
+	Names []string `json:"names"`
+}
+
+func note(c *codes.Code) string {
+	switch {
+	case c.Retired != "":
+		return "retired"
+	case c.Registration == codes.Unofficial:
+		return c.Vendor
+	case c.Registration == codes.Custom:
+		return "this project"
+	}
+	return ""
+}
+
+func lastSegment(name string) string {
+	if i := strings.LastIndex(name, "::"); i >= 0 {
+		return name[i+2:]
+	}
+	if i := strings.LastIndex(name, "."); i >= 0 {
+		return name[i+1:]
+	}
+	return strings.TrimPrefix(name, ":")
+}
+
+func (b *builder) codePage(c *codes.Code, prev, next *codes.Code) error {
+	dir := strconv.Itoa(c.Number) + "/"
+	p := page{
+		Title:       fmt.Sprintf("%d %s - HTTP Status Code Explained", c.Number, c.Title),
+		Description: describe(c),
+		Canonical:   b.url(dir), Root: "../", Code: c, ClassName: codes.ClassName(c.Class()),
+		Tags: tags(c), Prev: prev, Next: next,
+		Meaning: b.markdown(c.Meaning), WhenToUse: b.markdown(c.WhenToUse),
+		Example: b.markdown(c.Example), WhenNotToUse: b.markdown(c.WhenNotToUse),
+	}
+	for _, k := range c.Constants {
+		p.Constants = append(p.Constants, constantRow{Ecosystem: k.Ecosystem.Label(), Name: k.Name, Deprecated: k.Deprecated, Replacement: k.Replacement})
+	}
+	ld, err := json.Marshal(map[string]any{
+		"@context": "https://schema.org", "@type": "TechArticle",
+		"headline": fmt.Sprintf("%d %s", c.Number, c.Title), "name": fmt.Sprintf("HTTP %d %s", c.Number, c.Title),
+		"description": p.Description, "url": p.Canonical, "inLanguage": "en",
+		"about":     map[string]any{"@type": "Thing", "name": fmt.Sprintf("HTTP status code %d", c.Number)},
+		"isBasedOn": c.SourceURL,
+	})
+	if err != nil {
+		return err
+	}
+	p.JSONLD = template.JS(ld)
+	return b.render(dir+"index.html", "code.html", p)
+}
+
+func tags(c *codes.Code) []string {
+	out := []string{fmt.Sprintf("%dxx %s", c.Class(), codes.ClassName(c.Class()))}
+	switch c.Registration {
+	case codes.IANA:
+		out = append(out, "IANA registered")
+	case codes.IANAUnused:
+		out = append(out, "IANA: reserved, unused")
+	case codes.Unofficial:
+		out = append(out, "unofficial: "+c.Vendor)
+	case codes.Custom:
+		out = append(out, "this project's own code")
+	}
+	if len(c.FormerTitles) > 0 {
+		out = append(out, "formerly "+strings.Join(c.FormerTitles, ", "))
+	}
+	if c.WebDAV {
+		out = append(out, "WebDAV")
+	}
+	return out
+}
+
+// describe makes a page's meta description: the first sentence of the
+// Meaning, as plain text, at most 160 characters.
+func describe(c *codes.Code) string {
+	text := strings.Join(strings.Fields(strings.NewReplacer("`", "", "*", "").Replace(c.Meaning)), " ")
+	if i := strings.Index(text, ". "); i > 0 {
+		text = text[:i+1]
+	}
+	if len(text) > 160 {
+		cut := strings.LastIndex(text[:157], " ")
+		if cut < 0 {
+			cut = 157
+		}
+		text = text[:cut] + "…"
+	}
+	return fmt.Sprintf("%d %s: %s", c.Number, c.Title, text)
+}
+
+func (b *builder) rulePages() error {
+	rules := analysis.Rules()
+	if err := b.render("rules/index.html", "rules.html", page{
+		Title: "Rules - httpcodes check", Description: "The rules httpcodes check applies to HTTP status codes in source code.",
+		Canonical: b.url("rules/"), Root: "../", Rules: rules,
+	}); err != nil {
+		return err
+	}
+	for _, r := range rules {
+		dir := "rules/" + r.Name + "/"
+		if err := b.render(dir+"index.html", "rule.html", page{
+			Title:       r.Name + " - httpcodes rule",
+			Description: fmt.Sprintf("The %s rule flags %s.", r.Name, r.Summary),
+			Canonical:   b.url(dir), Root: "../../", Rule: r,
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// notFound is served for any missing path, so its links are absolute.
+func (b *builder) notFound() error {
+	u, _ := url.Parse(b.base + "/")
+	return b.render("404.html", "notfound.html", page{
+		Title: "404 Not Found - httpcodes", Description: "This page does not exist.", Root: u.Path,
+	})
+}
+
+func (b *builder) sitemap() {
+	urls := append([]string(nil), b.pages...)
+	sort.Strings(urls)
+	var buf bytes.Buffer
+	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, u := range urls {
+		var esc bytes.Buffer
+		template.HTMLEscape(&esc, []byte(u))
+		fmt.Fprintf(&buf, "  <url><loc>%s</loc></url>\n", esc.String())
+	}
+	buf.WriteString("</urlset>\n")
+	b.files["sitemap.xml"] = buf.Bytes()
+}
+
+// Paths returns the files of a site in order.
+func Paths(files map[string][]byte) []string {
+	out := make([]string, 0, len(files))
+	for p := range files {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
