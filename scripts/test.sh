@@ -9,6 +9,17 @@ step() { printf '\n== %s\n' "$*"; }
 step "Go modules"
 go mod download
 
+step "tools the browser test needs (Debian's Chromium, Node from the machine)"
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  else
+    echo "chromium is missing: run sudo apt-get install chromium"; exit 1
+  fi
+fi
+command -v node >/dev/null || { echo "node is missing: install Node.js 20 or later"; exit 1; }
+
 step "gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*'))
 if [ -n "$unformatted" ]; then
@@ -29,6 +40,9 @@ go test ./analysis -run '^$' -fuzz '^FuzzAnalyze$' -fuzztime 15s
 go test ./codes -run '^$' -fuzz '^FuzzParsePage$' -fuzztime 10s
 go test ./lsp -run '^$' -fuzz '^FuzzStream$' -fuzztime 10s
 go test ./lsp -run '^$' -fuzz '^FuzzServer$' -fuzztime 15s
+
+step "the site in a browser (headless Chromium, playwright-core)"
+(cd site/e2e && npm ci --no-audit --no-fund --loglevel=error && node --test)
 
 step "the README's example"
 set +e
