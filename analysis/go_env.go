@@ -26,10 +26,16 @@ type goEnv struct {
 	others map[string]bool
 }
 
-func newEnv(parent *goEnv) *goEnv {
-	return &goEnv{parent: parent, writers: map[string]bool{}, recorders: map[string]bool{},
-		ginCtx: map[string]bool{}, echoCtx: map[string]bool{}, fiberCtx: map[string]bool{},
-		statusVars: map[string]bool{}, others: map[string]bool{}, literals: map[string]ast.Expr{}}
+// newEnv makes an empty env; its sets are made on first use (most functions
+// need none of them), through mark.
+func newEnv(parent *goEnv) *goEnv { return &goEnv{parent: parent} }
+
+// mark adds name to a set, making the set if needed.
+func mark(set *map[string]bool, name string) {
+	if *set == nil {
+		*set = map[string]bool{}
+	}
+	(*set)[name] = true
 }
 
 // has looks a name up in one of the env's sets, then in its parents'.
@@ -118,7 +124,7 @@ func (g *goFile) funcEnv(parent *goEnv, recv *ast.FieldList, typ *ast.FuncType, 
 				// unless its declared type says otherwise.
 				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "WriteHeader" && len(n.Args) == 1 && g.statusLike(n.Args[0], env) {
 					if name := g.text(sel.X); !env.others[name] {
-						env.writers[name] = true
+						mark(&env.writers, name)
 					}
 				}
 			}
@@ -173,20 +179,20 @@ func (g *goFile) declare(env *goEnv, name string, typ ast.Expr) {
 	}
 	switch {
 	case pkg == g.http && pkg != "" && sel == "ResponseWriter" && !star, g.inHTTP && pkg == "" && sel == "ResponseWriter":
-		env.writers[name] = true
+		mark(&env.writers, name)
 	case pkg == g.httptest && pkg != "" && sel == "ResponseRecorder":
-		env.writers[name] = true
-		env.recorders[name] = true
+		mark(&env.writers, name)
+		mark(&env.recorders, name)
 	case pkg == g.gin && pkg != "" && sel == "Context":
-		env.ginCtx[name] = true
+		mark(&env.ginCtx, name)
 	case pkg == g.echo && pkg != "" && sel == "Context":
-		env.echoCtx[name] = true
+		mark(&env.echoCtx, name)
 	case pkg == g.fiber && pkg != "" && sel == "Ctx":
-		env.fiberCtx[name] = true
+		mark(&env.fiberCtx, name)
 	case pkg == "" && g.writerTypes[sel], writerTypeName(sel):
-		env.writers[name] = true
+		mark(&env.writers, name)
 	default:
-		env.others[name] = true
+		mark(&env.others, name)
 	}
 }
 
@@ -194,15 +200,18 @@ func (g *goFile) declare(env *goEnv, name string, typ ast.Expr) {
 func (g *goFile) bind(env *goEnv, name string, value ast.Expr) {
 	if call, ok := value.(*ast.CallExpr); ok {
 		if fn, ok := pkgFunc(call.Fun, g.httptest); ok && fn == "NewRecorder" {
-			env.writers[name] = true
-			env.recorders[name] = true
+			mark(&env.writers, name)
+			mark(&env.recorders, name)
 			return
 		}
 	}
 	if g.isStatusValued(value, env) {
-		env.statusVars[name] = true
+		mark(&env.statusVars, name)
 	}
 	if _, ok := intValue(value); ok {
+		if env.literals == nil {
+			env.literals = map[string]ast.Expr{}
+		}
 		if _, twice := env.literals[name]; twice {
 			env.literals[name] = nil
 		} else {
