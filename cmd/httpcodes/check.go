@@ -52,6 +52,7 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	configPath := fs.String("config", "", "configuration file (default: "+config.FileName+" found from the first path upward)")
 	fix := fs.Bool("fix", false, "apply every safe fix in place")
 	diff := fs.Bool("diff", false, "print the fixes as a unified diff; change no file")
+	docsURL := fs.String("docs-url", analysis.DefaultDocsBase, "base URL of the rule pages that SARIF results link (httpcodes site publishes them)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: httpcodes check [flags] [path…]\n\nChecks source files for misused HTTP status codes. Paths default to \".\".\nExit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.\n\nflags:")
 		fs.PrintDefaults()
@@ -68,6 +69,10 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		fmt.Fprintf(stderr, "httpcodes: check: --format %q: use one of %s\n", *format, strings.Join(printerNames(), ", "))
 		return exitError
+	}
+	if sp, ok := p.(sarifPrinter); ok {
+		sp.docsBase = *docsURL
+		p = sp
 	}
 	if *fix && *diff {
 		fmt.Fprintln(stderr, "httpcodes: check: --fix and --diff do not go together: --diff shows what --fix would write")

@@ -13,21 +13,28 @@ import (
 // sarifPrinter writes SARIF 2.1.0, as GitHub code scanning and other
 // viewers read it: one run, a rule entry for every rule with its docs, and
 // results with regions and fixes.
-type sarifPrinter struct{}
+type sarifPrinter struct {
+	// docsBase is where the rule pages are; "" means analysis.DefaultDocsBase.
+	docsBase string
+}
 
 // sarifLevels maps severities to SARIF levels; SARIF has no "hint".
 var sarifLevels = map[analysis.Severity]string{
 	analysis.Error: "error", analysis.Warning: "warning", analysis.Info: "note", analysis.Hint: "note",
 }
 
-func (sarifPrinter) print(w io.Writer, findings []reportedFinding, _ int) error {
+func (sp sarifPrinter) print(w io.Writer, findings []reportedFinding, _ int) error {
+	docsBase := sp.docsBase
+	if docsBase == "" {
+		docsBase = analysis.DefaultDocsBase
+	}
 	rep := sarif.NewReport()
 	run := sarif.NewRunWithInformationURI("httpcodes", "https://github.com/httpcodes/httpcodes")
 	run.Tool.Driver.WithVersion(strings.Fields(buildVersion())[0]).WithSemanticVersion(strings.TrimPrefix(strings.Fields(buildVersion())[0], "v"))
 	// Columns count Unicode code points, as the regions below do.
 	run.WithColumnKind("unicodeCodePoints")
 	for _, r := range analysis.Rules() {
-		url := analysis.RuleDocsURL(analysis.DefaultDocsBase, r.Name)
+		url := analysis.RuleDocsURL(docsBase, r.Name)
 		run.AddRule(r.Name).
 			WithName(ruleName(r.Name)).
 			WithShortDescription(sarif.NewMultiformatMessageString().WithText(upperFirst(r.Summary) + ".")).

@@ -147,4 +147,9 @@ func TestSARIF(t *testing.T) {
 		t.Error("no result carries a fix")
 	}
 	golden(t, "check.sarif", out)
+
+	_, out, _ = runCmd(t, "check", "--format", "sarif", "--docs-url", "https://docs.example.com/httpcodes/", "testdata/check")
+	if !strings.Contains(out, `"helpUri": "https://docs.example.com/httpcodes/rules/redirect-status/"`) {
+		t.Error("--docs-url does not change the rules' helpUri")
+	}
 }

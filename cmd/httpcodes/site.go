@@ -51,12 +51,13 @@ func runSite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "httpcodes: wrote %d files to %s\n", len(files), *out)
 		return exitOK
 	}
-	ln, err := net.Listen("tcp", *serve)
+	addr := loopbackByDefault(*serve)
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {
-			fmt.Fprintf(stderr, "httpcodes: site: %s is already in use; choose another address with --serve, e.g. 127.0.0.1:8081\n", *serve)
+			fmt.Fprintf(stderr, "httpcodes: site: %s is already in use; choose another address with --serve, e.g. 127.0.0.1:8081\n", addr)
 		} else {
-			fmt.Fprintf(stderr, "httpcodes: site: cannot listen on %s: %v\n", *serve, err)
+			fmt.Fprintf(stderr, "httpcodes: site: cannot listen on %s: %v\n", addr, err)
 		}
 		return exitError
 	}
@@ -81,4 +82,17 @@ func writeSite(dir string, files map[string][]byte) error {
 		}
 	}
 	return nil
+}
+
+// loopbackByDefault binds an address without a host (":8080", "8080") to
+// 127.0.0.1: a preview is not published to the network unless asked.
+func loopbackByDefault(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return net.JoinHostPort("127.0.0.1", addr)
+	}
+	if host == "" {
+		return net.JoinHostPort("127.0.0.1", port)
+	}
+	return addr
 }

@@ -45,3 +45,13 @@ func TestSiteErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestLoopbackByDefault(t *testing.T) {
+	for in, want := range map[string]string{
+		":8080": "127.0.0.1:8080", "8080": "127.0.0.1:8080", "0.0.0.0:80": "0.0.0.0:80", "[::1]:9000": "[::1]:9000",
+	} {
+		if got := loopbackByDefault(in); got != want {
+			t.Errorf("loopbackByDefault(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
