@@ -50,12 +50,6 @@ func (d *documents) get(uri string) (*document, bool) {
 	return doc, ok
 }
 
-func (d *documents) count() int {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return len(d.docs)
-}
-
 // change applies content changes in order: a change with a range replaces
 // that range, one without replaces the whole text.
 func (d *documents) change(uri string, version int32, changes []contentChange, enc encoding) error {
