@@ -44,6 +44,9 @@ go test ./lsp -run '^$' -fuzz '^FuzzServer$' -fuzztime 15s
 step "the site in a browser (headless Chromium, playwright-core)"
 (cd site/e2e && npm ci --no-audit --no-fund --loglevel=error && node --test)
 
+step "language server, black box (Node vscode-languageserver-protocol client)"
+(cd lsp/e2e && npm ci --no-audit --no-fund && node --test)
+
 step "the README's example"
 set +e
 go run ./cmd/httpcodes check examples/ > /dev/null 2>&1

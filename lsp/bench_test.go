@@ -1,0 +1,132 @@
+package lsp
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"go.lsp.dev/protocol"
+)
+
+// benchHandlers makes a Go file of at least n lines, dense with handlers:
+// status writes, errors, redirects, comparisons and switches, with plain
+// code between them. The idea is analysis's bigGoFile; the copy lives here
+// because that one is in another package's tests.
+func benchHandlers(n int) string {
+	var b strings.Builder
+	b.WriteString("package big\n\nimport (\n\t\"encoding/json\"\n\t\"net/http\"\n\t\"time\"\n)\n\n")
+	lines := strings.Count(b.String(), "\n")
+	for i := 0; lines < n; i++ {
+		chunk := fmt.Sprintf(`func handler%d(w http.ResponseWriter, r *http.Request) {
+	time.Sleep(200 * time.Millisecond)
+	if r.Method != http.MethodGet {
+		w.Header().Set("Allow", "GET")
+		http.Error(w, "method not allowed", 405)
+		return
+	}
+	resp, err := http.Get("http://example.com/%d")
+	if err != nil || resp.StatusCode >= 500 {
+		w.WriteHeader(http.StatusBadGateway)
+		return
+	}
+	switch resp.StatusCode {
+	case 200, 204:
+	case http.StatusNotFound:
+		http.NotFound(w, r)
+		return
+	}
+	w.WriteHeader(201)
+	json.NewEncoder(w).Encode(map[string]int{"n": %d})
+}
+
+`, i, i, i)
+		b.WriteString(chunk)
+		lines += strings.Count(chunk, "\n")
+	}
+	return b.String()
+}
+
+// benchServer is a server in the state initialize leaves it in for a client
+// that takes pushed diagnostics in UTF-16, with default settings.
+func benchServer() *Server {
+	s := newServer(Options{})
+	s.mu.Lock()
+	s.initialized = true
+	s.enc = utf16Encoding
+	s.settings = defaultSettings()
+	s.opts = s.settings.options(nil)
+	s.mu.Unlock()
+	return s
+}
+
+// statusDigit finds the last digit of the status literal in the
+// "w.WriteHeader(201)" nearest the middle of text.
+func statusDigit(tb testing.TB, text string) protocol.Position {
+	tb.Helper()
+	const call = "w.WriteHeader(201)"
+	lines := strings.Split(text, "\n")
+	for l := len(lines) / 2; l < len(lines); l++ {
+		if c := strings.Index(lines[l], call); c >= 0 {
+			return protocol.Position{Line: uint32(l), Character: uint32(c + len(call) - 2)}
+		}
+	}
+	tb.Fatalf("no %s in the second half of the file", call)
+	return protocol.Position{}
+}
+
+// BenchmarkDiagnosticsAfterEdit10kLines measures what the server does for
+// a 10,000-line Go file once an edit's debounce is over: apply the
+// incremental change, analyse the new text and convert its findings. The
+// edit flips one digit of a status literal (201 ↔ 202) so that every
+// iteration sees a new version. The bar in DESIGN.md is under 20 ms.
+func BenchmarkDiagnosticsAfterEdit10kLines(b *testing.B) {
+	s := benchServer()
+	const uri = "file:///bench/big.go"
+	text := benchHandlers(10000)
+	s.docs.open(uri, 1, text)
+	at := statusDigit(b, text)
+	edit := protocol.Range{Start: at, End: protocol.Position{Line: at.Line, Character: at.Character + 1}}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var diags int
+	version := int32(1)
+	for b.Loop() {
+		version++
+		digit := "2"
+		if version%2 == 1 {
+			digit = "1"
+		}
+		if err := s.docs.change(uri, version, []contentChange{{Range: &edit, Text: digit}}, utf16Encoding); err != nil {
+			b.Fatal(err)
+		}
+		doc, ok := s.docs.get(uri)
+		if !ok {
+			b.Fatal("the document is not open")
+		}
+		diags = len(s.diagnose(doc))
+	}
+	b.ReportMetric(float64(strings.Count(text, "\n")), "lines")
+	b.ReportMetric(float64(diags), "diagnostics")
+}
+
+// BenchmarkHover10kLines measures a hover in a 10,000-line Go file whose
+// analysis is cached, as it is between edits: what is left is mapping the
+// position, finding the occurrence and rendering the page. The stdio round
+// trip (bench/lsp.sh) adds the transport to this.
+func BenchmarkHover10kLines(b *testing.B) {
+	s := benchServer()
+	const uri = "file:///bench/big.go"
+	text := benchHandlers(10000)
+	s.docs.open(uri, 1, text)
+	at := statusDigit(b, text)
+	raw := []byte(fmt.Sprintf(`{"textDocument":{"uri":%q},"position":{"line":%d,"character":%d}}`, uri, at.Line, at.Character))
+	if h, err := s.hover(b.Context(), raw); err != nil || h == nil {
+		b.Fatalf("hover = %v, %v; want a hover on the status literal", h, err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.hover(b.Context(), raw); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
