@@ -33,11 +33,31 @@ func (g *goFile) walkFunctions() {
 // walkFunction walks one body, then the function literals inside it, each
 // with this body's env as parent.
 func (g *goFile) walkFunction(env *goEnv, body *ast.BlockStmt) {
-	w := &walker{g: g, env: env}
-	w.block(body.List, nil)
-	for _, lit := range w.lits {
+	lits := funcLitsIfNoWriter(env, body)
+	if lits == nil {
+		w := &walker{g: g, env: env, consumed: map[ast.Node]bool{}}
+		w.block(body.List, nil)
+		lits = w.lits
+	}
+	for _, lit := range lits {
 		g.walkFunction(g.funcEnv(env, nil, lit.Type, lit.Body), lit.Body)
 	}
+}
+
+// funcLitsIfNoWriter returns the function literals of a body in which no
+// response writer or framework context is in scope — nothing there can
+// emit an event, so the walk is skipped — and nil when the body needs it.
+func funcLitsIfNoWriter(env *goEnv, body *ast.BlockStmt) []*ast.FuncLit {
+	for e := env; e != nil; e = e.parent {
+		if len(e.writers) > 0 || len(e.ginCtx) > 0 || len(e.echoCtx) > 0 || len(e.fiberCtx) > 0 {
+			return nil
+		}
+	}
+	lits := funcLits(body)
+	if lits == nil {
+		lits = []*ast.FuncLit{}
+	}
+	return lits
 }
 
 // funcLits returns the outermost function literals under n.
@@ -58,6 +78,8 @@ type walker struct {
 	env *goEnv
 	// lits are the function literals met in the body, walked after it.
 	lits []*ast.FuncLit
+	// consumed is reused from statement to statement (see eventsChecked).
+	consumed map[ast.Node]bool
 }
 
 // block walks statements in order; it returns the state at the end and
@@ -218,7 +240,9 @@ func (w *walker) eventsChecked(n ast.Node, st state, checked bool) state {
 	if n == nil {
 		return st
 	}
-	consumed := map[ast.Node]bool{}
+	// consumed is made on first use: most statements consume nothing.
+	consumed := w.consumed
+	clear(consumed)
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case nil:

@@ -93,6 +93,7 @@ func (c *checker) lookup(n int) *codes.Code {
 func judge(f *fileFacts, res *Result, opts *Options) {
 	set := opts.codes()
 	res.Occurrences = f.occ
+	res.Findings = make([]Finding, 0, len(f.occ)+len(f.steps)/4)
 	ignores := parseIgnores(f)
 	for _, r := range Rules() {
 		if opts != nil && opts.Disabled[r.Name] {

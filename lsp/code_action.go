@@ -24,7 +24,7 @@ func (s *Server) codeAction(_ context.Context, raw json.RawMessage) (any, error)
 		return actions, nil
 	}
 	enc, set, opts := s.snapshot()
-	m := newMapper(doc.text, enc)
+	m := s.docs.mapperFor(doc, enc)
 	res := s.docs.analyze(doc, opts)
 	start, end := m.offset(p.Range.Start), m.offset(p.Range.End)
 	want := func(kind protocol.CodeActionKind) bool {

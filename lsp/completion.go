@@ -60,7 +60,7 @@ func (s *Server) completion(_ context.Context, raw json.RawMessage) (any, error)
 		return protocol.CompletionList{Items: []protocol.CompletionItem{}}, nil
 	}
 	enc, set, opts := s.snapshot()
-	m := newMapper(doc.text, enc)
+	m := s.docs.mapperFor(doc, enc)
 	off := m.offset(p.Position)
 	lineStart := m.offset(protocol.Position{Line: p.Position.Line})
 	prefix := string(doc.text[lineStart:off])

@@ -60,7 +60,7 @@ func (s *Server) publish(ctx context.Context, p protocol.PublishDiagnosticsParam
 func (s *Server) diagnose(doc *document) []protocol.Diagnostic {
 	enc, set, opts := s.snapshot()
 	res := s.docs.analyze(doc, opts)
-	m := newMapper(doc.text, enc)
+	m := s.docs.mapperFor(doc, enc)
 	out := make([]protocol.Diagnostic, 0, len(res.Findings))
 	for _, f := range res.Findings {
 		out = append(out, toDiagnostic(m, f, set.DocsURL))

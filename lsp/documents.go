@@ -19,6 +19,9 @@ type document struct {
 	text    []byte
 	// result caches the analysis of text; nil until first needed.
 	result *analysis.Result
+	// mapper caches the position mapper of text, for the encoding it was
+	// made for: building one scans the whole text.
+	mapper *mapper
 }
 
 // documents holds the open documents; the server keeps nothing else.
@@ -121,4 +124,20 @@ func uriPath(uri string) string {
 		return u.Path
 	}
 	return strings.TrimPrefix(uri, u.Scheme+":")
+}
+
+// mapperFor returns the document's position mapper in an encoding, made
+// once per version.
+func (d *documents) mapperFor(doc *document, enc encoding) *mapper {
+	d.mu.Lock()
+	m := doc.mapper
+	d.mu.Unlock()
+	if m != nil && m.enc == enc {
+		return m
+	}
+	m = newMapper(doc.text, enc)
+	d.mu.Lock()
+	doc.mapper = m
+	d.mu.Unlock()
+	return m
 }

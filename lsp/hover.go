@@ -22,7 +22,7 @@ func (s *Server) hover(_ context.Context, raw json.RawMessage) (any, error) {
 		return nil, nil // not open: nothing to say
 	}
 	enc, set, opts := s.snapshot()
-	m := newMapper(doc.text, enc)
+	m := s.docs.mapperFor(doc, enc)
 	off := m.offset(p.Position)
 	res := s.docs.analyze(doc, opts)
 	o, ok := occurrenceAt(res.Occurrences, off)

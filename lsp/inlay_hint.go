@@ -22,7 +22,7 @@ func (s *Server) inlayHint(_ context.Context, raw json.RawMessage) (any, error) 
 		return hints, nil
 	}
 	enc, set, opts := s.snapshot()
-	m := newMapper(doc.text, enc)
+	m := s.docs.mapperFor(doc, enc)
 	start, end := m.offset(p.Range.Start), m.offset(p.Range.End)
 	codeSet := codes.Default()
 	if opts != nil && opts.Codes != nil {
