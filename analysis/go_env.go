@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"go/ast"
 	"go/token"
 	"strings"
@@ -94,7 +95,7 @@ func (g *goFile) funcEnv(parent *goEnv, recv *ast.FieldList, typ *ast.FuncType, 
 			}
 		}
 	}
-	if body == nil {
+	if body == nil || !g.mayBind(body) {
 		return env
 	}
 	// One pass in source order: a recorder is declared before its Code is read.
@@ -157,6 +158,23 @@ func (g *goFile) statusLike(e ast.Expr, env *goEnv) bool {
 	}
 	name = strings.ToLower(name)
 	return strings.Contains(name, "code") || strings.Contains(name, "status")
+}
+
+// envMarkers are the byte strings without which a body binds nothing: a
+// recorder (NewRecorder), a status variable (StatusCode, Code, Status()),
+// a writer found through its WriteHeader.
+var envMarkers = [][]byte{[]byte("WriteHeader"), []byte("NewRecorder"), []byte("Code"), []byte("Status()")}
+
+// mayBind reports, by a byte search of the body's text, whether scanning it
+// can add to its env; most bodies of a large file are ruled out unparsed.
+func (g *goFile) mayBind(body *ast.BlockStmt) bool {
+	text := g.src[g.offset(body.Pos()):g.offset(body.End())]
+	for _, m := range envMarkers {
+		if bytes.Contains(text, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // declare records a name declared with a type.
