@@ -2,6 +2,9 @@ package lsp
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -128,5 +131,46 @@ func BenchmarkHover10kLines(b *testing.B) {
 		if _, err := s.hover(b.Context(), raw); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkDiagnosticsAfterEditRealFiles is the same measure on real large
+// Go files from the installed Go tree: net/http's HTTP/2 bundle (12,226
+// lines, few status codes) and its server tests (7,687 lines, many).
+func BenchmarkDiagnosticsAfterEditRealFiles(b *testing.B) {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		b.Fatalf("go env GOROOT: %v", err)
+	}
+	for _, name := range []string{"h2_bundle.go", "serve_test.go"} {
+		b.Run(name, func(b *testing.B) {
+			path := filepath.Join(strings.TrimSpace(string(out)), "src", "net", "http", name)
+			src, err := os.ReadFile(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			s := benchServer()
+			uri := "file://" + path
+			s.docs.open(uri, 1, string(src))
+			// Insert and remove a space on line 2000, alternately.
+			at := protocol.Range{Start: protocol.Position{Line: 2000}, End: protocol.Position{Line: 2000}}
+			del := protocol.Range{Start: protocol.Position{Line: 2000}, End: protocol.Position{Line: 2000, Character: 1}}
+			version := int32(1)
+			var n int
+			for b.Loop() {
+				version++
+				change := contentChange{Range: &at, Text: " "}
+				if version%2 == 1 {
+					change = contentChange{Range: &del}
+				}
+				if err := s.docs.change(uri, version, []contentChange{change}, utf16Encoding); err != nil {
+					b.Fatal(err)
+				}
+				doc, _ := s.docs.get(uri)
+				n = len(s.diagnose(doc))
+			}
+			b.ReportMetric(float64(strings.Count(string(src), "\n")), "lines")
+			b.ReportMetric(float64(n), "diagnostics")
+		})
 	}
 }
