@@ -79,11 +79,11 @@ func (g *goFile) callContexts(call *ast.CallExpr, env *goEnv) []statusArg {
 		return nil
 	}
 	method := sel.Sel.Name
-	recv := g.text(sel.X)
 	if method == "WriteHeader" && len(call.Args) == 1 && g.isWriterExpr(sel.X, env) {
-		return arg(0, Send, recv+".WriteHeader", "", 0, -1)
+		return arg(0, Send, g.text(sel.X)+".WriteHeader", "", 0, -1)
 	}
 	if id, ok := sel.X.(*ast.Ident); ok {
+		recv := id.Name
 		var fc frameworkCall
 		var framework string
 		switch {

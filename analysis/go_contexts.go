@@ -21,9 +21,9 @@ type statusArg struct {
 	strict bool
 }
 
-// findOccurrences visits the whole file, functions with their env, and turns
+// findOccurrences visits declarations, functions with their env, and turns
 // every status context and every status constant into an occurrence.
-func (g *goFile) findOccurrences() {
+func (g *goFile) findOccurrences(decls []ast.Decl) {
 	args := map[ast.Expr]statusArg{}
 	var constants []ast.Expr
 	declared := map[*ast.Ident]bool{} // names in const and var declarations
@@ -73,7 +73,10 @@ func (g *goFile) findOccurrences() {
 			return true
 		})
 	}
-	visit(g.file, newEnv(nil))
+	top := newEnv(nil)
+	for _, d := range decls {
+		visit(d, top)
+	}
 
 	seen := make(map[int]bool, len(args))
 	g.facts.occ = make([]Occurrence, 0, len(args)+len(constants))

@@ -92,8 +92,7 @@ func analyzeGo(path string, src []byte, res *Result) *fileFacts {
 	g := &goFile{src: src, tok: fset.File(file.Pos()), file: file, facts: &fileFacts{src: src}}
 	g.resolveImports(path)
 	g.findWriterTypes()
-	g.findOccurrences()
-	g.walkFunctions()
+	g.extract()
 	return g.facts
 }
 

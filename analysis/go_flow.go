@@ -11,10 +11,10 @@ import (
 // records what each does to a response writer (see flowStep). Branches are
 // followed separately and merged after them: the events that may precede a
 // statement are those on any path to it. A path that returns or panics ends.
-func (g *goFile) walkFunctions() {
+func (g *goFile) walkFunctions(decls []ast.Decl) {
 	top := newEnv(nil)
 	var lits []*ast.FuncLit
-	for _, decl := range g.file.Decls {
+	for _, decl := range decls {
 		switch d := decl.(type) {
 		case *ast.FuncDecl:
 			if d.Body != nil {

@@ -1,9 +1,11 @@
 package analysis
 
 import (
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/httpcodes/httpcodes/codes"
 )
@@ -95,12 +97,19 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 	res.Occurrences = f.occ
 	res.Findings = make([]Finding, 0, len(f.occ)+len(f.steps)/4)
 	ignores := parseIgnores(f)
-	for _, r := range Rules() {
-		if opts != nil && opts.Disabled[r.Name] {
+	rules := Rules()
+	checkers := make([]*checker, len(rules))
+	for i, r := range rules {
+		if opts == nil || !opts.Disabled[r.Name] {
+			checkers[i] = &checker{rule: r, facts: f, set: set}
+		}
+	}
+	runCheckers(f, checkers)
+	for _, c := range checkers {
+		if c == nil {
 			continue
 		}
-		c := &checker{rule: r, facts: f, set: set}
-		r.check(c)
+		r := c.rule
 		for _, fd := range c.findings {
 			if opts != nil {
 				if s, ok := opts.Severity[r.Name]; ok {
@@ -119,6 +128,33 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 		}
 		return a.Rule < b.Rule
 	})
+}
+
+// runCheckers runs the rules. The rules of a large file run on several
+// cores: each checker writes only its own findings, and the line index they
+// share is built before they start.
+func runCheckers(f *fileFacts, checkers []*checker) {
+	if len(f.src) < parallelFrom || runtime.GOMAXPROCS(0) < 2 {
+		for _, c := range checkers {
+			if c != nil {
+				c.rule.check(c)
+			}
+		}
+		return
+	}
+	f.line(0)
+	var wg sync.WaitGroup
+	for _, c := range checkers {
+		if c == nil {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c.rule.check(c)
+		}()
+	}
+	wg.Wait()
 }
 
 // ignores maps a 1-based line to the rules an ignore comment names there; an

@@ -80,8 +80,8 @@ func (c *Code) ConstantsFor(eco Ecosystem) []Constant {
 // Constant returns the current (first, not deprecated) name ecosystem eco gives
 // the code, and whether there is one.
 func (c *Code) Constant(eco Ecosystem) (string, bool) {
-	for _, k := range c.ConstantsFor(eco) {
-		if !k.Deprecated {
+	for _, k := range c.Constants {
+		if k.Ecosystem == eco && !k.Deprecated {
 			return k.Name, true
 		}
 	}

@@ -45,7 +45,7 @@ func startServer(t *testing.T) *client {
 // call sends a request and decodes its result; it returns the JSON-RPC error.
 func (c *client) call(method string, params, result any) error {
 	c.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	_, err := c.conn.Call(ctx, method, params, result)
 	return err
@@ -393,8 +393,6 @@ func TestBadRequests(t *testing.T) {
 		{"textDocument/definition", map[string]any{}, jsonrpc2.MethodNotFound},
 		{"test/panic", map[string]any{}, jsonrpc2.InternalError},
 	}
-	handlers["test/panic"] = func(*Server, context.Context, json.RawMessage) (any, error) { panic("boom") }
-	defer delete(handlers, "test/panic")
 	for _, tt := range tests {
 		if err := c.call(tt.method, tt.params, &res); errCode(err) != tt.code {
 			t.Errorf("%s %v: %v, want code %d", tt.method, tt.params, err, tt.code)
@@ -409,13 +407,7 @@ func TestBadRequests(t *testing.T) {
 func TestCancellation(t *testing.T) {
 	c := startServer(t)
 	c.initialize(nil)
-	started := make(chan struct{})
-	handlers["test/slow"] = func(_ *Server, ctx context.Context, _ json.RawMessage) (any, error) {
-		close(started)
-		<-ctx.Done()
-		return "late", nil
-	}
-	defer delete(handlers, "test/slow")
+	started := slowStarted
 	errc := make(chan error, 1)
 	go func() {
 		var res string
@@ -426,6 +418,19 @@ func TestCancellation(t *testing.T) {
 	c.notify("$/cancelRequest", map[string]any{"id": 2})
 	if err := <-errc; errCode(err) != codeRequestCancelled {
 		t.Errorf("cancelled request: %v, want code %d", err, codeRequestCancelled)
+	}
+}
+
+// slowStarted is closed when test/slow starts, which then waits for its
+// cancellation. The test handlers are registered before any server runs.
+var slowStarted = make(chan struct{})
+
+func init() {
+	handlers["test/panic"] = func(*Server, context.Context, json.RawMessage) (any, error) { panic("boom") }
+	handlers["test/slow"] = func(_ *Server, ctx context.Context, _ json.RawMessage) (any, error) {
+		close(slowStarted)
+		<-ctx.Done()
+		return "late", nil
 	}
 }
 

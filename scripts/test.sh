@@ -35,6 +35,9 @@ go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 step "go test"
 go test -count=1 ./...
 
+step "go test -race (the analysis of large files and the server run goroutines)"
+go test -count=1 -race ./analysis ./lsp
+
 step "fuzz (short runs; longer ones: go test ./analysis -fuzz FuzzAnalyze)"
 go test ./analysis -run '^$' -fuzz '^FuzzAnalyze$' -fuzztime 15s
 go test ./codes -run '^$' -fuzz '^FuzzParsePage$' -fuzztime 10s
