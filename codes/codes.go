@@ -2,9 +2,10 @@
 // code, with the facts the analysis rules need (registration, retired codes,
 // body and header requirements) and each ecosystem's named constants.
 //
-// The pages are Markdown files embedded from data/; they are parsed once, on
-// first use. The package-level functions read the built-in set; a Set with
-// project-specific codes added is made with Default().With.
+// The pages are Markdown files in data/, compiled into Go tables by
+// `go generate ./codes` (data_gen.go), so no process pays to parse them;
+// the tests parse them again and compare. The package-level functions read
+// the built-in set; a Set with a project's own codes is Default().With(…).
 package codes
 
 import "strconv"
