@@ -8,7 +8,11 @@
 // the built-in set; a Set with a project's own codes is Default().With(…).
 package codes
 
-import "strconv"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // Registration says who defines a code.
 type Registration string
@@ -88,6 +92,36 @@ func (c *Code) Constant(eco Ecosystem) (string, bool) {
 	}
 	return "", false
 }
+
+// Tags describe a code in a few words, in the order pages show them:
+// "2xx Successful", who defines it, "formerly …", "WebDAV", "retired".
+func (c *Code) Tags() []string {
+	tags := []string{fmt.Sprintf("%dxx %s", c.Class(), ClassName(c.Class()))}
+	switch c.Registration {
+	case IANA:
+		tags = append(tags, "IANA registered")
+	case IANAUnused:
+		tags = append(tags, "IANA: reserved, unused")
+	case Unofficial:
+		tags = append(tags, "unofficial: "+c.Vendor)
+	case Custom:
+		tags = append(tags, "this project's own code")
+	}
+	if len(c.FormerTitles) > 0 {
+		tags = append(tags, "formerly "+strings.Join(c.FormerTitles, ", "))
+	}
+	if c.WebDAV {
+		tags = append(tags, "WebDAV")
+	}
+	if c.Retired != "" {
+		tags = append(tags, "retired")
+	}
+	return tags
+}
+
+// ShortName strips a constant's qualifier: "http.StatusOK" → "StatusOK",
+// "StatusCode::OK" → "OK", ":ok" → "ok".
+func ShortName(name string) string { return lastSegment(name) }
 
 // ClassName is the name RFC 9110 gives a class of codes.
 func ClassName(class int) string {

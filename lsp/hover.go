@@ -68,19 +68,7 @@ func classHover(o analysis.Occurrence) string {
 func pageMarkdown(c *codes.Code, lang string, full bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### %d %s\n\n", c.Number, c.Title)
-	tags := []string{fmt.Sprintf("%dxx %s", c.Class(), codes.ClassName(c.Class()))}
-	switch c.Registration {
-	case codes.Unofficial:
-		tags = append(tags, "unofficial: "+c.Vendor)
-	case codes.IANAUnused:
-		tags = append(tags, "reserved, unused")
-	case codes.Custom:
-		tags = append(tags, "this project's own code")
-	}
-	if c.Retired != "" {
-		tags = append(tags, "retired")
-	}
-	fmt.Fprintf(&b, "*%s*\n\n", strings.Join(tags, " · "))
+	fmt.Fprintf(&b, "*%s*\n\n", strings.Join(c.Tags(), " · "))
 	if c.Retired != "" {
 		fmt.Fprintf(&b, "> %s\n\n", c.Retired)
 	}

@@ -185,7 +185,7 @@ func TestDiagnosticsAndHover(t *testing.T) {
 	if err := c.call("textDocument/hover", hoverParams(uriA, pos(5, 40)), &hover); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(hover.Contents.Value, "### 207 Multi-Status\n\n*2xx Successful*\n\n**Meaning**") ||
+	if !strings.HasPrefix(hover.Contents.Value, "### 207 Multi-Status\n\n*2xx Successful · IANA registered · WebDAV*\n\n**Meaning**") ||
 		!strings.Contains(hover.Contents.Value, "**When Not to Use**") || strings.Contains(hover.Contents.Value, "**Example**") ||
 		!strings.Contains(hover.Contents.Value, "**Source:** [RFC 4918, Section 11.1](https://www.rfc-editor.org/rfc/rfc4918#section-11.1)") ||
 		!strings.Contains(hover.Contents.Value, "**Constants:** `http.StatusMultiStatus`") {

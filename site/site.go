@@ -182,7 +182,7 @@ func (b *builder) index() error {
 		}
 		seen := map[string]bool{}
 		for _, k := range c.Constants {
-			for _, n := range []string{k.Name, lastSegment(k.Name)} {
+			for _, n := range []string{k.Name, codes.ShortName(k.Name)} {
 				if !seen[n] {
 					seen[n] = true
 					e.Names = append(e.Names, n)
@@ -220,23 +220,13 @@ func note(c *codes.Code) string {
 	return ""
 }
 
-func lastSegment(name string) string {
-	if i := strings.LastIndex(name, "::"); i >= 0 {
-		return name[i+2:]
-	}
-	if i := strings.LastIndex(name, "."); i >= 0 {
-		return name[i+1:]
-	}
-	return strings.TrimPrefix(name, ":")
-}
-
 func (b *builder) codePage(c *codes.Code, prev, next *codes.Code) error {
 	dir := strconv.Itoa(c.Number) + "/"
 	p := page{
 		Title:       fmt.Sprintf("%d %s - HTTP Status Code Explained", c.Number, c.Title),
 		Description: describe(c),
 		Canonical:   b.url(dir), Root: "../", Code: c, ClassName: codes.ClassName(c.Class()),
-		Tags: tags(c), Prev: prev, Next: next,
+		Tags: c.Tags(), Prev: prev, Next: next,
 		Meaning: b.markdown(c.Meaning), WhenToUse: b.markdown(c.WhenToUse),
 		Example: b.markdown(c.Example), WhenNotToUse: b.markdown(c.WhenNotToUse),
 	}
@@ -255,27 +245,6 @@ func (b *builder) codePage(c *codes.Code, prev, next *codes.Code) error {
 	}
 	p.JSONLD = template.JS(ld)
 	return b.render(dir+"index.html", "code.html", p)
-}
-
-func tags(c *codes.Code) []string {
-	out := []string{fmt.Sprintf("%dxx %s", c.Class(), codes.ClassName(c.Class()))}
-	switch c.Registration {
-	case codes.IANA:
-		out = append(out, "IANA registered")
-	case codes.IANAUnused:
-		out = append(out, "IANA: reserved, unused")
-	case codes.Unofficial:
-		out = append(out, "unofficial: "+c.Vendor)
-	case codes.Custom:
-		out = append(out, "this project's own code")
-	}
-	if len(c.FormerTitles) > 0 {
-		out = append(out, "formerly "+strings.Join(c.FormerTitles, ", "))
-	}
-	if c.WebDAV {
-		out = append(out, "WebDAV")
-	}
-	return out
 }
 
 // describe makes a page's meta description: the first sentence of the

@@ -48,7 +48,7 @@ func TestCheckConfig(t *testing.T) {
 	}
 	// explain shows the project's own code with --config.
 	status, stdout, _ = runCmd(t, "explain", "--config", filepath.Join(dir, ".httpcodes.yaml"), "430")
-	if status != exitOK || !strings.Contains(stdout, "430 Would Block") || !strings.Contains(stdout, "custom (this project)") {
+	if status != exitOK || !strings.Contains(stdout, "430 Would Block") || !strings.Contains(stdout, "this project's own code") {
 		t.Errorf("explain a custom code: exit %d\n%s", status, stdout)
 	}
 }

@@ -87,7 +87,7 @@ func names(list []*codes.Code) string {
 // writePage prints a code's page for a terminal: the Markdown of each section,
 // indented under a heading, then the source and the constant names.
 func writePage(w io.Writer, c *codes.Code) {
-	fmt.Fprintf(w, "%s\n%s\n", c.String(), strings.Join(pageTags(c), " · "))
+	fmt.Fprintf(w, "%s\n%s\n", c.String(), strings.Join(c.Tags(), " · "))
 	section := func(heading, text string) {
 		if strings.TrimSpace(text) == "" {
 			return // a project's own code may leave sections out
@@ -119,28 +119,4 @@ func writePage(w io.Writer, c *codes.Code) {
 			fmt.Fprintf(w, "  %-26s %s%s\n", k.Ecosystem.Label(), k.Name, note)
 		}
 	}
-}
-
-func pageTags(c *codes.Code) []string {
-	tags := []string{fmt.Sprintf("%dxx %s", c.Class(), codes.ClassName(c.Class()))}
-	switch c.Registration {
-	case codes.IANA:
-		tags = append(tags, "IANA registered")
-	case codes.IANAUnused:
-		tags = append(tags, "IANA: reserved, unused")
-	case codes.Unofficial:
-		tags = append(tags, "unofficial ("+c.Vendor+")")
-	case codes.Custom:
-		tags = append(tags, "custom (this project)")
-	}
-	if len(c.FormerTitles) > 0 {
-		tags = append(tags, "formerly "+strings.Join(c.FormerTitles, ", "))
-	}
-	if c.WebDAV {
-		tags = append(tags, "WebDAV")
-	}
-	if c.Retired != "" {
-		tags = append(tags, "retired")
-	}
-	return tags
 }
