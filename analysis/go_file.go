@@ -82,6 +82,15 @@ type goFile struct {
 }
 
 func analyzeGo(path string, src []byte, res *Result) *fileFacts {
+	if g := parseGo(path, src, res); g != nil {
+		return g.facts
+	}
+	return nil
+}
+
+// parseGo parses a Go file and extracts its facts; nil on a syntax error,
+// which it records in res.
+func parseGo(path string, src []byte, res *Result) *goFile {
 	res.Generated = isGenerated(src)
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, path, src, parser.SkipObjectResolution)
@@ -93,7 +102,7 @@ func analyzeGo(path string, src []byte, res *Result) *fileFacts {
 	g.resolveImports(path)
 	g.findWriterTypes()
 	g.extract()
-	return g.facts
+	return g
 }
 
 func goSyntaxError(fset *token.FileSet, err error) *SyntaxError {

@@ -152,9 +152,13 @@ func BenchmarkDiagnosticsAfterEditRealFiles(b *testing.B) {
 			s := benchServer()
 			uri := "file://" + path
 			s.docs.open(uri, 1, string(src))
-			// Insert and remove a space on line 2000, alternately.
-			at := protocol.Range{Start: protocol.Position{Line: 2000}, End: protocol.Position{Line: 2000}}
-			del := protocol.Range{Start: protocol.Position{Line: 2000}, End: protocol.Position{Line: 2000, Character: 1}}
+			// Insert and remove a space, alternately, at the start of the first
+			// "if" statement of a function body after the middle of the file,
+			// as typing in a function does.
+			mid := len(src) / 2
+			line := uint32(strings.Count(string(src[:mid+strings.Index(string(src[mid:]), "\n\tif ")+1]), "\n"))
+			at := protocol.Range{Start: protocol.Position{Line: line, Character: 1}, End: protocol.Position{Line: line, Character: 1}}
+			del := protocol.Range{Start: protocol.Position{Line: line, Character: 1}, End: protocol.Position{Line: line, Character: 2}}
 			version := int32(1)
 			var n int
 			for b.Loop() {

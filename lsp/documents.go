@@ -22,6 +22,10 @@ type document struct {
 	// mapper caches the position mapper of text, for the encoding it was
 	// made for: building one scans the whole text.
 	mapper *mapper
+	// inc carries the analysis from version to version: an edit inside a
+	// function re-analyses that function alone. It moves to the next version
+	// of the document; nil until the first analysis.
+	inc *analysis.Incremental
 }
 
 // documents holds the open documents; the server keeps nothing else.
@@ -62,6 +66,22 @@ func (d *documents) change(uri string, version int32, changes []contentChange, e
 	if !ok {
 		return fmt.Errorf("%s is not open", uri)
 	}
+	if len(changes) == 1 && changes[0].Range != nil && doc.inc != nil {
+		c := changes[0]
+		m := doc.mapper
+		if m == nil || m.enc != enc {
+			m = newMapper(doc.text, enc)
+		}
+		start, end := m.offset(c.Range.Start), m.offset(c.Range.End)
+		if end < start {
+			return fmt.Errorf("change range ends before it starts (%v)", *c.Range)
+		}
+		inc := doc.inc
+		doc.inc = nil
+		res := inc.Edit(start, end, c.Text)
+		d.docs[uri] = &document{uri: uri, path: doc.path, version: version, text: inc.Text(), result: res, inc: inc}
+		return nil
+	}
 	text := doc.text
 	for _, c := range changes {
 		if c.Range == nil {
@@ -90,9 +110,10 @@ func (d *documents) analyze(doc *document, opts *analysis.Options) *analysis.Res
 	if res != nil {
 		return res
 	}
-	res = analysis.Analyze(doc.path, doc.text, opts)
+	inc := analysis.NewIncremental(doc.path, doc.text, opts)
+	res = inc.Result()
 	d.mu.Lock()
-	doc.result = res
+	doc.result, doc.inc = res, inc
 	d.mu.Unlock()
 	return res
 }
@@ -102,7 +123,7 @@ func (d *documents) invalidate() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for _, doc := range d.docs {
-		doc.result = nil
+		doc.result, doc.inc = nil, nil
 	}
 }
 
