@@ -105,6 +105,10 @@ func (inc *Incremental) full(src []byte) {
 		inc.headerEnd = g.offset(gd.End())
 	}
 	judge(g.facts, inc.res, inc.opts)
+	// Keep the file-level facts only: the syntax tree, the token file and
+	// the facts (now in decls and res) would double the memory an open
+	// document costs, and redoDecl parses what it needs.
+	g.file, g.tok, g.facts, g.envs = nil, nil, nil, nil
 }
 
 // partition splits a file's facts by top-level declaration.
