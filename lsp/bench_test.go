@@ -9,48 +9,13 @@ import (
 	"testing"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/httpcodes/httpcodes/internal/benchgen"
 )
 
-// benchHandlers makes a Go file of at least n lines, dense with handlers:
-// status writes, errors, redirects, comparisons and switches, with plain
-// code between them. The idea is analysis's bigGoFile; the copy lives here
-// because that one is in another package's tests.
-func benchHandlers(n int) string {
-	var b strings.Builder
-	b.WriteString("package big\n\nimport (\n\t\"encoding/json\"\n\t\"net/http\"\n\t\"time\"\n)\n\n")
-	lines := strings.Count(b.String(), "\n")
-	for i := 0; lines < n; i++ {
-		chunk := fmt.Sprintf(`func handler%d(w http.ResponseWriter, r *http.Request) {
-	time.Sleep(200 * time.Millisecond)
-	if r.Method != http.MethodGet {
-		w.Header().Set("Allow", "GET")
-		http.Error(w, "method not allowed", 405)
-		return
-	}
-	resp, err := http.Get("http://example.com/%d")
-	if err != nil || resp.StatusCode >= 500 {
-		w.WriteHeader(http.StatusBadGateway)
-		return
-	}
-	switch resp.StatusCode {
-	case 200, 204:
-	case http.StatusNotFound:
-		http.NotFound(w, r)
-		return
-	}
-	w.WriteHeader(201)
-	json.NewEncoder(w).Encode(map[string]int{"n": %d})
-}
+// benchHandlers makes a Go file of at least n lines dense with handlers.
+func benchHandlers(n int) string { return benchgen.Handlers(n, 0) }
 
-`, i, i, i)
-		b.WriteString(chunk)
-		lines += strings.Count(chunk, "\n")
-	}
-	return b.String()
-}
-
-// benchServer is a server in the state initialize leaves it in for a client
-// that takes pushed diagnostics in UTF-16, with default settings.
 func benchServer() *Server {
 	s := newServer(Options{})
 	s.mu.Lock()

@@ -24,6 +24,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/httpcodes/httpcodes/internal/benchgen"
 )
 
 // The server's diagnostics debounce after an edit (lsp.Options.Debounce's
@@ -355,41 +357,9 @@ func hoverSpots(text string) ([]position, error) {
 	return spots, nil
 }
 
-// handlers makes a Go file of at least n lines, dense with handlers; seed
+// handlers makes a Go file of at least n lines dense with handlers; seed
 // makes each file's names and numbers its own.
-func handlers(n, seed int) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "package gen%d\n\nimport (\n\t\"encoding/json\"\n\t\"net/http\"\n\t\"time\"\n)\n\n", seed)
-	lines := strings.Count(b.String(), "\n")
-	for i := 0; lines < n; i++ {
-		chunk := fmt.Sprintf(`func handler%d_%d(w http.ResponseWriter, r *http.Request) {
-	time.Sleep(200 * time.Millisecond)
-	if r.Method != http.MethodGet {
-		w.Header().Set("Allow", "GET")
-		http.Error(w, "method not allowed", 405)
-		return
-	}
-	resp, err := http.Get("http://example.com/%d/%d")
-	if err != nil || resp.StatusCode >= 500 {
-		w.WriteHeader(http.StatusBadGateway)
-		return
-	}
-	switch resp.StatusCode {
-	case 200, 204:
-	case http.StatusNotFound:
-		http.NotFound(w, r)
-		return
-	}
-	w.WriteHeader(201)
-	json.NewEncoder(w).Encode(map[string]int{"n": %d})
-}
-
-`, seed, i, seed, i, seed*1000+i)
-		b.WriteString(chunk)
-		lines += strings.Count(chunk, "\n")
-	}
-	return b.String()
-}
+func handlers(n, seed int) string { return benchgen.Handlers(n, seed) }
 
 // handlerFile is a realistic handler file: a small JSON API with the
 // status writes, errors, redirects and checks such code has.
