@@ -2,17 +2,18 @@ module github.com/httpcodes/httpcodes
 
 go 1.26
 
+// Each dependency does one job the standard library does not:
 require (
-	github.com/aymanbagabas/go-udiff v0.4.1
-	github.com/bmatcuk/doublestar/v4 v4.10.4
-	github.com/owenrumney/go-sarif/v3 v3.3.1
-	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
-	github.com/yuin/goldmark v1.8.7
-	go.lsp.dev/jsonrpc2 v0.10.0
-	go.lsp.dev/protocol v0.12.0
-	go.lsp.dev/uri v0.3.0
-	go.uber.org/zap v1.28.0
-	go.yaml.in/yaml/v3 v3.0.6
+	github.com/aymanbagabas/go-udiff v0.4.1 // check --diff: unified diffs (a port of gopls's diff)
+	github.com/bmatcuk/doublestar/v4 v4.10.4 // .httpcodes.yaml exclude globs with **
+	github.com/owenrumney/go-sarif/v3 v3.3.1 // check --format sarif: SARIF 2.1.0 types
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // tests only: validate SARIF against the official draft-04 schema
+	github.com/yuin/goldmark v1.8.7 // site: the data set's Markdown as HTML
+	go.lsp.dev/jsonrpc2 v0.10.0 // the server's JSON-RPC (v0.10.0: the only version protocol v0.12.0 builds with)
+	go.lsp.dev/protocol v0.12.0 // LSP types
+	go.lsp.dev/uri v0.3.0 // protocol's URI type, used in workspace edits
+	go.uber.org/zap v1.28.0 // the server's logs, to stderr or a file
+	go.yaml.in/yaml/v3 v3.0.6 // .httpcodes.yaml, with line numbers for errors
 )
 
 require (
