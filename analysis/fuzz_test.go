@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"os"
+	"reflect"
 	"testing"
 )
 
@@ -37,4 +38,28 @@ func annotatedFilesForFuzz() []string {
 		"testdata/go/contexts.go", "testdata/go/rules.go", "testdata/go/frameworks.go",
 		"testdata/go/assert_test.go", "testdata/go/dotimport.go",
 	}
+}
+
+// FuzzIncremental: an edit of any position and text, analysed
+// incrementally, gives exactly what a full analysis of the new text gives.
+func FuzzIncremental(f *testing.F) {
+	src, err := os.ReadFile("testdata/go/rules.go")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(src, uint16(500), uint8(0), "1")
+	f.Add(src, uint16(900), uint8(3), "w.WriteHeader(204)\n")
+	f.Add(src, uint16(1200), uint8(1), "}")
+	f.Add([]byte("package p\nimport \"net/http\"\nfunc f(w http.ResponseWriter) {\n\tw.WriteHeader(200)\n}\n"), uint16(60), uint8(0), "\n")
+	f.Fuzz(func(t *testing.T, src []byte, at uint16, cut uint8, text string) {
+		inc := NewIncremental("fuzz.go", src, nil)
+		start := int(at) % (len(src) + 1)
+		end := min(len(src), start+int(cut%8))
+		got := inc.Edit(start, end, text)
+		want := Analyze("fuzz.go", inc.Text(), nil)
+		if !reflect.DeepEqual(got.SyntaxError, want.SyntaxError) || !reflect.DeepEqual(got.Occurrences, want.Occurrences) || !reflect.DeepEqual(got.Findings, want.Findings) {
+			t.Fatalf("edit [%d,%d) → %q: incremental %d occurrences %d findings, full %d and %d",
+				start, end, text, len(got.Occurrences), len(got.Findings), len(want.Occurrences), len(want.Findings))
+		}
+	})
 }

@@ -199,7 +199,7 @@ func (inc *Incremental) redoDecl(k int, next []byte, start, end, n int) bool {
 	for i := k + 1; i < len(decls); i++ {
 		decls[i] = decls[i].shifted(delta)
 	}
-	facts := &fileFacts{src: next}
+	facts := &fileFacts{src: next, occ: []Occurrence{}}
 	for _, dd := range decls {
 		facts.occ = append(facts.occ, dd.occ...)
 		facts.steps = append(facts.steps, dd.steps...)

@@ -40,6 +40,7 @@ go test -count=1 -race ./analysis ./lsp
 
 step "fuzz (short runs; longer ones: go test ./analysis -fuzz FuzzAnalyze)"
 go test ./analysis -run '^$' -fuzz '^FuzzAnalyze$' -fuzztime 15s
+go test ./analysis -run '^$' -fuzz '^FuzzIncremental$' -fuzztime 15s
 go test ./codes -run '^$' -fuzz '^FuzzParsePage$' -fuzztime 10s
 go test ./lsp -run '^$' -fuzz '^FuzzStream$' -fuzztime 10s
 go test ./lsp -run '^$' -fuzz '^FuzzServer$' -fuzztime 15s
