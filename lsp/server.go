@@ -41,6 +41,7 @@ type Server struct {
 
 	// debounce is how long diagnostics wait after an edit for the next one.
 	debounce time.Duration
+	extra    map[string]handlerFunc
 	// inflight counts messages read but not yet handled, so that at the end
 	// of input every one of them is still answered.
 	inflight sync.WaitGroup
@@ -54,6 +55,8 @@ type Options struct {
 	Logger  *zap.Logger
 	// Debounce delays diagnostics after an edit; 0 means the default, 50 ms.
 	Debounce time.Duration
+	// extra are methods added for one server, by tests.
+	extra map[string]handlerFunc
 }
 
 // Serve runs a session over in and out until the client sends exit or
@@ -111,7 +114,7 @@ func newServer(opts Options) *Server {
 	}
 	return &Server{
 		version: opts.Version, log: log, docs: newDocuments(), settings: defaultSettings(),
-		timers: map[string]*time.Timer{}, debounce: debounce, exited: make(chan struct{}),
+		timers: map[string]*time.Timer{}, debounce: debounce, exited: make(chan struct{}), extra: opts.extra,
 	}
 }
 
@@ -193,7 +196,10 @@ func (s *Server) dispatch(ctx context.Context, reply jsonrpc2.Replier, req jsonr
 		return
 	}
 
-	h, ok := handlers[method]
+	h, ok := s.extra[method]
+	if !ok {
+		h, ok = handlers[method]
+	}
 	if !ok {
 		if isCall {
 			send(nil, jsonrpc2.NewError(jsonrpc2.MethodNotFound, fmt.Sprintf("method %q is not supported", method)))

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,19 +16,20 @@ import (
 
 // client is a real jsonrpc2 client talking to an in-process server over a pipe.
 type client struct {
-	t      *testing.T
-	conn   jsonrpc2.Conn
-	notes  chan jsonrpc2.Request
-	status chan int
+	t           *testing.T
+	slowStarted chan struct{} // closed when test/slow starts
+	conn        jsonrpc2.Conn
+	notes       chan jsonrpc2.Request
+	status      chan int
 }
 
 func startServer(t *testing.T) *client {
 	t.Helper()
 	serverSide, clientSide := net.Pipe()
-	c := &client{t: t, notes: make(chan jsonrpc2.Request, 100), status: make(chan int, 1)}
+	c := &client{t: t, notes: make(chan jsonrpc2.Request, 100), status: make(chan int, 1), slowStarted: make(chan struct{})}
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
-		c.status <- Serve(ctx, serverSide, serverSide, Options{Version: "test", Debounce: time.Millisecond})
+		c.status <- Serve(ctx, serverSide, serverSide, Options{Version: "test", Debounce: time.Millisecond, extra: testHandlers(c)})
 		serverSide.Close()
 	}()
 	c.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(clientSide))
@@ -407,7 +409,7 @@ func TestBadRequests(t *testing.T) {
 func TestCancellation(t *testing.T) {
 	c := startServer(t)
 	c.initialize(nil)
-	started := slowStarted
+	started := c.slowStarted
 	errc := make(chan error, 1)
 	go func() {
 		var res string
@@ -421,16 +423,17 @@ func TestCancellation(t *testing.T) {
 	}
 }
 
-// slowStarted is closed when test/slow starts, which then waits for its
-// cancellation. The test handlers are registered before any server runs.
-var slowStarted = make(chan struct{})
-
-func init() {
-	handlers["test/panic"] = func(*Server, context.Context, json.RawMessage) (any, error) { panic("boom") }
-	handlers["test/slow"] = func(_ *Server, ctx context.Context, _ json.RawMessage) (any, error) {
-		close(slowStarted)
-		<-ctx.Done()
-		return "late", nil
+// testHandlers are methods only the test servers have: one that panics,
+// and one that waits for its cancellation.
+func testHandlers(c *client) map[string]handlerFunc {
+	var once sync.Once
+	return map[string]handlerFunc{
+		"test/panic": func(*Server, context.Context, json.RawMessage) (any, error) { panic("boom") },
+		"test/slow": func(_ *Server, ctx context.Context, _ json.RawMessage) (any, error) {
+			once.Do(func() { close(c.slowStarted) })
+			<-ctx.Done()
+			return "late", nil
+		},
 	}
 }
 
