@@ -30,14 +30,16 @@ func (sp sarifPrinter) print(w io.Writer, findings []reportedFinding, _ int) err
 	}
 	rep := sarif.NewReport()
 	run := sarif.NewRunWithInformationURI("httpcodes", "https://github.com/httpcodes/httpcodes")
-	run.Tool.Driver.WithVersion(strings.Fields(buildVersion())[0]).WithSemanticVersion(strings.TrimPrefix(strings.Fields(buildVersion())[0], "v"))
+	// buildVersion may end with " (revision)"; SARIF wants the version alone.
+	v := strings.Fields(buildVersion())[0]
+	run.Tool.Driver.WithVersion(v).WithSemanticVersion(strings.TrimPrefix(v, "v"))
 	// Columns count Unicode code points, as the regions below do.
 	run.WithColumnKind("unicodeCodePoints")
 	for _, r := range analysis.Rules() {
 		url := analysis.RuleDocsURL(docsBase, r.Name)
 		run.AddRule(r.Name).
 			WithName(ruleName(r.Name)).
-			WithShortDescription(sarif.NewMultiformatMessageString().WithText(upperFirst(r.Summary) + ".")).
+			WithShortDescription(sarif.NewMultiformatMessageString().WithText(r.Summary)).
 			WithFullDescription(sarif.NewMultiformatMessageString().WithText(r.Why)).
 			WithHelp(sarif.NewMultiformatMessageString().WithText(ruleHelpText(r, url)).WithMarkdown(ruleHelpMarkdown(r, url))).
 			WithHelpURI(url).
