@@ -163,7 +163,9 @@ type Options struct {
 	Disabled map[string]bool
 }
 
-func (o *Options) codes() *codes.Set {
+// CodeSet is the data set the options judge against: the project's, or the
+// built-in one.
+func (o *Options) CodeSet() *codes.Set {
 	if o == nil || o.Codes == nil {
 		return codes.Default()
 	}

@@ -93,7 +93,7 @@ func (c *checker) lookup(n int) *codes.Code {
 // judge runs every enabled rule over a file's facts and stores the findings
 // that no ignore comment silences, sorted by position.
 func judge(f *fileFacts, res *Result, opts *Options) {
-	set := opts.codes()
+	set := opts.CodeSet()
 	res.Occurrences = f.occ
 	res.Findings = make([]Finding, 0, len(f.occ)+len(f.steps)/4)
 	ignores := parseIgnores(f)

@@ -36,17 +36,18 @@ type completionData struct {
 
 var (
 	constantPrefix = regexp.MustCompile(`\b([A-Za-z_][A-Za-z0-9_]*)\.(Status[A-Za-z]*)$`)
-	// statusContexts end where a status code is typed; the last group is the
-	// digits typed so far. %s is the file's import name of net/http.
-	statusContexts = []string{
-		`\bWriteHeader\(\s*(\d*)$`,
-		`\b%s\.Error\([^()]*,[^()]*,\s*(\d*)$`,
-		`\b%s\.Redirect\([^()]*,[^()]*,[^()]*,\s*(\d*)$`,
-		`\b%s\.RedirectHandler\([^()]*,\s*(\d*)$`,
-		`\b%s\.StatusText\(\s*(\d*)$`,
-		`\.(?:JSON|IndentedJSON|String|HTML|XML|YAML|Data|Status|AbortWithStatus|AbortWithStatusJSON|AbortWithError|NoContent|SendStatus|Redirect)\(\s*(\d*)$`,
-		`\bStatusCode\s*(?:==|!=|=|:)\s*(\d*)$`,
-		`\.Code\s*(?:==|!=)\s*(\d*)$`,
+	// statusContexts end where a status code is typed; the group "digits"
+	// holds what is typed so far, and "pkg", where there is one, must be the
+	// file's import name of net/http.
+	statusContexts = []*regexp.Regexp{
+		regexp.MustCompile(`\bWriteHeader\(\s*(?P<digits>\d*)$`),
+		regexp.MustCompile(`\b(?P<pkg>\w+)\.Error\([^()]*,[^()]*,\s*(?P<digits>\d*)$`),
+		regexp.MustCompile(`\b(?P<pkg>\w+)\.Redirect\([^()]*,[^()]*,[^()]*,\s*(?P<digits>\d*)$`),
+		regexp.MustCompile(`\b(?P<pkg>\w+)\.RedirectHandler\([^()]*,\s*(?P<digits>\d*)$`),
+		regexp.MustCompile(`\b(?P<pkg>\w+)\.StatusText\(\s*(?P<digits>\d*)$`),
+		regexp.MustCompile(`\.(?:JSON|IndentedJSON|String|HTML|XML|YAML|Data|Status|AbortWithStatus|AbortWithStatusJSON|AbortWithError|NoContent|SendStatus|Redirect)\(\s*(?P<digits>\d*)$`),
+		regexp.MustCompile(`\bStatusCode\s*(?:==|!=|=|:)\s*(?P<digits>\d*)$`),
+		regexp.MustCompile(`\.Code\s*(?:==|!=)\s*(?P<digits>\d*)$`),
 	}
 )
 
@@ -65,10 +66,7 @@ func (s *Server) completion(_ context.Context, raw json.RawMessage) (any, error)
 	lineStart := m.offset(protocol.Position{Line: p.Position.Line})
 	prefix := string(doc.text[lineStart:off])
 	lang := languageOf(doc.path)
-	codeSet := codes.Default()
-	if opts != nil && opts.Codes != nil {
-		codeSet = opts.Codes
-	}
+	codeSet := opts.CodeSet()
 	items := []protocol.CompletionItem{}
 	if lang == "go" {
 		httpName := goImportName(doc.text, "net/http")
@@ -95,17 +93,18 @@ func codeOf(item protocol.CompletionItem) int {
 // statusContextDigits reports whether the text before the cursor ends in a
 // status context, and the digits typed there.
 func statusContextDigits(prefix, httpName string) (string, bool) {
-	name := regexp.QuoteMeta(httpName)
 	if httpName == "" || httpName == "." {
-		name = `(?:http)`
+		httpName = "http"
 	}
-	for _, pattern := range statusContexts {
-		if strings.Contains(pattern, "%s") {
-			pattern = fmt.Sprintf(pattern, name)
+	for _, re := range statusContexts {
+		mt := re.FindStringSubmatch(prefix)
+		if mt == nil {
+			continue
 		}
-		if mt := regexp.MustCompile(pattern).FindStringSubmatch(prefix); mt != nil {
-			return mt[len(mt)-1], true
+		if i := re.SubexpIndex("pkg"); i > 0 && mt[i] != httpName {
+			continue
 		}
+		return mt[re.SubexpIndex("digits")], true
 	}
 	return "", false
 }
@@ -167,10 +166,7 @@ func (s *Server) resolveCompletion(_ context.Context, raw json.RawMessage) (any,
 		_ = json.Unmarshal(b, &data)
 	}
 	_, set, opts := s.snapshot()
-	codeSet := codes.Default()
-	if opts != nil && opts.Codes != nil {
-		codeSet = opts.Codes
-	}
+	codeSet := opts.CodeSet()
 	if c, ok := codeSet.Lookup(data.Code); ok {
 		item.Documentation = protocol.MarkupContent{Kind: protocol.Markdown, Value: pageMarkdown(c, data.Lang, set.Hover == "full")}
 	}

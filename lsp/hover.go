@@ -29,10 +29,7 @@ func (s *Server) hover(_ context.Context, raw json.RawMessage) (any, error) {
 	if !ok {
 		return nil, nil
 	}
-	codeSet := codes.Default()
-	if opts != nil && opts.Codes != nil {
-		codeSet = opts.Codes
-	}
+	codeSet := opts.CodeSet()
 	var text string
 	if o.Role == analysis.RangeBound {
 		text = classHover(o)

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/httpcodes/httpcodes/analysis"
-	"github.com/httpcodes/httpcodes/codes"
 )
 
 // inlayHint shows a code's title after a number (404 → Not Found) and the
@@ -24,10 +23,7 @@ func (s *Server) inlayHint(_ context.Context, raw json.RawMessage) (any, error) 
 	enc, set, opts := s.snapshot()
 	m := s.docs.mapperFor(doc, enc)
 	start, end := m.offset(p.Range.Start), m.offset(p.Range.End)
-	codeSet := codes.Default()
-	if opts != nil && opts.Codes != nil {
-		codeSet = opts.Codes
-	}
+	codeSet := opts.CodeSet()
 	for _, o := range s.docs.analyze(doc, opts).Occurrences {
 		if o.End < start || o.Start > end || o.Role == analysis.RangeBound {
 			continue
