@@ -7,7 +7,6 @@
 package analysis
 
 import (
-	"path/filepath"
 	"strings"
 
 	"github.com/httpcodes/httpcodes/codes"
@@ -78,6 +77,9 @@ type Occurrence struct {
 	// need a new import first.
 	Constant     string
 	ConstantText string
+	// Ecosystem is the library whose constant Name is ("spring", "rack"),
+	// when the scanner knows it.
+	Ecosystem string
 }
 
 // Severity orders findings; the zero value is an error.
@@ -172,43 +174,15 @@ func (o *Options) CodeSet() *codes.Set {
 	return o.Codes
 }
 
-// Languages lists the languages the analysis supports.
-func Languages() []string { return []string{"go"} }
-
-// Language returns the language the analysis gives a path, or "" when it
-// does not analyse such files.
-func Language(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".go":
-		return "go"
-	}
-	return ""
-}
-
 // Analyze finds the status codes in a file and judges them.
 func Analyze(path string, src []byte, opts *Options) *Result {
 	res := &Result{Language: Language(path)}
 	var file *fileFacts
-	switch res.Language {
-	case "go":
-		file = analyzeGo(path, src, res)
-	default:
-		return res
+	if l := languageNamed(res.Language); l != nil {
+		file = l.analyze(path, src, res)
 	}
 	if file != nil {
 		judge(file, res, opts)
 	}
 	return res
-}
-
-// MayHaveStatus reports, cheaply and without parsing, whether a file of the
-// given language could hold a status code the analysis finds. check uses it
-// to skip most files of a large tree unparsed; it never says false for a
-// file in which Analyze would find something.
-func MayHaveStatus(path string, src []byte) bool {
-	switch Language(path) {
-	case "go":
-		return goMayHaveStatus(src)
-	}
-	return false
 }

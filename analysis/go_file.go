@@ -81,6 +81,10 @@ type goFile struct {
 	envs map[*ast.BlockStmt]*goEnv
 }
 
+func init() {
+	register(&language{name: "go", exts: []string{".go"}, analyze: analyzeGo, mayHave: goMayHaveStatus})
+}
+
 func analyzeGo(path string, src []byte, res *Result) *fileFacts {
 	if g := parseGo(path, src, res); g != nil {
 		return g.facts

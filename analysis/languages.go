@@ -1,0 +1,104 @@
+package analysis
+
+import (
+	"bytes"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// language is one language the analysis reads. Each registers itself from
+// its own file (lang_<name>.go), so adding a language touches nothing else.
+type language struct {
+	// name is the language as results, config and editors name it: "go",
+	// "javascript", "typescript", "python", "openapi", "nginx", …
+	name string
+	// exts are the file extensions it claims, lower case with the dot.
+	exts []string
+	// claims, when set, decides for a path the extensions do not settle
+	// (nginx.conf, files under an nginx directory); it sees every path.
+	claims func(path string) bool
+	// analyze extracts the file's facts, or returns nil (setting
+	// res.SyntaxError where the file cannot be read).
+	analyze func(path string, src []byte, res *Result) *fileFacts
+	// mayHave is a cheap byte test that never says false for a file in
+	// which analyze finds something.
+	mayHave func(src []byte) bool
+	// complete, when set, says what to offer at a byte offset.
+	complete func(req *completeRequest) *Completion
+}
+
+var registry = map[string]*language{}
+
+// register adds a language; called from the init of its file.
+func register(l *language) {
+	if _, dup := registry[l.name]; dup {
+		panic("analysis: language " + l.name + " registered twice")
+	}
+	registry[l.name] = l
+}
+
+func languageNamed(name string) *language { return registry[name] }
+
+// sorted is the registry in name order, built on first use (after every
+// init has registered its language).
+var sorted = sync.OnceValue(func() []*language {
+	out := make([]*language, 0, len(registry))
+	for _, l := range registry {
+		out = append(out, l)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+})
+
+// Languages lists the languages the analysis supports, sorted.
+func Languages() []string {
+	var out []string
+	for _, l := range sorted() {
+		out = append(out, l.name)
+	}
+	return out
+}
+
+// Language returns the language the analysis gives a path, or "" when it
+// does not analyse such files. It looks at the path only: a YAML file is
+// "openapi" here, and Analyze finds nothing in one that is not an API
+// description.
+func Language(path string) string {
+	for _, l := range sorted() {
+		if l.claims != nil && l.claims(path) {
+			return l.name
+		}
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, l := range sorted() {
+		for _, e := range l.exts {
+			if e == ext {
+				return l.name
+			}
+		}
+	}
+	return ""
+}
+
+// MayHaveStatus reports, cheaply and without parsing, whether a file of the
+// given language could hold a status code the analysis finds. check uses it
+// to skip most files of a large tree unparsed; it never says false for a
+// file in which Analyze would find something.
+func MayHaveStatus(path string, src []byte) bool {
+	if l := languageNamed(Language(path)); l != nil {
+		return l.mayHave(src)
+	}
+	return false
+}
+
+// containsAny reports whether src holds any of the words.
+func containsAny(src []byte, words ...string) bool {
+	for _, w := range words {
+		if bytes.Contains(src, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}

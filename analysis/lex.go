@@ -1,0 +1,207 @@
+package analysis
+
+// The scanners of languages other than Go do not parse: each turns a file
+// into tokens with a small lexer of its own (comments and strings are where
+// languages differ) built from the primitives in this file, and then reads
+// status contexts off the token stream (scan.go). Comments vanish and every
+// string, however it is quoted, becomes one token, so a 404 in either is
+// never mistaken for code.
+
+// tokKind is what a token is.
+type tokKind uint8
+
+const (
+	tEOF tokKind = iota
+	// tIdent is a name or keyword; sigils that belong to a name are part of
+	// it (PHP's $var, Ruby's @ivar).
+	tIdent
+	// tNumber is a numeric literal of any base, with any suffix.
+	tNumber
+	// tString is a whole string literal with its quotes, or one literal piece
+	// of an interpolated string (the code between the pieces is tokens).
+	tString
+	// tSymbol is a Ruby symbol, :not_found.
+	tSymbol
+	// tPunct is an operator or delimiter; see punctLen for the multi-byte ones.
+	tPunct
+	// tNewline ends a line in languages where lines end statements (Python,
+	// Ruby); lexers of other languages do not emit it.
+	tNewline
+)
+
+// lexeme is a token: a span of the source; 32-bit offsets keep a 10 MB file's tokens
+// in half the memory.
+type lexeme struct {
+	start, end int32
+	kind       tokKind
+}
+
+func (t lexeme) text(src []byte) []byte { return src[t.start:t.end] }
+
+// is reports whether the token is exactly s.
+func (t lexeme) is(src []byte, s string) bool {
+	return int(t.end-t.start) == len(s) && string(src[t.start:t.end]) == s
+}
+
+// tokenList collects tokens; lexers append through it.
+type tokenList struct {
+	src  []byte
+	toks []lexeme
+}
+
+func newTokenList(src []byte) *tokenList {
+	// About one token per five bytes in handler code.
+	return &tokenList{src: src, toks: make([]lexeme, 0, len(src)/5+16)}
+}
+
+func (l *tokenList) emit(kind tokKind, start, end int) {
+	l.toks = append(l.toks, lexeme{start: int32(start), end: int32(end), kind: kind})
+}
+
+// last returns the last token emitted, or a tEOF token.
+func (l *tokenList) last() lexeme {
+	if len(l.toks) == 0 {
+		return lexeme{}
+	}
+	return l.toks[len(l.toks)-1]
+}
+
+// Character classes, by table for speed.
+var (
+	identStart [256]bool
+	identPart  [256]bool
+	digit      [256]bool
+	space      [256]bool
+)
+
+func init() {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		identStart[c] = b == '_' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b >= 0x80
+		digit[c] = '0' <= b && b <= '9'
+		identPart[c] = identStart[c] || digit[c]
+		space[c] = b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v'
+	}
+}
+
+// skipIdent returns the end of the name starting at i. Bytes of UTF-8
+// sequences count as name bytes, which is what every language here allows.
+func skipIdent(src []byte, i int) int {
+	for i < len(src) && identPart[src[i]] {
+		i++
+	}
+	return i
+}
+
+// skipNumber returns the end of the numeric literal starting at i (a digit,
+// or a '.' followed by one): any base, digit separators, fraction, exponent
+// and a type suffix (404u16, 404L, 404n) are all part of it.
+func skipNumber(src []byte, i int) int {
+	for i < len(src) {
+		c := src[i]
+		switch {
+		case identPart[c]:
+			if (c == 'e' || c == 'E' || c == 'p' || c == 'P') && i+1 < len(src) && (src[i+1] == '+' || src[i+1] == '-') {
+				i++ // exponent sign
+			}
+			i++
+		case c == '.' && i+1 < len(src) && digit[src[i+1]]:
+			i++
+		case c == '\'' && i+1 < len(src) && digit[src[i+1]]:
+			i++ // C++-style separators are harmless to accept
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// skipLine returns the offset of the newline ending the line that i is on
+// (or the end of the source): the end of a line comment.
+func skipLine(src []byte, i int) int {
+	for i < len(src) && src[i] != '\n' {
+		i++
+	}
+	return i
+}
+
+// skipBlockComment returns the end of the comment whose opener ends at i,
+// closed by close; nested comments (Rust, Kotlin, Swift) count open/close
+// pairs. An unclosed comment runs to the end of the source.
+func skipBlockComment(src []byte, i int, open, close string, nested bool) int {
+	depth := 1
+	for i < len(src) {
+		if nested && hasAt(src, i, open) {
+			depth++
+			i += len(open)
+			continue
+		}
+		if hasAt(src, i, close) {
+			i += len(close)
+			if depth--; depth == 0 {
+				return i
+			}
+			continue
+		}
+		i++
+	}
+	return i
+}
+
+// skipQuoted returns the end of a string whose opening quote ends at i and
+// which is closed by quote. With escapes, a backslash hides the next byte.
+// A single-quote string that meets a newline ends there (an unterminated
+// literal should not swallow the file) unless multiline is set.
+func skipQuoted(src []byte, i int, quote string, escapes, multiline bool) int {
+	for i < len(src) {
+		c := src[i]
+		switch {
+		case escapes && c == '\\':
+			i += 2
+			continue
+		case c == quote[0] && hasAt(src, i, quote):
+			return i + len(quote)
+		case c == '\n' && !multiline:
+			return i
+		}
+		i++
+	}
+	return len(src)
+}
+
+// hasAt reports whether src holds s at offset i.
+func hasAt(src []byte, i int, s string) bool {
+	return i >= 0 && len(src)-i >= len(s) && string(src[i:i+len(s)]) == s
+}
+
+// multiPunct lists operators of more than one byte, longest first within
+// each leading byte, shared by the C-like languages. A scanner only needs
+// the ones it looks for (=== vs ==, =>, ::, ?.) to come out whole; the
+// rest keeps the token stream faithful.
+var multiPunct = [256][]string{
+	'=': {"===", "==", "=>"},
+	'!': {"!==", "!="},
+	'<': {"<=>", "<<=", "<=", "<<"},
+	'>': {">>>=", ">>>", ">>=", ">=", ">>"},
+	'&': {"&&=", "&&", "&="},
+	'|': {"||=", "||", "|="},
+	'?': {"??=", "??", "?."},
+	':': {"::"},
+	'-': {"->", "--", "-="},
+	'+': {"++", "+="},
+	'*': {"**=", "**", "*="},
+	'/': {"/="},
+	'%': {"%="},
+	'^': {"^="},
+	'.': {"...", ".."},
+}
+
+// punctLen returns the length of the operator starting at i.
+func punctLen(src []byte, i int) int {
+	for _, op := range multiPunct[src[i]] {
+		if hasAt(src, i, op) {
+			return len(op)
+		}
+	}
+	return 1
+}

@@ -1,0 +1,404 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/httpcodes/httpcodes/codes"
+)
+
+// scan reads status contexts off a file's tokens. A language's scanner
+// walks the tokens, recognises its contexts (res.status(…), abort(…),
+// status: …) and reports the status argument of each with status; every
+// status constant of the language's ecosystems is found by constantAt.
+type scan struct {
+	lang string
+	src  []byte
+	toks []lexeme
+	occ  []Occurrence
+	// taken marks token indexes already turned into an occurrence, so a
+	// constant seen in a context is not also reported as a bare reference.
+	taken map[int]bool
+	names map[string]constantName
+	// ecosystems are the language's, in the order a shared name is read
+	// (Starlette before Django REST for status.HTTP_…); prefer reorders.
+	ecosystems []codes.Ecosystem
+	// used is the first ecosystem whose constants the file writes, with the
+	// text written before its canonical name ("http." in
+	// http.HTTPStatus.OK): numbers are offered that ecosystem's names.
+	used       codes.Ecosystem
+	usedPrefix string
+}
+
+// statusCtx describes where a status argument sits.
+type statusCtx struct {
+	role      Role
+	context   string // the call as a person reads it: "res.status", "abort"
+	framework string // "express", "flask", …
+	api       API
+	// strict: any number here is sent as a status, so one outside 100–999 is
+	// an invalid-status finding rather than not a status.
+	strict bool
+	// msg is the index of a string token sent with the status as its
+	// message (abort(404, "Not Found")), or -1.
+	msg int
+}
+
+// constantName is one ecosystem's name for a code, as data/constants.csv
+// writes it.
+type constantName struct {
+	code       int
+	eco        codes.Ecosystem
+	name       string
+	deprecated bool
+}
+
+func newScan(lang string, src []byte, toks []lexeme) *scan {
+	return &scan{
+		lang: lang, src: src, toks: toks, taken: map[int]bool{},
+		names: constantNames(lang), ecosystems: codes.EcosystemsForLanguage(lang),
+	}
+}
+
+var (
+	namesOnce  sync.Mutex
+	namesCache = map[string]map[string]constantName{}
+)
+
+// constantNames indexes the constant names of a language's ecosystems by
+// the name as written in the data set ("StatusCodes.NOT_FOUND",
+// "StatusCode::NOT_FOUND", ":not_found"). Names two ecosystems share
+// (status.HTTP_404_NOT_FOUND) keep the first ecosystem; the scanner's
+// preference decides between them when it matters.
+func constantNames(lang string) map[string]constantName {
+	namesOnce.Lock()
+	defer namesOnce.Unlock()
+	if m, ok := namesCache[lang]; ok {
+		return m
+	}
+	m := map[string]constantName{}
+	for _, eco := range codes.EcosystemsForLanguage(lang) {
+		for _, c := range codes.All() {
+			for _, k := range c.ConstantsFor(eco) {
+				if _, dup := m[k.Name]; !dup {
+					m[k.Name] = constantName{code: c.Number, eco: eco, name: k.Name, deprecated: k.Deprecated}
+				}
+			}
+		}
+	}
+	namesCache[lang] = m
+	return m
+}
+
+// tok returns token i, or a tEOF token outside the file.
+func (s *scan) tok(i int) lexeme {
+	if i < 0 || i >= len(s.toks) {
+		return lexeme{start: int32(len(s.src)), end: int32(len(s.src))}
+	}
+	return s.toks[i]
+}
+
+// is reports whether token i is exactly text.
+func (s *scan) is(i int, text string) bool {
+	t := s.tok(i)
+	return t.kind != tEOF && t.is(s.src, text)
+}
+
+// text returns token i's text.
+func (s *scan) text(i int) string {
+	t := s.tok(i)
+	return string(s.src[t.start:t.end])
+}
+
+// intAt returns the value of token i when it is a plain decimal integer
+// (no base prefix, separator, fraction or suffix): the only way a status
+// code is written as a number.
+func (s *scan) intAt(i int) (int, bool) {
+	t := s.tok(i)
+	if t.kind != tNumber || t.end-t.start > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range s.src[t.start:t.end] {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if n != 0 && s.src[t.start] == '0' {
+		return 0, false // octal in most of these languages
+	}
+	return n, true
+}
+
+// closing returns the index of the bracket that closes the one at open, or
+// len(s.toks) when the file ends first.
+func (s *scan) closing(open int) int {
+	depth := 0
+	for i := open; i < len(s.toks); i++ {
+		if s.toks[i].kind != tPunct || s.toks[i].end-s.toks[i].start != 1 {
+			continue
+		}
+		switch s.src[s.toks[i].start] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return len(s.toks)
+}
+
+// span is a half-open range of token indexes: one argument of a call.
+type span struct{ from, to int }
+
+// args splits the bracketed list opened at open into its top-level
+// comma-separated elements, and returns them with the closing index.
+func (s *scan) args(open int) ([]span, int) {
+	var out []span
+	depth, from := 0, open+1
+	for i := open; i < len(s.toks); i++ {
+		t := s.toks[i]
+		if t.kind != tPunct || t.end-t.start != 1 {
+			continue
+		}
+		switch s.src[t.start] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			if depth--; depth == 0 {
+				if i > from {
+					out = append(out, span{from, i})
+				}
+				return out, i
+			}
+		case ',':
+			if depth == 1 {
+				out = append(out, span{from, i})
+				from = i + 1
+			}
+		}
+	}
+	if len(s.toks) > from {
+		out = append(out, span{from, len(s.toks)})
+	}
+	return out, len(s.toks)
+}
+
+// keyword returns the value span of the keyword or object-literal argument
+// key (status: 404, status_code=404, "status" => 404) among args, if any.
+func (s *scan) keyword(args []span, key string, sep ...string) (span, bool) {
+	for _, a := range args {
+		if a.to-a.from < 3 {
+			continue
+		}
+		k := s.tok(a.from)
+		if k.kind != tIdent && k.kind != tString && k.kind != tSymbol {
+			continue
+		}
+		name := strings.Trim(s.text(a.from), `"':`)
+		if name != key {
+			continue
+		}
+		for _, op := range sep {
+			if s.is(a.from+1, op) {
+				return span{a.from + 2, a.to}, true
+			}
+		}
+	}
+	return span{}, false
+}
+
+// status records the status argument in sp: a lone number, or a constant
+// of the language's ecosystems (possibly in parentheses or negated, which
+// then is a number the rules judge). It reports whether sp was a status.
+func (s *scan) status(sp span, c statusCtx) bool {
+	for sp.to-sp.from > 2 && s.is(sp.from, "(") && s.closing(sp.from) == sp.to-1 {
+		sp = span{sp.from + 1, sp.to - 1}
+	}
+	if sp.to-sp.from == 1 {
+		if n, ok := s.intAt(sp.from); ok {
+			if !c.strict && (n < 100 || n > 999) {
+				return false
+			}
+			s.add(sp.from, sp.from, Occurrence{Code: n, Written: Number}, c)
+			return true
+		}
+	}
+	if name, end, ok := s.constantAt(sp.from); ok && end == sp.to {
+		s.add(sp.from, end-1, Occurrence{Code: name.code, Written: Constant, Name: s.spanText(sp.from, end)}, c)
+		return true
+	}
+	return false
+}
+
+// add stores an occurrence over tokens first..last in context c.
+func (s *scan) add(first, last int, o Occurrence, c statusCtx) {
+	if s.taken[first] {
+		return
+	}
+	s.taken[first] = true
+	o.Start, o.End = int(s.toks[first].start), int(s.toks[last].end)
+	o.Role, o.Context, o.Framework, o.API = c.role, c.context, c.framework, c.api
+	if c.msg >= 0 && c.msg < len(s.toks) && s.toks[c.msg].kind == tString {
+		t := s.toks[c.msg]
+		o.Message = stringContent(s.src[t.start:t.end])
+		o.MessageStart, o.MessageEnd = int(t.start), int(t.end)
+	}
+	if o.Written == Constant {
+		if k, ok := s.lookupName(o.Name); ok {
+			o.Ecosystem = string(k.eco)
+		}
+	}
+	s.occ = append(s.occ, o)
+}
+
+// spanText returns the source of tokens [from, to) with whatever spacing
+// the file has between them.
+func (s *scan) spanText(from, to int) string {
+	return string(s.src[s.toks[from].start:s.toks[to-1].end])
+}
+
+// constantAt reads a status constant starting at token i: a dotted or
+// ::-separated name (StatusCodes.NOT_FOUND, http.HTTPStatus.OK,
+// http::StatusCode::NOT_FOUND) whose last two parts name a code in one of
+// the language's ecosystems, or a Ruby symbol the data set names. It
+// returns the name and the index after it. The first ecosystem the file
+// uses is remembered for prefer-constant.
+func (s *scan) constantAt(i int) (constantName, int, bool) {
+	t := s.tok(i)
+	if t.kind != tIdent && t.kind != tSymbol {
+		return constantName{}, i, false
+	}
+	if t.kind == tSymbol {
+		k, ok := s.lookupName(s.text(i))
+		return k, i + 1, ok
+	}
+	end := i + 1
+	for s.tok(end).kind == tPunct && (s.is(end, ".") || s.is(end, "::") || s.is(end, "\\")) && s.tok(end+1).kind == tIdent {
+		end += 2
+	}
+	if end-i < 3 {
+		return constantName{}, i, false
+	}
+	// The canonical name is the qualifier and the member as the data set
+	// writes them; anything before is the file's own path to it.
+	canon := s.spanText(end-3, end)
+	k, ok := s.lookupName(canon)
+	if !ok {
+		return constantName{}, i, false
+	}
+	if s.used == "" {
+		s.used = k.eco
+		s.usedPrefix = s.spanText(i, end)[:len(s.spanText(i, end))-len(canon)]
+	}
+	return k, end, true
+}
+
+// lookupName finds a constant by its canonical name, honouring the
+// ecosystem preference for names two ecosystems share.
+func (s *scan) lookupName(name string) (constantName, bool) {
+	k, ok := s.names[name]
+	if !ok {
+		return k, false
+	}
+	for _, eco := range s.ecosystems {
+		if eco == k.eco {
+			return k, true
+		}
+		c, ok := lookupDefault(k.code)
+		if !ok {
+			continue
+		}
+		for _, alt := range c.ConstantsFor(eco) {
+			if alt.Name == name {
+				return constantName{code: k.code, eco: eco, name: name, deprecated: alt.Deprecated}, true
+			}
+		}
+	}
+	return k, true
+}
+
+// prefer moves eco to the front of the ecosystems a shared name is read as,
+// when the file says which library it uses (from rest_framework import
+// status).
+func (s *scan) prefer(eco codes.Ecosystem) {
+	out := []codes.Ecosystem{eco}
+	for _, e := range s.ecosystems {
+		if e != eco {
+			out = append(out, e)
+		}
+	}
+	s.ecosystems = out
+}
+
+// references records every status constant outside a context as a
+// Reference, as the Go analysis does: hover and inlay hints work on them,
+// and the constant rules judge them.
+func (s *scan) references() {
+	for i := 0; i < len(s.toks); i++ {
+		if s.taken[i] || s.toks[i].kind != tIdent {
+			continue
+		}
+		// Only the start of a dotted name can begin a constant.
+		if i > 0 && s.toks[i-1].kind == tPunct && (s.is(i-1, ".") || s.is(i-1, "::") || s.is(i-1, "\\")) {
+			continue
+		}
+		if k, end, ok := s.constantAt(i); ok {
+			name := s.spanText(i, end)
+			s.add(i, end-1, Occurrence{Code: k.code, Written: Constant, Name: name},
+				statusCtx{role: Reference, context: name, msg: -1})
+			i = end - 1
+		}
+	}
+}
+
+// facts sorts the occurrences, offers numbers the constants of the
+// ecosystem the file already uses, and returns the facts the rules read.
+func (s *scan) facts() *fileFacts {
+	sort.Slice(s.occ, func(i, j int) bool { return s.occ[i].Start < s.occ[j].Start })
+	if s.used != "" {
+		for i := range s.occ {
+			o := &s.occ[i]
+			if o.Written != Number {
+				continue
+			}
+			if c, ok := lookupDefault(o.Code); ok {
+				if name, ok := c.Constant(s.used); ok {
+					o.Constant, o.ConstantText = name, s.usedPrefix+name
+				}
+			}
+		}
+	}
+	return &fileFacts{src: s.src, occ: s.occ}
+}
+
+// stringContent strips a string literal's prefix and quotes: "Not Found",
+// 'Not Found', `Not Found`, r"…", f'…', @"…", """…""". Escapes are left as
+// written; messages are compared by words.
+func stringContent(lit []byte) string {
+	i := 0
+	for i < len(lit) && lit[i] != '"' && lit[i] != '\'' && lit[i] != '`' {
+		i++
+	}
+	if i == len(lit) {
+		return string(lit)
+	}
+	q := lit[i]
+	open := i
+	for open < len(lit) && lit[open] == q && open-i < 3 {
+		open++
+	}
+	body := lit[open:]
+	end := len(body)
+	for end > 0 && body[end-1] == q && len(body)-end < open-i {
+		end--
+	}
+	if open-i == 2 { // "" is an empty string, not an open triple quote
+		return ""
+	}
+	return string(body[:end])
+}
