@@ -163,6 +163,11 @@ type Options struct {
 	Severity map[string]Severity
 	// Disabled turns rules off.
 	Disabled map[string]bool
+	// Pinned holds the version of each status-code library that the
+	// project's lockfiles or manifests pin (Spring "6.2.1", Rack "3.0.9"):
+	// a name its library renamed later is not flagged where the project is
+	// on a version without the new name.
+	Pinned map[codes.Ecosystem]string
 }
 
 // CodeSet is the data set the options judge against: the project's, or the

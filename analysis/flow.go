@@ -25,6 +25,19 @@ type event struct {
 	// api is the call as a person reads it: "w.WriteHeader(201)", "http.Error".
 	api    string
 	header string
+	// value is the literal value of a header set ("X-Checksum" for
+	// Set("Trailer", "X-Checksum")), "" when not a literal.
+	value string
+	// direct is set on a header set the code spells out (Set, Add, Del, an
+	// index assignment, SetCookie), as opposed to the header map handed on.
+	direct bool
+	// deletes is set on Header().Del: it names a header but sets nothing.
+	deletes bool
+	// stmtStart and stmtEnd span the statement when the call is a whole
+	// statement of its own, and block identifies the statement list it is
+	// in (the offset where that list starts); all are 0 otherwise. A fix may
+	// move such a statement within its block.
+	stmtStart, stmtEnd, block int
 	// withStatus is set on a body write that also sends its own status (c.JSON(204, v)).
 	withStatus bool
 	// setsLocation is set on a status write that sets Location itself (http.Redirect).

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"go/ast"
+	"go/token"
 	"strings"
 )
 
@@ -34,7 +35,7 @@ func (w *walker) callEvents(call *ast.CallExpr, consumed map[ast.Node]bool) []ev
 			case "ServeContent", "ServeFile", "ServeFileFS":
 				return []event{{kind: statusWrite, writer: writer}}
 			case "SetCookie":
-				return []event{{kind: headerSet, writer: writer, header: "Set-Cookie"}}
+				return []event{{kind: headerSet, writer: writer, header: "Set-Cookie", direct: true}}
 			}
 		}
 	}
@@ -50,9 +51,13 @@ func (w *walker) callEvents(call *ast.CallExpr, consumed map[ast.Node]bool) []ev
 	if writer, ok := w.headerOf(sel.X); ok {
 		consumed[sel.X] = true
 		switch method {
-		case "Set", "Add":
+		case "Set", "Add", "Del":
 			if len(call.Args) > 0 {
-				return []event{{kind: headerSet, writer: writer, header: stringLit(call.Args[0])}}
+				ev := event{kind: headerSet, writer: writer, header: g.headerName(call.Args[0]), direct: true, deletes: method == "Del"}
+				if len(call.Args) > 1 {
+					ev.value = stringLit(call.Args[1])
+				}
+				return []event{ev}
 			}
 		case "Get", "Values", "Clone":
 			return nil
@@ -103,10 +108,10 @@ func (w *walker) frameworkEvent(recv, method string, call *ast.CallExpr) (event,
 		switch method {
 		case "Header":
 			if len(call.Args) > 0 {
-				return event{kind: headerSet, writer: recv, header: stringLit(call.Args[0])}, true
+				return event{kind: headerSet, writer: recv, header: g.headerName(call.Args[0]), direct: true}, true
 			}
 		case "SetCookie":
-			return event{kind: headerSet, writer: recv, header: "Set-Cookie"}, true
+			return event{kind: headerSet, writer: recv, header: "Set-Cookie", direct: true}, true
 		case "Status":
 			// gin only records the status; it is sent with the body.
 			return event{}, false
@@ -118,7 +123,7 @@ func (w *walker) frameworkEvent(recv, method string, call *ast.CallExpr) (event,
 		switch method {
 		case "Set":
 			if len(call.Args) > 0 {
-				return event{kind: headerSet, writer: recv, header: stringLit(call.Args[0])}, true
+				return event{kind: headerSet, writer: recv, header: g.headerName(call.Args[0]), direct: true}, true
 			}
 		case "Status":
 			return event{}, false
@@ -200,6 +205,22 @@ func (w *walker) opaqueArgs(call *ast.CallExpr) []event {
 	}
 	return out
 }
+
+// headerName reads a header name argument: a string literal, or
+// http.TrailerPrefix+name, which names a trailer ("Trailer:" + the name,
+// or "Trailer:" alone when the rest is not a literal). "" when unknown.
+func (g *goFile) headerName(e ast.Expr) string {
+	if bin, ok := unparen(e).(*ast.BinaryExpr); ok && bin.Op == token.ADD {
+		if name, ok := g.httpName(bin.X); ok && name == "TrailerPrefix" {
+			return trailerPrefix + stringLit(bin.Y)
+		}
+	}
+	return stringLit(e)
+}
+
+// trailerPrefix is net/http's TrailerPrefix: a header set under this
+// prefix after the body is sent as a trailer.
+const trailerPrefix = "Trailer:"
 
 // eventCode is the status an argument sends, 0 when it is not a number or
 // a constant.

@@ -80,11 +80,21 @@ type walker struct {
 	lits []*ast.FuncLit
 	// consumed is reused from statement to statement (see eventsChecked).
 	consumed map[ast.Node]bool
+	// plain is the expression statement being walked, and blockID the
+	// statement list it is in: events of a call that is the whole
+	// statement record both, for fixes that move statements.
+	plain   ast.Stmt
+	blockID int
 }
 
 // block walks statements in order; it returns the state at the end and
 // whether every path through them ends (return, panic, …).
 func (w *walker) block(stmts []ast.Stmt, st state) (state, bool) {
+	if len(stmts) > 0 {
+		outer := w.blockID
+		w.blockID = w.g.offset(stmts[0].Pos())
+		defer func() { w.blockID = outer }()
+	}
 	for _, s := range stmts {
 		var done bool
 		st, done = w.stmt(s, st)
@@ -102,7 +112,9 @@ func (w *walker) stmt(s ast.Stmt, st state) (state, bool) {
 	case *ast.LabeledStmt:
 		return w.stmt(s.Stmt, st)
 	case *ast.ExprStmt:
+		w.plain = s
 		st = w.eventsChecked(s, st, false)
+		w.plain = nil
 		return st, w.terminates(s.X)
 	case *ast.ReturnStmt:
 		return w.events(s, st), true
@@ -152,9 +164,27 @@ func (w *walker) stmt(s ast.Stmt, st state) (state, bool) {
 		return w.clauses(s.Body, st, false)
 	case *ast.SelectStmt:
 		return w.clauses(s.Body, st, true)
+	case *ast.AssignStmt:
+		w.plain = s
+		st = w.events(s, st)
+		w.plain = nil
+		return st, false
 	default:
 		return w.events(s, st), false
 	}
+}
+
+// isWholeStmt reports whether n is all the statement being walked does: a
+// call statement's call, or the one target of a plain assignment
+// (w.Header()["X"] = v).
+func (w *walker) isWholeStmt(n ast.Node) bool {
+	switch s := w.plain.(type) {
+	case *ast.ExprStmt:
+		return unparen(s.X) == n
+	case *ast.AssignStmt:
+		return len(s.Lhs) == 1 && s.Lhs[0] == n && s.Tok == token.ASSIGN
+	}
+	return false
 }
 
 // clauses walks the cases of a switch or select. Without a default, a switch
@@ -255,7 +285,7 @@ func (w *walker) eventsChecked(n ast.Node, st state, checked bool) state {
 			for _, lhs := range n.Lhs {
 				if ix, ok := lhs.(*ast.IndexExpr); ok {
 					if writer, ok := w.headerOf(ix.X); ok {
-						st = w.emit(st, event{kind: headerSet, writer: writer, header: stringLit(ix.Index), api: w.g.text(lhs)}, lhs)
+						st = w.emit(st, event{kind: headerSet, writer: writer, header: w.g.headerName(ix.Index), direct: true, api: w.g.text(lhs)}, lhs)
 						consumed[ix.X] = true
 					}
 				}
@@ -277,6 +307,9 @@ func (w *walker) eventsChecked(n ast.Node, st state, checked bool) state {
 
 func (w *walker) emit(st state, ev event, n ast.Node) state {
 	ev.start, ev.end = w.g.offset(n.Pos()), w.g.offset(n.End())
+	if w.isWholeStmt(n) {
+		ev.stmtStart, ev.stmtEnd, ev.block = w.g.offset(w.plain.Pos()), w.g.offset(w.plain.End()), w.blockID
+	}
 	w.g.facts.steps = append(w.g.facts.steps, flowStep{ev: ev, before: st})
 	return push(st, ev)
 }

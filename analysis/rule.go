@@ -27,12 +27,14 @@ type Rule struct {
 	check func(c *checker)
 }
 
-// Rules returns every rule, in the order of DESIGN.md's table.
+// Rules returns every rule: in the order of DESIGN.md's table, then the
+// rules added since (late-header, deprecated-constant).
 func Rules() []*Rule {
 	return []*Rule{
 		ruleInvalidStatus, ruleUnknownStatus, ruleRedirectStatus, ruleErrorStatus,
 		ruleBodilessStatus, ruleMissingHeader, ruleSuperfluousWriteHeader,
 		ruleReasonMismatch, ruleDeprecatedStatus, ruleNonstandardStatus, rulePreferConstant,
+		ruleLateHeader, ruleDeprecatedConstant,
 	}
 }
 
@@ -49,6 +51,8 @@ func RuleByName(name string) (*Rule, bool) {
 // fileFacts is what a language's extractor learns about a file, in terms the
 // rules understand whatever the language.
 type fileFacts struct {
+	// lang is the language, for messages that name its runtime.
+	lang  string
 	src   []byte
 	occ   []Occurrence
 	steps []flowStep
@@ -68,6 +72,7 @@ type checker struct {
 	rule     *Rule
 	facts    *fileFacts
 	set      *codes.Set
+	pinned   map[codes.Ecosystem]string
 	findings []Finding
 }
 
@@ -102,6 +107,9 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 	for i, r := range rules {
 		if opts == nil || !opts.Disabled[r.Name] {
 			checkers[i] = &checker{rule: r, facts: f, set: set}
+			if opts != nil {
+				checkers[i].pinned = opts.Pinned
+			}
 		}
 	}
 	runCheckers(f, checkers)

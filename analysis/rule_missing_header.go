@@ -41,7 +41,7 @@ var ruleMissingHeader = &Rule{
 // writer passed to code the analysis cannot see.
 func headerMaySet(s flowStep, name string) bool {
 	for p := range s.prior() {
-		if p.kind == opaque || p.kind == headerSet && (p.header == "" || strings.EqualFold(p.header, name)) {
+		if p.kind == opaque || p.kind == headerSet && !p.deletes && (p.header == "" || strings.EqualFold(p.header, name)) {
 			return true
 		}
 	}

@@ -12,6 +12,7 @@ import (
 
 	"go.lsp.dev/protocol"
 
+	"github.com/httpcodes/httpcodes/analysis"
 	"github.com/httpcodes/httpcodes/codes"
 )
 
@@ -77,6 +78,8 @@ func (s *Server) completion(_ context.Context, raw json.RawMessage) (any, error)
 			insertConstant := set.Completion.Insert == "constant" && httpName != ""
 			items = codeItems(codeSet, typed, m.rangeOf(off-len(typed), off), httpName, insertConstant)
 		}
+	} else if c := analysis.Complete(doc.path, doc.text, off, codeSet, set.Completion.Insert == "constant"); c != nil {
+		items = scannedItems(c, m.rangeOf(c.Start, c.End))
 	}
 	for i := range items {
 		data, _ := json.Marshal(completionData{Code: codeOf(items[i]), Lang: lang})
@@ -107,6 +110,28 @@ func statusContextDigits(prefix, httpName string) (string, bool) {
 		return mt[re.SubexpIndex("digits")], true
 	}
 	return "", false
+}
+
+// scannedItems turns the analysis's completion for a language other than
+// Go into items: a number's item shows the number and inserts it or the
+// file's constant; a constant's item shows and inserts the member name.
+func scannedItems(c *analysis.Completion, replace protocol.Range) []protocol.CompletionItem {
+	items := make([]protocol.CompletionItem, 0, len(c.Items))
+	for _, it := range c.Items {
+		item := protocol.CompletionItem{
+			Label: it.Label, Kind: protocol.CompletionItemKindValue, Detail: it.Code.String(),
+			SortText: rank(it.Code.Number), FilterText: it.Label,
+			TextEdit: &protocol.TextEdit{Range: replace, NewText: it.Insert},
+		}
+		if it.Constant {
+			item.Kind = protocol.CompletionItemKindConstant
+		}
+		if it.Code.Retired != "" {
+			item.Tags = []protocol.CompletionItemTag{protocol.CompletionItemTagDeprecated}
+		}
+		items = append(items, item)
+	}
+	return items
 }
 
 // constantItems offers every net/http constant after "http.Status".

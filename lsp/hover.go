@@ -35,6 +35,10 @@ func (s *Server) hover(_ context.Context, raw json.RawMessage) (any, error) {
 		text = classHover(o)
 	} else if c, ok := codeSet.Lookup(o.Code); ok {
 		text = pageMarkdown(c, res.Language, set.Hover == "full")
+		if note := nameNote(c, o, res.Language); note != "" {
+			heading, rest, _ := strings.Cut(text, "\n\n")
+			text = heading + "\n\n" + note + "\n\n" + rest
+		}
 	} else {
 		text = fmt.Sprintf("### %d\n\nNo registry or known vendor defines %d; clients treat it as %d, the first code of its class.", o.Code, o.Code, o.Code/100*100)
 	}

@@ -1,0 +1,191 @@
+package analysis
+
+import (
+	"fmt"
+	"strings"
+)
+
+var ruleLateHeader = &Rule{
+	Name:     "late-header",
+	Severity: Warning,
+	Summary:  "a header set after the status line has been sent",
+	Why: "Headers travel before the body, with the status line. Once WriteHeader has run, or the " +
+		"first byte of the body has been written (which sends 200 OK), the header map is no longer " +
+		"read: net/http silently drops the header, and Node throws ERR_HTTP_HEADERS_SENT. Trailers " +
+		"are the exception: names under http.TrailerPrefix, or announced in the Trailer header " +
+		"before the write, are sent after the body. A 1xx status (103 Early Hints) does not end " +
+		"the headers.",
+	Bad:  "w.WriteHeader(http.StatusCreated)\nw.Header().Set(\"Location\", url)",
+	Good: "w.Header().Set(\"Location\", url)\nw.WriteHeader(http.StatusCreated)",
+	check: func(c *checker) {
+		for _, s := range c.facts.steps {
+			ev := s.ev
+			if ev.kind != headerSet || !ev.direct || isTrailer(ev.header) {
+				continue
+			}
+			var write *event
+			announced := false
+			for p := range s.prior() {
+				if p.sureWrite() && (write == nil || p.start < write.start) {
+					write = p
+				}
+				if p.kind == headerSet && strings.EqualFold(p.header, "Trailer") && (ev.header == "" || listsHeader(p.value, ev.header)) {
+					announced = true
+				}
+			}
+			if write == nil || announced {
+				continue
+			}
+			line := c.facts.line(write.start)
+			sent := fmt.Sprintf("the status was sent by %s on line %d", write.api, line)
+			if write.kind == bodyWrite && !write.withStatus {
+				sent = fmt.Sprintf("the body was started by %s on line %d, which sent 200 OK and the headers", write.api, line)
+			}
+			f := Finding{Start: ev.start, End: ev.end, Code: write.code,
+				Message: fmt.Sprintf("%s comes too late: %s; %s. Set headers before the first write", ev.api, sent, lateEffect(c.facts.lang))}
+			if edits, ok := moveAbove(c.facts.src, ev, *write); ok {
+				f.Fix = &Fix{Title: fmt.Sprintf("Move the header above line %d", line), Edits: edits}
+			}
+			c.report(f)
+		}
+	},
+}
+
+// lateEffect says what the runtime does with a late header.
+func lateEffect(lang string) string {
+	switch lang {
+	case "javascript", "typescript":
+		return "Node throws ERR_HTTP_HEADERS_SENT when a header is set after they were sent"
+	}
+	return "net/http drops a header set after that without a word"
+}
+
+// isTrailer reports whether a header name is set as a trailer through
+// http.TrailerPrefix.
+func isTrailer(name string) bool {
+	return len(name) >= len(trailerPrefix) && strings.EqualFold(name[:len(trailerPrefix)], trailerPrefix)
+}
+
+// listsHeader reports whether a Trailer header value ("X-A, X-B") names h.
+func listsHeader(value, h string) bool {
+	for _, name := range strings.Split(value, ",") {
+		if strings.EqualFold(strings.TrimSpace(name), h) {
+			return true
+		}
+	}
+	return false
+}
+
+// moveAbove moves the late header's statement to just above the write's,
+// when both are whole statements of the same block, each on lines of its
+// own, and nothing between them assigns a name the header statement uses.
+func moveAbove(src []byte, header, write event) ([]Edit, bool) {
+	if header.block == 0 || header.block != write.block || write.stmtEnd > header.stmtStart {
+		return nil, false
+	}
+	hStart, hEnd, ok := ownLines(src, header.stmtStart, header.stmtEnd)
+	if !ok {
+		return nil, false
+	}
+	wStart, _, ok := ownLines(src, write.stmtStart, write.stmtEnd)
+	if !ok {
+		return nil, false
+	}
+	between := string(src[write.stmtEnd:hStart])
+	for _, name := range identifiers(string(src[header.stmtStart:header.stmtEnd])) {
+		if assigns(between, name) {
+			return nil, false
+		}
+	}
+	return []Edit{
+		{Start: wStart, End: wStart, NewText: string(src[hStart:hEnd])},
+		{Start: hStart, End: hEnd},
+	}, true
+}
+
+// ownLines widens [start, end) to whole lines (with the newline ending the
+// last) and reports whether no other code shares those lines.
+func ownLines(src []byte, start, end int) (int, int, bool) {
+	ls := start
+	for ls > 0 && src[ls-1] != '\n' {
+		ls--
+	}
+	if strings.TrimSpace(string(src[ls:start])) != "" {
+		return 0, 0, false
+	}
+	le := end
+	for le < len(src) && src[le] != '\n' {
+		le++
+	}
+	// A trailing comment moves with the statement.
+	rest := strings.TrimPrefix(strings.TrimSpace(string(src[end:le])), ";")
+	if rest = strings.TrimSpace(rest); rest != "" && !strings.HasPrefix(rest, "//") {
+		return 0, 0, false
+	}
+	if le < len(src) {
+		le++
+	}
+	return ls, le, true
+}
+
+// identifiers lists the names in a statement's text (a rough split is
+// enough: it only decides whether moving the statement is safe).
+func identifiers(text string) []string {
+	var out []string
+	for i := 0; i < len(text); {
+		if !identStart[text[i]] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && identPart[text[j]] {
+			j++
+		}
+		out = append(out, text[i:j])
+		i = j
+	}
+	return out
+}
+
+// assigns reports whether code declares or assigns name: "name :=",
+// "name =", "name += …", "name++", "var name", "let name", "const name",
+// "name, x :=".
+func assigns(code, name string) bool {
+	for i := 0; ; {
+		k := strings.Index(code[i:], name)
+		if k < 0 {
+			return false
+		}
+		at := i + k
+		end := at + len(name)
+		i = end
+		if at > 0 && identPart[code[at-1]] || end < len(code) && identPart[code[end]] {
+			continue
+		}
+		before := strings.TrimRight(code[:at], " \t")
+		for _, kw := range []string{"var", "let", "const"} {
+			if strings.HasSuffix(before, kw) {
+				return true
+			}
+		}
+		after := strings.TrimLeft(code[end:], " \t")
+		// a, name := …: skip the other names of a multiple assignment.
+		for strings.HasPrefix(after, ",") {
+			after = strings.TrimLeft(after[1:], " \t")
+			n := 0
+			for n < len(after) && identPart[after[n]] {
+				n++
+			}
+			if n == 0 {
+				break
+			}
+			after = strings.TrimLeft(after[n:], " \t")
+		}
+		if strings.HasPrefix(after, ":=") ||
+			strings.HasPrefix(after, "=") && !strings.HasPrefix(after, "==") ||
+			len(after) > 1 && strings.ContainsRune("+-*/|&", rune(after[0])) && after[1] == '=' ||
+			strings.HasPrefix(after, "++") || strings.HasPrefix(after, "--") {
+			return true
+		}
+	}
+}
