@@ -9,6 +9,7 @@ import (
 
 	"github.com/httpcodes/httpcodes/analysis"
 	"github.com/httpcodes/httpcodes/config"
+	"github.com/httpcodes/httpcodes/internal/deps"
 )
 
 func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, error) {
@@ -64,22 +65,29 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 	return result, nil
 }
 
-// loadProject reads the workspace's .httpcodes.yaml, if it has one. A bad
-// file is shown to the user and otherwise ignored, so the editor still works.
+// projectScanDepth is how deep the server looks for lockfiles: the root
+// and the projects beside each other in it, quick enough for initialize.
+const projectScanDepth = 2
+
+// loadProject reads the workspace's .httpcodes.yaml, if it has one, and the
+// library versions its lockfiles pin. A bad file is shown to the user and
+// otherwise ignored, so the editor still works.
 func (s *Server) loadProject(ctx context.Context, rootURI string) *analysis.Options {
 	if rootURI == "" {
 		return nil
 	}
-	path := config.Find(uriPath(rootURI))
-	if path == "" {
-		return nil
+	root := uriPath(rootURI)
+	opts := &analysis.Options{}
+	if path := config.Find(root); path != "" {
+		cfg, err := config.Load(path)
+		if err != nil {
+			s.showMessage(ctx, protocol.MessageTypeError, "httpcodes: "+err.Error())
+		} else if o := cfg.Options(); o != nil {
+			opts = o
+		}
 	}
-	cfg, err := config.Load(path)
-	if err != nil {
-		s.showMessage(ctx, protocol.MessageTypeError, "httpcodes: "+err.Error())
-		return nil
-	}
-	return cfg.Options()
+	opts.Pinned = deps.Scan(root, projectScanDepth)
+	return opts
 }
 
 func (s *Server) shutdownRequest(context.Context, json.RawMessage) (any, error) {

@@ -80,7 +80,7 @@ func (s settings) apply(raw json.RawMessage) (settings, error) {
 func (s settings) options(base *analysis.Options) *analysis.Options {
 	opts := &analysis.Options{Severity: map[string]analysis.Severity{}, Disabled: map[string]bool{}}
 	if base != nil {
-		opts.Codes = base.Codes
+		opts.Codes, opts.Pinned = base.Codes, base.Pinned
 		for k, v := range base.Severity {
 			opts.Severity[k] = v
 		}

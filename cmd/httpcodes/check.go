@@ -14,6 +14,7 @@ import (
 
 	"github.com/httpcodes/httpcodes/analysis"
 	"github.com/httpcodes/httpcodes/config"
+	"github.com/httpcodes/httpcodes/internal/deps"
 )
 
 // fileReport is what check learns about one file.
@@ -89,8 +90,15 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	files, errs := collectFiles(paths, cfg)
+	opts := cfg.Options()
+	if pins := pinnedVersions(paths, files); len(pins) > 0 {
+		if opts == nil {
+			opts = &analysis.Options{}
+		}
+		opts.Pinned = pins
+	}
 	progress := startProgress(stderr, len(files))
-	reports := checkFiles(files, cfg.Options(), *fix || *diff, progress.done)
+	reports := checkFiles(files, opts, *fix || *diff, progress.done)
 	progress.stop()
 
 	status := exitOK
@@ -106,7 +114,7 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		if *fix || *diff {
-			res := fixFile(r, *fix, stdout)
+			res := fixFile(r, opts, *fix, stdout)
 			if res.err != nil {
 				fmt.Fprintf(stderr, "httpcodes: %v\n", res.err)
 				status = exitError
@@ -138,6 +146,32 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
+}
+
+// checkScanDepth is how deep check looks for lockfiles in a checked tree.
+const checkScanDepth = 6
+
+// pinnedVersions reads the library versions the lockfiles and manifests in
+// the checked trees pin, for deprecated-constant. Trees of Go files alone
+// are not searched: no Go name is deprecated.
+func pinnedVersions(paths, files []string) deps.Versions {
+	needed := false
+	for _, f := range files {
+		if analysis.Language(f) != "go" {
+			needed = true
+			break
+		}
+	}
+	pins := deps.Versions{}
+	if !needed {
+		return pins
+	}
+	for _, p := range paths {
+		for eco, v := range deps.Scan(strings.TrimSuffix(p, "..."), checkScanDepth) {
+			pins.Add(eco, v)
+		}
+	}
+	return pins
 }
 
 // loadConfig reads the named configuration file, or the one found from the

@@ -25,9 +25,14 @@ type fixResult struct {
 // it to change the file underneath, which must then be left alone.
 var beforeWrite = func(path string) {}
 
+// maxFixRounds bounds how often fixFile analyses its own output again to
+// apply the fixes that overlapped others (two headers moved above the same
+// write).
+const maxFixRounds = 5
+
 // fixFile applies the fixes of a file's findings. With write set it replaces
 // the file atomically; otherwise it writes a unified diff to diffOut.
-func fixFile(r fileReport, write bool, diffOut io.Writer) fixResult {
+func fixFile(r fileReport, opts *analysis.Options, write bool, diffOut io.Writer) fixResult {
 	res := fixResult{path: r.path}
 	var fixable []analysis.Finding
 	for _, f := range r.findings {
@@ -39,6 +44,19 @@ func fixFile(r fileReport, write bool, diffOut io.Writer) fixResult {
 		return res
 	}
 	fixed, skipped := analysis.ApplyFixes(r.src, fixable)
+	skippedAt := map[int]bool{}
+	for _, f := range skipped {
+		skippedAt[f.Start] = true
+	}
+	// Fixes that overlapped others are applied to the fixed text, analysed
+	// again, until none is left.
+	for round := 1; len(skipped) > 0 && round < maxFixRounds; round++ {
+		again := analysis.Analyze(r.absPath, fixed, opts)
+		fixed, skipped = analysis.ApplyFixes(fixed, again.Findings)
+		if len(skipped) == 0 {
+			clear(skippedAt)
+		}
+	}
 	res.skipped = len(skipped)
 	if analysis.Language(r.absPath) == "go" {
 		// Keep a gofmt-clean file gofmt-clean: a longer name can change the
@@ -51,10 +69,6 @@ func fixFile(r fileReport, write bool, diffOut io.Writer) fixResult {
 			}
 			fixed = out
 		}
-	}
-	skippedAt := map[int]bool{}
-	for _, f := range skipped {
-		skippedAt[f.Start] = true
 	}
 	for _, f := range r.findings {
 		if f.Fix != nil && !skippedAt[f.Start] {

@@ -89,3 +89,26 @@ func TestFixFlagsConflict(t *testing.T) {
 		t.Errorf("exit %d, %q", status, stderr)
 	}
 }
+
+// TestFixLateHeaders: two headers set after the same write are both moved
+// above it, though their fixes insert at the same place: --fix applies the
+// second on a fresh analysis of the first's result.
+func TestFixLateHeaders(t *testing.T) {
+	src, err := os.ReadFile("testdata/fix/late.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "late.go")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status, stdout, stderr := runCmd(t, "check", "--fix", path)
+	if status != exitOK || !strings.Contains(stderr, "fixed 2 findings") || strings.Contains(stderr, "overlap") {
+		t.Fatalf("check --fix: exit %d\nstdout:\n%s\nstderr:\n%s", status, stdout, stderr)
+	}
+	got, _ := os.ReadFile(path)
+	golden(t, "fix-late.go.fixed", string(got))
+	if status, stdout, _ := runCmd(t, "check", path); status != exitOK || stdout != "" {
+		t.Errorf("after --fix, check exits %d:\n%s", status, stdout)
+	}
+}
