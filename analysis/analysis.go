@@ -136,7 +136,11 @@ type Finding struct {
 
 // Result is everything the analysis says about one file.
 type Result struct {
-	Language    string
+	Language string
+	// Ecosystem is the library whose status constants the file writes
+	// ("starlette", "spring"), "" when it writes none or the language has
+	// one library only.
+	Ecosystem   string
 	Occurrences []Occurrence
 	Findings    []Finding
 	// SyntaxError is set when the file could not be parsed; Occurrences and

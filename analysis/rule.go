@@ -52,11 +52,14 @@ func RuleByName(name string) (*Rule, bool) {
 // rules understand whatever the language.
 type fileFacts struct {
 	// lang is the language, for messages that name its runtime.
-	lang  string
-	src   []byte
-	occ   []Occurrence
-	steps []flowStep
-	lines []int // offsets at which lines start, built on first use
+	lang string
+	// ecosystem is the library whose constants the file writes, "" when
+	// none or not known.
+	ecosystem string
+	src       []byte
+	occ       []Occurrence
+	steps     []flowStep
+	lines     []int // offsets at which lines start, built on first use
 }
 
 // line returns the 1-based line of a byte offset.
@@ -100,6 +103,7 @@ func (c *checker) lookup(n int) *codes.Code {
 func judge(f *fileFacts, res *Result, opts *Options) {
 	set := opts.CodeSet()
 	res.Occurrences = f.occ
+	res.Ecosystem = f.ecosystem
 	res.Findings = make([]Finding, 0, len(f.occ)+len(f.steps)/4)
 	ignores := parseIgnores(f)
 	rules := Rules()

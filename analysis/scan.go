@@ -373,7 +373,7 @@ func (s *scan) facts() *fileFacts {
 			}
 		}
 	}
-	return &fileFacts{lang: s.lang, src: s.src, occ: s.occ}
+	return &fileFacts{lang: s.lang, ecosystem: string(s.used), src: s.src, occ: s.occ}
 }
 
 // stringContent strips a string literal's prefix and quotes: "Not Found",

@@ -31,8 +31,9 @@ func rank(code int) string {
 
 // completionData travels with an item to completionItem/resolve.
 type completionData struct {
-	Code int    `json:"code"`
-	Lang string `json:"lang"`
+	Code      int    `json:"code"`
+	Lang      string `json:"lang"`
+	Ecosystem string `json:"ecosystem,omitempty"`
 }
 
 var (
@@ -81,8 +82,12 @@ func (s *Server) completion(_ context.Context, raw json.RawMessage) (any, error)
 	} else if c := analysis.Complete(doc.path, doc.text, off, codeSet, set.Completion.Insert == "constant"); c != nil {
 		items = scannedItems(c, m.rangeOf(c.Start, c.End))
 	}
+	eco := ""
+	if len(items) > 0 && lang != "go" {
+		eco = s.docs.analyze(doc, opts).Ecosystem
+	}
 	for i := range items {
-		data, _ := json.Marshal(completionData{Code: codeOf(items[i]), Lang: lang})
+		data, _ := json.Marshal(completionData{Code: codeOf(items[i]), Lang: lang, Ecosystem: eco})
 		items[i].Data = json.RawMessage(data)
 	}
 	return protocol.CompletionList{IsIncomplete: false, Items: items}, nil
@@ -193,7 +198,7 @@ func (s *Server) resolveCompletion(_ context.Context, raw json.RawMessage) (any,
 	_, set, opts := s.snapshot()
 	codeSet := opts.CodeSet()
 	if c, ok := codeSet.Lookup(data.Code); ok {
-		item.Documentation = protocol.MarkupContent{Kind: protocol.Markdown, Value: pageMarkdown(c, data.Lang, set.Hover == "full")}
+		item.Documentation = protocol.MarkupContent{Kind: protocol.Markdown, Value: pageMarkdown(c, data.Lang, data.Ecosystem, set.Hover == "full")}
 	}
 	return item, nil
 }

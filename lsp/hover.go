@@ -34,7 +34,7 @@ func (s *Server) hover(_ context.Context, raw json.RawMessage) (any, error) {
 	if o.Role == analysis.RangeBound {
 		text = classHover(o)
 	} else if c, ok := codeSet.Lookup(o.Code); ok {
-		text = pageMarkdown(c, res.Language, set.Hover == "full")
+		text = pageMarkdown(c, res.Language, res.Ecosystem, set.Hover == "full")
 		if note := nameNote(c, o, res.Language); note != "" {
 			heading, rest, _ := strings.Cut(text, "\n\n")
 			text = heading + "\n\n" + note + "\n\n" + rest
@@ -65,8 +65,8 @@ func classHover(o analysis.Occurrence) string {
 
 // pageMarkdown renders a code's page for a hover: a short one (Meaning,
 // When Not to Use, Source) or the full page; then the names the file's
-// ecosystem gives the code.
-func pageMarkdown(c *codes.Code, lang string, full bool) string {
+// ecosystems give the code, the one the file uses first.
+func pageMarkdown(c *codes.Code, lang, used string, full bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### %d %s\n\n", c.Number, c.Title)
 	fmt.Fprintf(&b, "*%s*\n\n", strings.Join(c.Tags(), " · "))
@@ -90,7 +90,7 @@ func pageMarkdown(c *codes.Code, lang string, full bool) string {
 		fmt.Fprintf(&b, "**Source:** %s\n", c.Source)
 	}
 	var names []string
-	for _, eco := range codes.EcosystemsForLanguage(lang) {
+	for _, eco := range ecosystemsFirst(lang, used) {
 		for _, k := range c.ConstantsFor(eco) {
 			name := "`" + k.Name + "`"
 			if k.Deprecated {
@@ -103,4 +103,22 @@ func pageMarkdown(c *codes.Code, lang string, full bool) string {
 		fmt.Fprintf(&b, "\n**Constants:** %s\n", strings.Join(names, ", "))
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// ecosystemsFirst lists a language's ecosystems with the one a file uses
+// first.
+func ecosystemsFirst(lang, used string) []codes.Ecosystem {
+	all := codes.EcosystemsForLanguage(lang)
+	out := make([]codes.Ecosystem, 0, len(all))
+	for _, eco := range all {
+		if string(eco) == used {
+			out = append(out, eco)
+		}
+	}
+	for _, eco := range all {
+		if string(eco) != used {
+			out = append(out, eco)
+		}
+	}
+	return out
 }
