@@ -51,7 +51,8 @@ func RuleByName(name string) (*Rule, bool) {
 // fileFacts is what a language's extractor learns about a file, in terms the
 // rules understand whatever the language.
 type fileFacts struct {
-	// lang is the language, for messages that name its runtime.
+	// lang is the language, for messages that name its runtime; flow
+	// rules written for net/http's semantics read Go's steps only.
 	lang string
 	// ecosystem is the library whose constants the file writes, "" when
 	// none or not known.
@@ -102,6 +103,7 @@ func (c *checker) lookup(n int) *codes.Code {
 // that no ignore comment silences, sorted by position.
 func judge(f *fileFacts, res *Result, opts *Options) {
 	set := opts.CodeSet()
+	f.lang = res.Language
 	res.Occurrences = f.occ
 	res.Ecosystem = f.ecosystem
 	res.Findings = make([]Finding, 0, len(f.occ)+len(f.steps)/4)

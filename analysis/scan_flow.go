@@ -1,0 +1,256 @@
+package analysis
+
+// Node's response object (and Express's on top of it) sends the status
+// line and the headers with the first write; a header set after that
+// throws ERR_HTTP_HEADERS_SENT. expressFlow reads, from a JavaScript or
+// TypeScript token stream, the writes and header sets on each response
+// within a handler body, for late-header.
+//
+// The flow is block-scoped rather than path-sensitive: an event is before
+// another when it comes earlier in the same block or in a block around it,
+// within the same function. A write inside an if, a loop or a callback is
+// not certain to have happened at a later statement outside it, so it is
+// never the earlier write of a finding: the rule stays quiet rather than
+// guess.
+
+// expressWrites are the response methods that send the status and headers.
+var expressWrites = map[string]eventKind{
+	"writeHead": statusWrite, "sendStatus": statusWrite, "redirect": statusWrite,
+	"send": bodyWrite, "json": bodyWrite, "jsonp": bodyWrite, "end": bodyWrite, "write": bodyWrite,
+	"sendFile": bodyWrite, "download": bodyWrite, "render": bodyWrite,
+}
+
+// expressHeaders are the response methods that set a header.
+var expressHeaders = map[string]bool{
+	"setHeader": true, "set": true, "header": true, "append": true, "cookie": true,
+	"clearCookie": true, "type": true, "contentType": true, "location": true, "links": true,
+	"attachment": true, "vary": true, "removeHeader": true,
+}
+
+// flowBlock is one brace block being walked.
+type flowBlock struct {
+	st state
+	// id is the offset of the block's opening brace, plus one so that the
+	// file's top level (0) differs from a block at offset 0.
+	id int
+	// function is set on a function's body: events before it are another
+	// function's.
+	function bool
+}
+
+// expressFlow returns the flow steps of the file's handlers.
+func (s *scan) expressFlow() []flowStep {
+	var steps []flowStep
+	stack := []flowBlock{{function: true}}
+	for i := 0; i < len(s.toks); i++ {
+		t := s.toks[i]
+		if t.kind == tPunct && t.end-t.start == 1 {
+			switch s.src[t.start] {
+			case '{':
+				b := flowBlock{id: int(t.start) + 1, function: s.opensFunction(i)}
+				if !b.function {
+					b.st = stack[len(stack)-1].st
+				}
+				stack = append(stack, b)
+				continue
+			case '}':
+				if len(stack) > 1 {
+					stack = stack[:len(stack)-1]
+				}
+				continue
+			}
+		}
+		if t.kind == tIdent && s.is(i, "headersSent") {
+			// if (!res.headersSent) res.setHeader(…): the code knows.
+			stack[len(stack)-1].st = nil
+			continue
+		}
+		top := &stack[len(stack)-1]
+		ev, ok := s.expressEvent(i, top.id)
+		if !ok {
+			continue
+		}
+		steps = append(steps, flowStep{ev: ev, before: top.st})
+		top.st = push(top.st, ev)
+	}
+	return steps
+}
+
+// opensFunction reports whether the brace at i opens a function body:
+// after "=>", or after the parameter list of function f(…) or a method
+// m(…) — not after if (…), for (…), while (…), switch (…), catch (…).
+func (s *scan) opensFunction(i int) bool {
+	if s.is(i-1, "=>") {
+		return true
+	}
+	j := i - 1
+	// A TypeScript return type annotation: ): Promise<void> {
+	for k := j; k > i-12 && k >= 0; k-- {
+		if s.is(k, ")") {
+			if s.is(k+1, ":") {
+				j = k
+			}
+			break
+		}
+		if s.is(k, "{") || s.is(k, "}") || s.is(k, ";") {
+			break
+		}
+	}
+	if !s.is(j, ")") {
+		return false
+	}
+	open := s.openingParen(j)
+	if open <= 0 {
+		return false
+	}
+	before := s.text(open - 1)
+	switch before {
+	case "if", "for", "while", "switch", "catch", "with":
+		return false
+	}
+	return s.tok(open-1).kind == tIdent || s.is(open-1, ">")
+}
+
+// openingParen returns the index of the "(" that the ")" at close closes,
+// or -1.
+func (s *scan) openingParen(close int) int {
+	depth := 0
+	for i := close; i >= 0; i-- {
+		switch {
+		case s.is(i, ")"):
+			depth++
+		case s.is(i, "("):
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// expressEvent reads a response method call whose name is token i:
+// res.setHeader(…), res.status(404).json(…).
+func (s *scan) expressEvent(i, block int) (event, bool) {
+	t := s.toks[i]
+	if t.kind != tIdent || !s.is(i-1, ".") || !s.is(i+1, "(") {
+		return event{}, false
+	}
+	method := s.text(i)
+	kind, write := expressWrites[method]
+	if !write && !expressHeaders[method] {
+		return event{}, false
+	}
+	if !write {
+		kind = headerSet
+	}
+	root := s.chainRoot(i - 1)
+	if root < 0 {
+		return event{}, false
+	}
+	args, close := s.args(i + 1)
+	ev := event{kind: kind, writer: s.text(root), start: int(s.toks[root].start), end: int(s.tok(close).end)}
+	if kind == headerSet {
+		ev.start = int(s.toks[root].start)
+		ev.direct = true
+		if len(args) > 0 && s.tok(args[0].from).kind == tString {
+			ev.header = stringContent(s.tok(args[0].from).text(s.src))
+		}
+		if len(args) > 1 && s.tok(args[1].from).kind == tString {
+			ev.value = stringContent(s.tok(args[1].from).text(s.src))
+		}
+	}
+	if len(args) > 0 && (method == "writeHead" || method == "sendStatus" || method == "redirect") {
+		if n, ok := s.intAt(args[0].from); ok {
+			ev.code = n
+		}
+	}
+	ev.api = s.callText(root, close)
+	if s.is(close+1, ";") || s.is(close+1, "}") || s.tok(close+1).kind == tEOF || s.lineEndsAt(close) {
+		ev.stmtStart, ev.stmtEnd = ev.start, int(s.tok(close).end)
+		if s.is(close+1, ";") {
+			ev.stmtEnd = int(s.tok(close + 1).end)
+		}
+		ev.block = block
+	}
+	if !s.statementStart(root) {
+		ev.stmtStart, ev.stmtEnd, ev.block = 0, 0, 0
+	}
+	return ev, true
+}
+
+// chainRoot walks back from the "." at dot through a call chain
+// (res.status(404).json) to the response it starts at, and returns that
+// identifier's index, or -1 when the chain does not start at a name.
+func (s *scan) chainRoot(dot int) int {
+	i := dot - 1
+	for {
+		if s.is(i, ")") {
+			open := s.openingParen(i)
+			if open <= 1 || s.tok(open-1).kind != tIdent || !s.is(open-2, ".") {
+				return -1
+			}
+			i = open - 3
+			continue
+		}
+		if s.tok(i).kind != tIdent {
+			return -1
+		}
+		if s.is(i-1, ".") && s.tok(i-2).kind == tIdent && !s.is(i-3, ".") {
+			// this.res.send(): the writer is "res" under "this".
+			return i
+		}
+		if s.is(i-1, ".") {
+			i -= 2
+			continue
+		}
+		return i
+	}
+}
+
+// callText names a call for messages: its text when short and on one line.
+func (s *scan) callText(from, close int) string {
+	text := string(s.src[s.toks[from].start:s.tok(close).end])
+	if len(text) <= 50 && !containsNewline(text) {
+		return text
+	}
+	return s.text(from) + "…"
+}
+
+func containsNewline(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// lineEndsAt reports whether nothing but spaces follow token i on its line
+// (statements without semicolons).
+func (s *scan) lineEndsAt(i int) bool {
+	for j := int(s.tok(i).end); j < len(s.src); j++ {
+		switch s.src[j] {
+		case ' ', '\t', '\r':
+			continue
+		case '\n':
+			return !s.is(i+1, ".") // a chain continued on the next line
+		}
+		return false
+	}
+	return true
+}
+
+// statementStart reports whether token i begins a statement: the first
+// token after a brace, a semicolon, or (without semicolons) a line end.
+func (s *scan) statementStart(i int) bool {
+	if i == 0 || s.is(i-1, "{") || s.is(i-1, "}") || s.is(i-1, ";") {
+		return true
+	}
+	prev := s.tok(i - 1)
+	for j := int(prev.end); j < int(s.toks[i].start); j++ {
+		if s.src[j] == '\n' {
+			return !s.is(i-1, ".") && !s.is(i-1, ",") && !s.is(i-1, "(") && !s.is(i-1, "=")
+		}
+	}
+	return false
+}
