@@ -29,6 +29,13 @@ type scan struct {
 	// http.HTTPStatus.OK): numbers are offered that ecosystem's names.
 	used       codes.Ecosystem
 	usedPrefix string
+	// usedQualifier is set when the file writes the ecosystem's qualifier
+	// under a name of its own: the qualifier to offer numbers with.
+	usedQualifier string
+	// alias, when set, maps a qualifier the data set does not know to one
+	// it does, or returns "": PHP's JsonResponse::HTTP_NOT_FOUND is
+	// Symfony's Response::HTTP_NOT_FOUND inherited.
+	alias func(qualifier string) string
 }
 
 // statusCtx describes where a status argument sits.
@@ -264,38 +271,66 @@ func (s *scan) spanText(from, to int) string {
 
 // constantAt reads a status constant starting at token i: a dotted or
 // ::-separated name (StatusCodes.NOT_FOUND, http.HTTPStatus.OK,
-// http::StatusCode::NOT_FOUND) whose last two parts name a code in one of
-// the language's ecosystems, or a Ruby symbol the data set names. It
-// returns the name and the index after it. The first ecosystem the file
-// uses is remembered for prefer-constant.
+// http::StatusCode::NOT_FOUND, PHP's \Symfony\…\Response::HTTP_OK) whose
+// qualifier and member name a code in one of the language's ecosystems,
+// or a Ruby symbol the data set names. Members after the constant
+// (HttpStatus.OK.value()) are not part of it. It returns the name and the
+// index after it. The first ecosystem the file uses is remembered for
+// prefer-constant.
 func (s *scan) constantAt(i int) (constantName, int, bool) {
 	t := s.tok(i)
-	if t.kind != tIdent && t.kind != tSymbol {
-		return constantName{}, i, false
-	}
 	if t.kind == tSymbol {
 		k, ok := s.lookupName(s.text(i))
+		if ok && s.used == "" {
+			s.used = k.eco // a symbol is written whole: no prefix
+		}
 		return k, i + 1, ok
+	}
+	first := i
+	if t.kind == tPunct && s.is(i, "\\") && s.tok(i+1).kind == tIdent {
+		i++ // a fully qualified PHP name: \Symfony\…\Response::HTTP_OK
+	} else if t.kind != tIdent {
+		return constantName{}, first, false
 	}
 	end := i + 1
 	for s.tok(end).kind == tPunct && (s.is(end, ".") || s.is(end, "::") || s.is(end, "\\")) && s.tok(end+1).kind == tIdent {
 		end += 2
 	}
-	if end-i < 3 {
-		return constantName{}, i, false
-	}
 	// The canonical name is the qualifier and the member as the data set
-	// writes them; anything before is the file's own path to it.
-	canon := s.spanText(end-3, end)
-	k, ok := s.lookupName(canon)
-	if !ok {
-		return constantName{}, i, false
+	// writes them; anything before is the file's own path to it. The
+	// longest prefix of the chain that names a constant wins.
+	for ; end-i >= 3; end -= 2 {
+		k, qualifier, ok := s.constantOf(end)
+		if !ok {
+			continue
+		}
+		if s.used == "" {
+			s.used = k.eco
+			s.usedPrefix = string(s.src[s.toks[first].start:s.toks[end-3].start])
+			s.usedQualifier = qualifier
+		}
+		return k, end, true
 	}
-	if s.used == "" {
-		s.used = k.eco
-		s.usedPrefix = s.spanText(i, end)[:len(s.spanText(i, end))-len(canon)]
+	return constantName{}, first, false
+}
+
+// constantOf looks up the qualifier and member that end before token end
+// (tokens end-3, end-2, end-1), directly or through the language's alias
+// for the qualifier; qualifier is the file's own when an alias was used.
+func (s *scan) constantOf(end int) (k constantName, qualifier string, ok bool) {
+	raw := s.src[s.toks[end-3].start:s.toks[end-1].end]
+	// The map probe converts the bytes without allocating: most names miss.
+	if _, hit := s.names[string(raw)]; hit {
+		k, ok = s.lookupName(string(raw))
+		return k, "", ok
 	}
-	return k, end, true
+	if s.alias != nil {
+		if q := s.alias(s.text(end - 3)); q != "" {
+			k, ok = s.lookupName(q + s.text(end-2) + s.text(end-1))
+			return k, s.text(end - 3), ok
+		}
+	}
+	return constantName{}, "", false
 }
 
 // lookupName finds a constant by its canonical name, honouring the
@@ -340,7 +375,9 @@ func (s *scan) prefer(eco codes.Ecosystem) {
 // and the constant rules judge them.
 func (s *scan) references() {
 	for i := 0; i < len(s.toks); i++ {
-		if s.taken[i] || s.toks[i].kind != tIdent {
+		t := s.toks[i]
+		// A name starts with an identifier, or with PHP's leading \.
+		if s.taken[i] || t.kind != tIdent && (t.kind != tPunct || s.src[t.start] != '\\') {
 			continue
 		}
 		// Only the start of a dotted name can begin a constant.
@@ -368,12 +405,28 @@ func (s *scan) facts() *fileFacts {
 			}
 			if c, ok := lookupDefault(o.Code); ok {
 				if name, ok := c.Constant(s.used); ok {
-					o.Constant, o.ConstantText = name, s.usedPrefix+name
+					o.Constant, o.ConstantText = name, s.usedPrefix+requalify(name, s.usedQualifier)
 				}
 			}
 		}
 	}
 	return &fileFacts{lang: s.lang, ecosystem: string(s.used), src: s.src, occ: s.occ}
+}
+
+// requalify writes a constant's name with the file's own qualifier in
+// place of the data set's (JsonResponse::HTTP_OK for Response::HTTP_OK);
+// an empty qualifier keeps the name.
+func requalify(name, qualifier string) string {
+	if qualifier == "" {
+		return name
+	}
+	if i := strings.LastIndex(name, "::"); i >= 0 {
+		return qualifier + name[i:]
+	}
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		return qualifier + name[i:]
+	}
+	return name
 }
 
 // stringContent strips a string literal's prefix and quotes: "Not Found",
