@@ -64,44 +64,57 @@ func nginxMayHave(src []byte) bool {
 	return containsAny(src, "return", "error_page", "status", "_cache_valid")
 }
 
-// lexNginx splits a configuration as nginx does: words end at blanks, ';'
-// and '{' (a '}' inside a word is part of it, as in ${var}); # starts a
-// comment where a word could start; quoted strings take backslash escapes
-// and may span lines. Words of digits are numbers. Two splits serve the
-// contexts: the '=' of error_page's =200 and the parentheses around an
-// if's condition become tokens of their own.
-func lexNginx(src []byte) []lexeme {
-	l := newTokenList(src)
-	for i := 0; i < len(src); {
+// nginxLexer splits a configuration as nginx does, one token at a time:
+// words end at blanks, ';' and '{' (a '}' inside a word is part of it, as
+// in ${var}); # starts a comment where a word could start; quoted strings
+// take backslash escapes and may span lines. Words of digits are numbers.
+// Two splits serve the contexts: the '=' of error_page's =200 and the
+// parentheses around an if's condition become tokens of their own. The
+// scanner holds one directive's tokens at a time, never the file's.
+type nginxLexer struct {
+	src []byte
+	pos int
+	// tail holds the ')' tokens split off the end of the last word.
+	tail int
+}
+
+// next returns the next token, or a tEOF token at the end.
+func (l *nginxLexer) next() lexeme {
+	src := l.src
+	if l.tail > 0 {
+		l.tail--
+		l.pos++
+		return lexeme{start: int32(l.pos - 1), end: int32(l.pos), kind: tPunct}
+	}
+	for l.pos < len(src) {
+		i := l.pos
 		c := src[i]
 		switch {
 		case space[c] || c == '\n':
-			i++
+			l.pos++
 		case c == '#':
-			i = skipLine(src, i)
-		case c == ';' || c == '{' || c == '}':
-			l.emit(tPunct, i, i+1)
-			i++
+			l.pos = skipLine(src, i)
+		case c == ';' || c == '{' || c == '}' || c == '(' || c == '=' && i+1 < len(src) && digit[src[i+1]]:
+			l.pos++
+			return lexeme{start: int32(i), end: int32(i + 1), kind: tPunct}
 		case c == '"' || c == '\'':
 			end := skipQuoted(src, i+1, string(c), true, true)
 			if end > len(src) {
 				end = len(src)
 			}
-			l.emit(tString, i, end)
-			i = end
+			l.pos = end
+			return lexeme{start: int32(i), end: int32(end), kind: tString}
 		default:
-			i = lexNginxWord(l, src, i)
+			return l.word(i)
 		}
 	}
-	return l.toks
+	return lexeme{start: int32(len(src)), end: int32(len(src))}
 }
 
-// lexNginxWord emits the word starting at i and returns its end.
-func lexNginxWord(l *tokenList, src []byte, i int) int {
-	if src[i] == '(' || src[i] == '=' && i+1 < len(src) && digit[src[i+1]] {
-		l.emit(tPunct, i, i+1)
-		return i + 1
-	}
+// word returns the word starting at i; closing parentheses at its end are
+// left for the next calls.
+func (l *nginxLexer) word(i int) lexeme {
+	src := l.src
 	end := i
 	for end < len(src) {
 		c := src[end]
@@ -127,9 +140,6 @@ func lexNginxWord(l *tokenList, src []byte, i int) int {
 			break
 		}
 	}
-	l.emit(kind, i, last)
-	for j := last; j < end; j++ {
-		l.emit(tPunct, j, j+1)
-	}
-	return end
+	l.pos, l.tail = last, end-last
+	return lexeme{start: int32(i), end: int32(last), kind: kind}
 }

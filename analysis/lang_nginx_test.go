@@ -66,3 +66,28 @@ func TestNginxCompletion(t *testing.T) {
 		})
 	}
 }
+
+// Forms the annotated files cannot show: line breaks, escapes and files
+// that end inside a directive.
+func TestNginxForms(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"crlf", "server {\r\n\treturn 404;\r\n}\r\n", "404/send"},
+		{"escaped quote", `return 200 "a \" return 500;"; return 201;`, "200/send 201/send"},
+		{"brace in a variable", "set $x ${host}404; return 410;", "410/send"},
+		{"no final semicolon", "return 404", "404/send"},
+		{"comment at the end", "return 404; # return 500;", "404/send"},
+		{"if without spaces", "if ($status=404) { return 500; }", "500/send"},
+		{"nested table", "map $status $x { 404 1; hostnames { return 500; } 500 0; }", "404/compare 500/compare"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, o := range Analyze("nginx.conf", []byte(tt.src), nil).Occurrences {
+				got = append(got, fmt.Sprintf("%d/%s", o.Code, roleNames[o.Role]))
+			}
+			if strings.Join(got, " ") != tt.want {
+				t.Errorf("occurrences %v, want %s", got, tt.want)
+			}
+		})
+	}
+}

@@ -129,7 +129,7 @@ func (r *openAPIReader) key(start, end int) oaLevel {
 		return oaLevel{kind: oaOpaque}
 	case parent.kind == oaResponses && n > 1 && r.stack[n-2].kind == oaMethod:
 		if code, ok := responseCode(k); ok {
-			r.occ = append(r.occ, Occurrence{
+			r.occ = appendDoubling(r.occ, Occurrence{
 				Start: start, End: end, Code: code, Written: Number, Role: Send,
 				Context: "responses", Framework: "openapi",
 			})
@@ -210,4 +210,17 @@ func (r *openAPIReader) top() oaKind {
 		return oaOther
 	}
 	return r.stack[len(r.stack)-1].kind
+}
+
+// appendDoubling appends o, doubling the capacity when it is full. append
+// grows a large slice by a quarter at a time, and an Occurrence is big: in a
+// file dense with codes the copies and clearing of the regrown arrays cost
+// more than reading the file.
+func appendDoubling(occ []Occurrence, o Occurrence) []Occurrence {
+	if len(occ) == cap(occ) {
+		grown := make([]Occurrence, len(occ), 2*cap(occ)+16)
+		copy(grown, occ)
+		occ = grown
+	}
+	return append(occ, o)
 }

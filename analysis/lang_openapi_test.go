@@ -86,3 +86,35 @@ func TestOpenAPICompletion(t *testing.T) {
 		})
 	}
 }
+
+// Forms the annotated files cannot show: line breaks, byte order marks and
+// documents that end without a newline.
+func TestOpenAPIYAMLForms(t *testing.T) {
+	const ops = "paths:\n  /x:\n    get:\n      responses:\n"
+	tests := []struct {
+		name, src string
+		want      []string // rule@text
+	}{
+		{"crlf", strings.ReplaceAll("openapi: 3.0.0\n"+ops+"        '404':\n          description: Forbidden\n", "\n", "\r\n"),
+			[]string{"reason-mismatch@Forbidden"}},
+		{"bom", "\xef\xbb\xbfopenapi: 3.0.0\n" + ops + "        299: {}", []string{"unknown-status@299"}},
+		{"version key last", ops + "        299: {}\nopenapi: 3.0.0", []string{"unknown-status@299"}},
+		{"tab after the colon", "openapi: 3.0.0\n" + ops + "        '404':\t\n          description:\tForbidden", []string{"reason-mismatch@Forbidden"}},
+		{"document marker with content", "--- {openapi: 3.0.0, paths: {/x: {get: {responses: {299: {}}}}}}\n", []string{"unknown-status@299"}},
+		{"second document not an API", "openapi: 3.0.0\n" + ops + "        299: {}\n---\n" + ops + "        430: {}\n", []string{"unknown-status@299"}},
+		{"flow document", "{openapi: 3.0.0, paths: {/x: {get: {responses: {299: {description: OK}}}}}}", []string{"unknown-status@299", "reason-mismatch@OK"}},
+		{"unterminated flow", "openapi: 3.0.0\n" + ops + "        {299: {description: OK", []string{"unknown-status@299", "reason-mismatch@OK"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := []byte(tt.src)
+			var got []string
+			for _, f := range Analyze("api.yaml", src, nil).Findings {
+				got = append(got, f.Rule+"@"+string(src[f.Start:f.End]))
+			}
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("findings %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
