@@ -54,6 +54,9 @@ const (
 	// so an example that quotes a description is not one.
 	oaOpaque
 	oaMethod
+	// oaMoreOperations is a path item's additionalOperations: its keys are
+	// methods.
+	oaMoreOperations
 	oaResponses
 	oaCode
 	oaDescription
@@ -138,12 +141,18 @@ func (r *openAPIReader) key(start, end int) oaLevel {
 		return oaLevel{kind: oaOther}
 	case parent.kind == oaCode && string(k) == "description":
 		return oaLevel{kind: oaDescription, occ: parent.occ}
+	case parent.kind == oaMoreOperations:
+		// OpenAPI 3.2 keys the operations of other methods by the
+		// method's own name (COPY, PURGE).
+		return oaLevel{kind: oaMethod}
 	}
 	switch string(k) {
 	case "responses":
 		return oaLevel{kind: oaResponses}
 	case "get", "put", "post", "delete", "options", "head", "patch", "trace", "query":
 		return oaLevel{kind: oaMethod}
+	case "additionalOperations":
+		return oaLevel{kind: oaMoreOperations}
 	case "example", "examples":
 		return oaLevel{kind: oaOpaque}
 	}
