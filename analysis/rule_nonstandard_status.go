@@ -21,6 +21,11 @@ var ruleNonstandardStatus = &Rule{
 			if o.Role != Send || code == nil || code.Registration != codes.Unofficial {
 				continue
 			}
+			// nginx's return 444 sends no status at all: it closes the
+			// connection, which is the documented way to drop a request.
+			if o.Framework == "nginx" && o.Code == 444 {
+				continue
+			}
 			c.report(Finding{Start: o.Start, End: o.End, Code: o.Code,
 				Message: fmt.Sprintf("%s with %s: not a registered code but %s's own; clients that do not know it treat it as %s", o.Context, code, code.Vendor, c.label(o.Code/100*100))})
 		}

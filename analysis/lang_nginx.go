@@ -1,0 +1,145 @@
+package analysis
+
+import (
+	"path/filepath"
+	"strings"
+)
+
+// nginx configuration: `return 404;`, `error_page 500 502 /50x.html;`,
+// `limit_req_status 429;` and the other directives whose arguments are
+// status codes. A .conf file is nginx's only where its place says so, since
+// the extension is shared by every other daemon.
+
+func init() {
+	register(&language{
+		name: "nginx", exts: []string{".nginx", ".nginxconf"}, claims: nginxClaims,
+		analyze: analyzeNginx, mayHave: nginxMayHave, complete: completeNginx,
+	})
+}
+
+// nginxClaims takes nginx.conf, any .conf file under a directory whose name
+// mentions nginx (/etc/nginx/conf.d/x.conf, deploy/nginx/site.conf), and
+// the files of sites-available and sites-enabled, which Debian's layout
+// names without an extension, unless another language claims their
+// extension.
+func nginxClaims(path string) bool {
+	p := filepath.ToSlash(path)
+	slash := strings.LastIndexByte(p, '/')
+	base, dir := p[slash+1:], ""
+	if slash >= 0 {
+		dir = p[:slash]
+	}
+	if base == "nginx.conf" {
+		return true
+	}
+	parent := dir[strings.LastIndexByte(dir, '/')+1:]
+	if parent == "sites-available" || parent == "sites-enabled" {
+		return !claimedByExtension(strings.ToLower(filepath.Ext(base)))
+	}
+	return strings.HasSuffix(strings.ToLower(base), ".conf") && strings.Contains(strings.ToLower(dir), "nginx")
+}
+
+// claimedByExtension reports whether a language other than nginx reads
+// files with the extension ext.
+func claimedByExtension(ext string) bool {
+	if ext == "" {
+		return false
+	}
+	for _, l := range registry {
+		if l.name == "nginx" {
+			continue
+		}
+		for _, e := range l.exts {
+			if e == ext {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nginxMayHave: every context is one of these directives, or reads
+// $status.
+func nginxMayHave(src []byte) bool {
+	return containsAny(src, "return", "error_page", "status", "_cache_valid")
+}
+
+// nginxLexer splits a configuration as nginx does, one token at a time:
+// words end at blanks, ';' and '{' (a '}' inside a word is part of it, as
+// in ${var}); # starts a comment where a word could start; quoted strings
+// take backslash escapes and may span lines. Words of digits are numbers.
+// Two splits serve the contexts: the '=' of error_page's =200 and the
+// parentheses around an if's condition become tokens of their own. The
+// scanner holds one directive's tokens at a time, never the file's.
+type nginxLexer struct {
+	src []byte
+	pos int
+	// tail holds the ')' tokens split off the end of the last word.
+	tail int
+}
+
+// next returns the next token, or a tEOF token at the end.
+func (l *nginxLexer) next() lexeme {
+	src := l.src
+	if l.tail > 0 {
+		l.tail--
+		l.pos++
+		return lexeme{start: int32(l.pos - 1), end: int32(l.pos), kind: tPunct}
+	}
+	for l.pos < len(src) {
+		i := l.pos
+		c := src[i]
+		switch {
+		case space[c] || c == '\n':
+			l.pos++
+		case c == '#':
+			l.pos = skipLine(src, i)
+		case c == ';' || c == '{' || c == '}' || c == '(' || c == '=' && i+1 < len(src) && digit[src[i+1]]:
+			l.pos++
+			return lexeme{start: int32(i), end: int32(i + 1), kind: tPunct}
+		case c == '"' || c == '\'':
+			end := skipQuoted(src, i+1, string(c), true, true)
+			if end > len(src) {
+				end = len(src)
+			}
+			l.pos = end
+			return lexeme{start: int32(i), end: int32(end), kind: tString}
+		default:
+			return l.word(i)
+		}
+	}
+	return lexeme{start: int32(len(src)), end: int32(len(src))}
+}
+
+// word returns the word starting at i; closing parentheses at its end are
+// left for the next calls.
+func (l *nginxLexer) word(i int) lexeme {
+	src := l.src
+	end := i
+	for end < len(src) {
+		c := src[end]
+		if space[c] || c == '\n' || c == ';' || c == '{' && (end == i || src[end-1] != '$') {
+			break
+		}
+		if c == '\\' {
+			end++
+		}
+		end++
+	}
+	if end > len(src) {
+		end = len(src)
+	}
+	last := end
+	for last > i+1 && src[last-1] == ')' {
+		last--
+	}
+	kind := tNumber
+	for _, b := range src[i:last] {
+		if !digit[b] {
+			kind = tIdent
+			break
+		}
+	}
+	l.pos, l.tail = last, end-last
+	return lexeme{start: int32(i), end: int32(last), kind: kind}
+}
