@@ -1,7 +1,7 @@
 package analysis
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -19,7 +19,9 @@ type scan struct {
 	occ  []Occurrence
 	// taken marks token indexes already turned into an occurrence, so a
 	// constant seen in a context is not also reported as a bare reference.
-	taken map[int]bool
+	taken []bool
+	// pair is the bracket index pairs() builds.
+	pair  []int32
 	names map[string]constantName
 	// ecosystems are the language's, in the order a shared name is read
 	// (Starlette before Django REST for status.HTTP_…); prefer reorders.
@@ -29,6 +31,13 @@ type scan struct {
 	// http.HTTPStatus.OK): numbers are offered that ecosystem's names.
 	used       codes.Ecosystem
 	usedPrefix string
+	// usedQualifier is set when the file writes the ecosystem's qualifier
+	// under a name of its own (alias): the qualifier to offer numbers with.
+	usedQualifier string
+	// alias, when set, maps a qualifier the data set does not know to one
+	// it does, or returns "": PHP's JsonResponse::HTTP_NOT_FOUND is
+	// Symfony's Response::HTTP_NOT_FOUND inherited.
+	alias func(qualifier string) string
 }
 
 // statusCtx describes where a status argument sits.
@@ -56,7 +65,7 @@ type constantName struct {
 
 func newScan(lang string, src []byte, toks []lexeme) *scan {
 	return &scan{
-		lang: lang, src: src, toks: toks, taken: map[int]bool{},
+		lang: lang, src: src, toks: toks, taken: make([]bool, len(toks)),
 		names: constantNames(lang), ecosystems: codes.EcosystemsForLanguage(lang),
 	}
 }
@@ -135,8 +144,11 @@ func (s *scan) intAt(i int) (int, bool) {
 // closing returns the index of the bracket that closes the one at open, or
 // len(s.toks) when the file ends first.
 func (s *scan) closing(open int) int {
+	if s.opens(open) {
+		return int(s.pairs()[open])
+	}
 	depth := 0
-	for i := open; i < len(s.toks); i++ {
+	for i := max(open, 0); i < len(s.toks); i++ {
 		if s.toks[i].kind != tPunct || s.toks[i].end-s.toks[i].start != 1 {
 			continue
 		}
@@ -152,40 +164,75 @@ func (s *scan) closing(open int) int {
 	return len(s.toks)
 }
 
+// opens reports whether token i is an opening bracket.
+func (s *scan) opens(i int) bool {
+	if i < 0 || i >= len(s.toks) || s.toks[i].kind != tPunct || s.toks[i].end-s.toks[i].start != 1 {
+		return false
+	}
+	c := s.src[s.toks[i].start]
+	return c == '(' || c == '[' || c == '{'
+}
+
+// pairs maps each opening bracket's index to the index of the bracket
+// that closes it (len(s.toks) when none does). It is built once per file,
+// on first use: finding a call's end by counting brackets each time would
+// make a file of unclosed calls quadratic.
+func (s *scan) pairs() []int32 {
+	if s.pair != nil {
+		return s.pair
+	}
+	s.pair = make([]int32, len(s.toks))
+	var stack []int32
+	for i, t := range s.toks {
+		if t.kind != tPunct || t.end-t.start != 1 {
+			continue
+		}
+		switch s.src[t.start] {
+		case '(', '[', '{':
+			stack = append(stack, int32(i))
+		case ')', ']', '}':
+			if n := len(stack); n > 0 {
+				s.pair[stack[n-1]] = int32(i)
+				stack = stack[:n-1]
+			}
+		}
+	}
+	for _, open := range stack {
+		s.pair[open] = int32(len(s.toks))
+	}
+	return s.pair
+}
+
 // span is a half-open range of token indexes: one argument of a call.
 type span struct{ from, to int }
 
 // args splits the bracketed list opened at open into its top-level
 // comma-separated elements, and returns them with the closing index.
 func (s *scan) args(open int) ([]span, int) {
+	if !s.opens(open) {
+		return nil, s.closing(open)
+	}
+	pair := s.pairs()
+	end := int(pair[open])
 	var out []span
-	depth, from := 0, open+1
-	for i := open; i < len(s.toks); i++ {
+	from := open + 1
+	for i := open + 1; i < end; i++ {
 		t := s.toks[i]
 		if t.kind != tPunct || t.end-t.start != 1 {
 			continue
 		}
 		switch s.src[t.start] {
 		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			if depth--; depth == 0 {
-				if i > from {
-					out = append(out, span{from, i})
-				}
-				return out, i
-			}
+			i = int(pair[i]) // nested brackets hold no top-level comma
 		case ',':
-			if depth == 1 {
-				out = append(out, span{from, i})
-				from = i + 1
-			}
+			out = append(out, span{from, i})
+			from = i + 1
 		}
 	}
-	if len(s.toks) > from {
-		out = append(out, span{from, len(s.toks)})
+	if end > from {
+		out = append(out, span{from, end})
 	}
-	return out, len(s.toks)
+	return out, end
 }
 
 // keyword returns the value span of the keyword or object-literal argument
@@ -253,6 +300,11 @@ func (s *scan) add(first, last int, o Occurrence, c statusCtx) {
 			o.Ecosystem = string(k.eco)
 		}
 	}
+	if len(s.occ) == cap(s.occ) {
+		// Double: append grows a large slice by a quarter, which copies a
+		// dense file's occurrences over and over.
+		s.occ = slices.Grow(s.occ, len(s.occ)+8)
+	}
 	s.occ = append(s.occ, o)
 }
 
@@ -270,12 +322,15 @@ func (s *scan) spanText(from, to int) string {
 // uses is remembered for prefer-constant.
 func (s *scan) constantAt(i int) (constantName, int, bool) {
 	t := s.tok(i)
-	if t.kind != tIdent && t.kind != tSymbol {
-		return constantName{}, i, false
-	}
 	if t.kind == tSymbol {
 		k, ok := s.lookupName(s.text(i))
 		return k, i + 1, ok
+	}
+	first := i
+	if t.kind == tPunct && s.is(i, "\\") && s.tok(i+1).kind == tIdent {
+		i++ // a fully qualified PHP name: \Symfony\…\Response::HTTP_OK
+	} else if t.kind != tIdent {
+		return constantName{}, i, false
 	}
 	end := i + 1
 	for s.tok(end).kind == tPunct && (s.is(end, ".") || s.is(end, "::") || s.is(end, "\\")) && s.tok(end+1).kind == tIdent {
@@ -288,12 +343,20 @@ func (s *scan) constantAt(i int) (constantName, int, bool) {
 	// writes them; anything before is the file's own path to it.
 	canon := s.spanText(end-3, end)
 	k, ok := s.lookupName(canon)
+	qualifier := ""
+	if !ok && s.alias != nil {
+		if q := s.alias(s.text(end - 3)); q != "" {
+			qualifier = s.text(end - 3)
+			k, ok = s.lookupName(q + s.text(end-2) + s.text(end-1))
+		}
+	}
 	if !ok {
-		return constantName{}, i, false
+		return constantName{}, first, false
 	}
 	if s.used == "" {
 		s.used = k.eco
-		s.usedPrefix = s.spanText(i, end)[:len(s.spanText(i, end))-len(canon)]
+		s.usedPrefix = string(s.src[s.toks[first].start:s.toks[end-3].start])
+		s.usedQualifier = qualifier
 	}
 	return k, end, true
 }
@@ -340,11 +403,17 @@ func (s *scan) prefer(eco codes.Ecosystem) {
 // and the constant rules judge them.
 func (s *scan) references() {
 	for i := 0; i < len(s.toks); i++ {
-		if s.taken[i] || s.toks[i].kind != tIdent {
+		t := s.toks[i]
+		// A name starts with an identifier, or with PHP's leading \.
+		if t.kind != tIdent && (t.kind != tPunct || s.src[t.start] != '\\') || s.taken[i] {
 			continue
 		}
-		// Only the start of a dotted name can begin a constant.
+		// Only the start of a dotted name can begin a constant; a \ right
+		// after a name separates its parts.
 		if i > 0 && s.toks[i-1].kind == tPunct && (s.is(i-1, ".") || s.is(i-1, "::") || s.is(i-1, "\\")) {
+			continue
+		}
+		if t.kind == tPunct && i > 0 && s.toks[i-1].kind == tIdent && s.toks[i-1].end == t.start {
 			continue
 		}
 		if k, end, ok := s.constantAt(i); ok {
@@ -359,7 +428,7 @@ func (s *scan) references() {
 // facts sorts the occurrences, offers numbers the constants of the
 // ecosystem the file already uses, and returns the facts the rules read.
 func (s *scan) facts() *fileFacts {
-	sort.Slice(s.occ, func(i, j int) bool { return s.occ[i].Start < s.occ[j].Start })
+	slices.SortFunc(s.occ, func(a, b Occurrence) int { return a.Start - b.Start })
 	if s.used != "" {
 		for i := range s.occ {
 			o := &s.occ[i]
@@ -368,12 +437,28 @@ func (s *scan) facts() *fileFacts {
 			}
 			if c, ok := lookupDefault(o.Code); ok {
 				if name, ok := c.Constant(s.used); ok {
-					o.Constant, o.ConstantText = name, s.usedPrefix+name
+					o.Constant, o.ConstantText = name, s.usedPrefix+requalify(name, s.usedQualifier)
 				}
 			}
 		}
 	}
 	return &fileFacts{src: s.src, occ: s.occ}
+}
+
+// requalify writes a constant's name with the file's own qualifier in
+// place of the data set's (JsonResponse::HTTP_OK for Response::HTTP_OK);
+// an empty qualifier keeps the name.
+func requalify(name, qualifier string) string {
+	if qualifier == "" {
+		return name
+	}
+	if i := strings.LastIndex(name, "::"); i >= 0 {
+		return qualifier + name[i:]
+	}
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		return qualifier + name[i:]
+	}
+	return name
 }
 
 // stringContent strips a string literal's prefix and quotes: "Not Found",
