@@ -32,6 +32,8 @@ if ($status >= 500 && $status < 600) { // codes: 500/range 600/range
 <p>Code 302 in <?php echo "text"; ?> HTML, then 301.</p>
 <?php /* block comment: http_response_code(500); ?> is still a comment */ ?>
 <?php # a hash comment ends at the tag ?> http_response_code(401) is HTML
+<?php // so does this one: ?> http_response_code(500) in HTML <?php http_response_code(201) ?> <!-- codes: 201/send -->
+<div>http_response_code(403)</div> <?PHP http_response_code(202) ?> <?xml http_response_code(400) ?> <?= http_response_code(203) ?> <!-- codes: 202/send 203/send -->
 <?php
 $x = 1; // http_response_code(418); ?> <b>header('HTTP/1.1 404 Not Found')</b>
 <?php

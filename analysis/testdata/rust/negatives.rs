@@ -1,5 +1,6 @@
 // Numbers that are no status codes, and status-looking text in comments
-// and every kind of string. Nothing here is an occurrence.
+// and every kind of string. Only the from_u16 lines, which check that the lexer is
+// still in step after each tricky form, are occurrences.
 /* A block comment: StatusCode::NOT_FOUND and .status(404)
    /* nested: Response::builder().status(500) */
    still a comment: StatusCode::from_u16(404) */
@@ -16,19 +17,23 @@ fn strings() {
     let b = r"Response::builder().status(500)";
     let c = r#"a "quoted" StatusCode::from_u16(404) inside"#;
     let d = r##"with "# inside: res.status() == 404"##;
+    let after_raw = StatusCode::from_u16(201); // codes: 201/send
     let e = b"StatusCode::OK";
     let f = br#"status(503)"#;
     let g = c"status(302)";
     let h = b'4';
-    let i = '"';
-    let j = '\'';
+    let i = '"'; StatusCode::from_u16(205); // codes: 205/send
+    let j = '\''; StatusCode::from_u16(206); // codes: 206/send
+    let l = 'x'; let m = '\u{1F600}'; let n = 'é'; StatusCode::from_u16(207); // codes: 207/send
     let k = "escaped \" quote, then status(404)";
+    let after_chars = StatusCode::from_u16(202); // codes: 202/send
 }
 
 fn lifetimes<'a>(x: &'a str, y: &'static str) -> &'a str {
     'outer: loop {
         break 'outer;
     }
+    StatusCode::from_u16(203); // codes: 203/send
     x
 }
 
@@ -51,4 +56,9 @@ fn from_u16_elsewhere() {
     let v = u16::from_str("404");
     let q = Quantity::from_u16(404);
     let r = other::builder().status(404);
+}
+
+// The lexer is still in step at the end of the file.
+fn last() {
+    let s = StatusCode::from_u16(204); // codes: 204/send
 }
