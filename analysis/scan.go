@@ -316,10 +316,11 @@ func (s *scan) spanText(from, to int) string {
 
 // constantAt reads a status constant starting at token i: a dotted or
 // ::-separated name (StatusCodes.NOT_FOUND, http.HTTPStatus.OK,
-// http::StatusCode::NOT_FOUND) whose last two parts name a code in one of
-// the language's ecosystems, or a Ruby symbol the data set names. It
-// returns the name and the index after it. The first ecosystem the file
-// uses is remembered for prefer-constant.
+// http::StatusCode::NOT_FOUND, \Symfony\…\Response::HTTP_OK) whose last
+// two parts name a code in one of the language's ecosystems (after alias,
+// when set, has renamed the qualifier), or a Ruby symbol the data set
+// names. It returns the name and the index after it. The first ecosystem
+// the file uses is remembered for prefer-constant.
 func (s *scan) constantAt(i int) (constantName, int, bool) {
 	t := s.tok(i)
 	if t.kind == tSymbol {
