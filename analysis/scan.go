@@ -1,7 +1,7 @@
 package analysis
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -19,7 +19,9 @@ type scan struct {
 	occ  []Occurrence
 	// taken marks token indexes already turned into an occurrence, so a
 	// constant seen in a context is not also reported as a bare reference.
-	taken map[int]bool
+	taken []bool
+	// pair is the bracket index pairs() builds.
+	pair  []int32
 	names map[string]constantName
 	// ecosystems are the language's, in the order a shared name is read
 	// (Starlette before Django REST for status.HTTP_…); prefer reorders.
@@ -63,7 +65,7 @@ type constantName struct {
 
 func newScan(lang string, src []byte, toks []lexeme) *scan {
 	return &scan{
-		lang: lang, src: src, toks: toks, taken: map[int]bool{},
+		lang: lang, src: src, toks: toks, taken: make([]bool, len(toks)),
 		names: constantNames(lang), ecosystems: codes.EcosystemsForLanguage(lang),
 	}
 }
@@ -142,8 +144,11 @@ func (s *scan) intAt(i int) (int, bool) {
 // closing returns the index of the bracket that closes the one at open, or
 // len(s.toks) when the file ends first.
 func (s *scan) closing(open int) int {
+	if s.opens(open) {
+		return int(s.pairs()[open])
+	}
 	depth := 0
-	for i := open; i < len(s.toks); i++ {
+	for i := max(open, 0); i < len(s.toks); i++ {
 		if s.toks[i].kind != tPunct || s.toks[i].end-s.toks[i].start != 1 {
 			continue
 		}
@@ -159,40 +164,75 @@ func (s *scan) closing(open int) int {
 	return len(s.toks)
 }
 
+// opens reports whether token i is an opening bracket.
+func (s *scan) opens(i int) bool {
+	if i < 0 || i >= len(s.toks) || s.toks[i].kind != tPunct || s.toks[i].end-s.toks[i].start != 1 {
+		return false
+	}
+	c := s.src[s.toks[i].start]
+	return c == '(' || c == '[' || c == '{'
+}
+
+// pairs maps each opening bracket's index to the index of the bracket
+// that closes it (len(s.toks) when none does). It is built once per file,
+// on first use: finding a call's end by counting brackets each time would
+// make a file of unclosed calls quadratic.
+func (s *scan) pairs() []int32 {
+	if s.pair != nil {
+		return s.pair
+	}
+	s.pair = make([]int32, len(s.toks))
+	var stack []int32
+	for i, t := range s.toks {
+		if t.kind != tPunct || t.end-t.start != 1 {
+			continue
+		}
+		switch s.src[t.start] {
+		case '(', '[', '{':
+			stack = append(stack, int32(i))
+		case ')', ']', '}':
+			if n := len(stack); n > 0 {
+				s.pair[stack[n-1]] = int32(i)
+				stack = stack[:n-1]
+			}
+		}
+	}
+	for _, open := range stack {
+		s.pair[open] = int32(len(s.toks))
+	}
+	return s.pair
+}
+
 // span is a half-open range of token indexes: one argument of a call.
 type span struct{ from, to int }
 
 // args splits the bracketed list opened at open into its top-level
 // comma-separated elements, and returns them with the closing index.
 func (s *scan) args(open int) ([]span, int) {
+	if !s.opens(open) {
+		return nil, s.closing(open)
+	}
+	pair := s.pairs()
+	end := int(pair[open])
 	var out []span
-	depth, from := 0, open+1
-	for i := open; i < len(s.toks); i++ {
+	from := open + 1
+	for i := open + 1; i < end; i++ {
 		t := s.toks[i]
 		if t.kind != tPunct || t.end-t.start != 1 {
 			continue
 		}
 		switch s.src[t.start] {
 		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			if depth--; depth == 0 {
-				if i > from {
-					out = append(out, span{from, i})
-				}
-				return out, i
-			}
+			i = int(pair[i]) // nested brackets hold no top-level comma
 		case ',':
-			if depth == 1 {
-				out = append(out, span{from, i})
-				from = i + 1
-			}
+			out = append(out, span{from, i})
+			from = i + 1
 		}
 	}
-	if len(s.toks) > from {
-		out = append(out, span{from, len(s.toks)})
+	if end > from {
+		out = append(out, span{from, end})
 	}
-	return out, len(s.toks)
+	return out, end
 }
 
 // keyword returns the value span of the keyword or object-literal argument
@@ -259,6 +299,11 @@ func (s *scan) add(first, last int, o Occurrence, c statusCtx) {
 		if k, ok := s.lookupName(o.Name); ok {
 			o.Ecosystem = string(k.eco)
 		}
+	}
+	if len(s.occ) == cap(s.occ) {
+		// Double: append grows a large slice by a quarter, which copies a
+		// dense file's occurrences over and over.
+		s.occ = slices.Grow(s.occ, len(s.occ)+8)
 	}
 	s.occ = append(s.occ, o)
 }
@@ -380,8 +425,12 @@ func (s *scan) references() {
 		if s.taken[i] || t.kind != tIdent && (t.kind != tPunct || s.src[t.start] != '\\') {
 			continue
 		}
-		// Only the start of a dotted name can begin a constant.
+		// Only the start of a dotted name can begin a constant; a \ right
+		// after a name separates its parts.
 		if i > 0 && s.toks[i-1].kind == tPunct && (s.is(i-1, ".") || s.is(i-1, "::") || s.is(i-1, "\\")) {
+			continue
+		}
+		if t.kind == tPunct && i > 0 && s.toks[i-1].kind == tIdent && s.toks[i-1].end == t.start {
 			continue
 		}
 		if k, end, ok := s.constantAt(i); ok {
@@ -396,7 +445,7 @@ func (s *scan) references() {
 // facts sorts the occurrences, offers numbers the constants of the
 // ecosystem the file already uses, and returns the facts the rules read.
 func (s *scan) facts() *fileFacts {
-	sort.Slice(s.occ, func(i, j int) bool { return s.occ[i].Start < s.occ[j].Start })
+	slices.SortFunc(s.occ, func(a, b Occurrence) int { return a.Start - b.Start })
 	if s.used != "" {
 		for i := range s.occ {
 			o := &s.occ[i]

@@ -1,0 +1,45 @@
+<?php
+// PSR-7 (Slim, Guzzle, Laminas), Yii and WordPress.
+use GuzzleHttp\Psr7\Response;
+use Laminas\Diactoros\Response\EmptyResponse;
+
+function handler($request, $response) {
+    return $response->withStatus(404); // codes: 404/send
+}
+
+function teapot($response) {
+    return $response->withStatus(500, 'Not Found'); // codes: 500/send want "reason-mismatch: \"Not Found\""
+}
+
+function moved($response) {
+    return $response->withHeader('Location', '/new')->withStatus(301); // codes: 301/send
+}
+
+function notMoved($response) {
+    return $response
+        ->withHeader('Location', '/new')
+        ->withStatus(200); // codes: 200/send want "redirect-status: withStatus with 200 OK"
+}
+
+function after($response) {
+    return $response->withStatus(201)->withHeader('Location', '/items/1'); // codes: 201/send want "redirect-status: withStatus with 201 Created"
+}
+
+function guzzle() {
+    $fake = new Response(503, ['Retry-After' => '10'], 'down'); // codes: 503/send
+    $empty = new EmptyResponse(204); // codes: 204/send
+    return [$fake, $empty];
+}
+
+function yii() {
+    Yii::$app->response->statusCode = 422; // codes: 422/send
+}
+
+function wordpress() {
+    status_header(404); // codes: 404/send
+    wp_redirect('/login', 301); // codes: 301/send
+    wp_safe_redirect('/login', 500); // codes: 500/send want "redirect-status: wp_safe_redirect with 500"
+    wp_send_json(['ok' => true], 201); // codes: 201/send
+    wp_send_json_error(['error' => 'no'], 200); // codes: 200/send want "error-status: wp_send_json_error with 200 OK"
+    return new WP_REST_Response(['id' => 1], 201); // codes: 201/send
+}

@@ -1,0 +1,97 @@
+// The http crate's StatusCode, as axum and hyper use it. The file writes
+// StatusCode constants, so numbers are offered them (prefer-constant).
+use axum::http::{header, Response, StatusCode};
+use axum::response::{IntoResponse, Redirect};
+
+async fn missing() -> impl IntoResponse {
+    (StatusCode::NOT_FOUND, "no such user") // codes: 404/ref
+}
+
+async fn created() -> (StatusCode, &'static str) {
+    (axum::http::StatusCode::CREATED, "made") // codes: 201/ref
+}
+
+fn built() -> Response<String> {
+    Response::builder()
+        .status(StatusCode::ACCEPTED) // codes: 202/send
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(String::new())
+        .unwrap()
+}
+
+fn built_with_number() -> Response<String> {
+    http::Response::builder().status(404).body("missing".into()).unwrap() // codes: 404/send want "prefer-constant: write StatusCode::NOT_FOUND"
+}
+
+fn built_twice() -> Response<()> {
+    let a = Response::builder().status(201).body(()).unwrap(); // codes: 201/send want "prefer-constant: write StatusCode::CREATED"
+    let b = Response::builder().status(2000).body(()).unwrap(); // codes: 2000/send want "invalid-status"
+    Response::builder()
+        .status(http::StatusCode::NO_CONTENT) // codes: 204/send
+        .body(())
+        .unwrap()
+}
+
+fn parsed() -> StatusCode {
+    StatusCode::from_u16(409).unwrap() // codes: 409/send
+}
+
+fn parsed_bad() -> Result<StatusCode, http::status::InvalidStatusCode> {
+    StatusCode::from_u16(1000) // codes: 1000/send want "invalid-status"
+}
+
+fn mutated(mut res: Response<String>) -> Response<String> {
+    *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY; // codes: 422/send
+    res
+}
+
+fn compared(res: &Response<String>) -> bool {
+    res.status() == StatusCode::OK // codes: 200/compare
+}
+
+fn compared_number(res: &Response<String>) -> bool {
+    res.status().as_u16() == 404 || 500 != res.status() // codes: 404/compare 500/compare want "prefer-constant: write StatusCode::NOT_FOUND" "prefer-constant: write StatusCode::INTERNAL_SERVER_ERROR"
+}
+
+fn class(res: &Response<String>) -> bool {
+    res.status().as_u16() >= 400 && res.status().as_u16() < 500 // codes: 400/range 500/range
+}
+
+fn moved() -> Redirect {
+    Redirect::to("/login")
+}
+
+fn teapot() -> Response<()> {
+    Response::builder().status(StatusCode::IM_A_TEAPOT).body(()).unwrap() // codes: 418/send want "deprecated-status: 418"
+}
+
+fn redirect_without_3xx() -> Response<()> {
+    Response::builder()
+        .status(200) // codes: 200/send want "redirect-status: Response::builder..\\.status with 200 OK" "prefer-constant: StatusCode::OK"
+        .header(header::LOCATION, "/next")
+        .body(())
+        .unwrap()
+}
+
+fn redirect_with_3xx() -> Response<()> {
+    Response::builder()
+        .status(StatusCode::SEE_OTHER) // codes: 303/send
+        .header("Location", "/next")
+        .body(())
+        .unwrap()
+}
+
+fn text_says_other() -> Response<&'static str> {
+    Response::builder().status(500).body("Not Found").unwrap() // codes: 500/send want "reason-mismatch: message \"Not Found\"" "prefer-constant: StatusCode::INTERNAL_SERVER_ERROR"
+}
+
+fn text_agrees() -> Response<&'static str> {
+    Response::builder().status(StatusCode::NOT_FOUND).body("Not Found").unwrap() // codes: 404/send
+}
+
+fn vendor_and_unknown() -> (Response<()>, Response<()>) {
+    (
+        Response::builder().status(499).body(()).unwrap(), // codes: 499/send want "nonstandard-status: nginx"
+        Response::builder().status(299).body(()).unwrap(), // codes: 299/send want "unknown-status"
+    )
+}
