@@ -281,6 +281,14 @@ func (s *scan) constantAt(i int) (constantName, int, bool) {
 	for s.tok(end).kind == tPunct && (s.is(end, ".") || s.is(end, "::") || s.is(end, "\\")) && s.tok(end+1).kind == tIdent {
 		end += 2
 	}
+	// Members may follow the constant (HttpStatus.OK.value(),
+	// HTTPStatus.OK.phrase): the longest dotted prefix that names one wins.
+	// The probe converts bytes in place, so a miss allocates nothing.
+	for ; end-i >= 3; end -= 2 {
+		if _, ok := s.names[string(s.src[s.toks[end-3].start:s.toks[end-1].end])]; ok {
+			break
+		}
+	}
 	if end-i < 3 {
 		return constantName{}, i, false
 	}
@@ -340,7 +348,8 @@ func (s *scan) prefer(eco codes.Ecosystem) {
 // and the constant rules judge them.
 func (s *scan) references() {
 	for i := 0; i < len(s.toks); i++ {
-		if s.taken[i] || s.toks[i].kind != tIdent {
+		// The kind first: the map is consulted only for names.
+		if s.toks[i].kind != tIdent || s.taken[i] {
 			continue
 		}
 		// Only the start of a dotted name can begin a constant.
