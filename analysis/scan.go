@@ -1,7 +1,8 @@
 package analysis
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -347,13 +348,14 @@ func (s *scan) prefer(eco codes.Ecosystem) {
 // Reference, as the Go analysis does: hover and inlay hints work on them,
 // and the constant rules judge them.
 func (s *scan) references() {
+	sep := func(i int) bool {
+		return s.toks[i].kind == tPunct && (s.is(i, ".") || s.is(i, "::") || s.is(i, "\\"))
+	}
 	for i := 0; i < len(s.toks); i++ {
-		// The kind first: the map is consulted only for names.
-		if s.toks[i].kind != tIdent || s.taken[i] {
-			continue
-		}
-		// Only the start of a dotted name can begin a constant.
-		if i > 0 && s.toks[i-1].kind == tPunct && (s.is(i-1, ".") || s.is(i-1, "::") || s.is(i-1, "\\")) {
+		// Only the start of a dotted name can begin a constant. The taken
+		// map is consulted last, so a file dense with occurrences does not
+		// pay a lookup in it for every name.
+		if s.toks[i].kind != tIdent || i > 0 && sep(i-1) || i+1 == len(s.toks) || !sep(i+1) || s.taken[i] {
 			continue
 		}
 		if k, end, ok := s.constantAt(i); ok {
@@ -368,7 +370,8 @@ func (s *scan) references() {
 // facts sorts the occurrences, offers numbers the constants of the
 // ecosystem the file already uses, and returns the facts the rules read.
 func (s *scan) facts() *fileFacts {
-	sort.Slice(s.occ, func(i, j int) bool { return s.occ[i].Start < s.occ[j].Start })
+	// slices.SortFunc moves the large structs without reflection.
+	slices.SortFunc(s.occ, func(a, b Occurrence) int { return cmp.Compare(a.Start, b.Start) })
 	if s.used != "" {
 		for i := range s.occ {
 			o := &s.occ[i]
