@@ -22,9 +22,12 @@ func init() {
 	register(&language{name: "csharp", exts: []string{".cs"}, analyze: analyzeCSharp, mayHave: csMayHave, complete: completeCSharp})
 }
 
-// csMayHave: every context needs one of these words.
+// csMayHave: every context and constant needs one of these words: a
+// status name (StatusCodes, HttpStatusCode, StatusCode, Status =), the
+// OpenAPI attributes, Problem with positional arguments, a
+// HttpResponseMessage built from a number, or a response's .code.
 func csMayHave(src []byte) bool {
-	return containsAny(src, "tatus", "ResponseType", "SwaggerResponse", ".code")
+	return containsAny(src, "tatus", "ResponseType", "SwaggerResponse", "Problem", "HttpResponseMessage", ".code")
 }
 
 // csScan finds a file's occurrences; analysis and completion share it.

@@ -38,10 +38,12 @@ func analyzeKotlin(_ string, src []byte, _ *Result) *fileFacts {
 	return analyzeJVM("kotlin", src, true)
 }
 
-// jvmMayHave: every context needs one of these words (a status name, a
-// response entity, sendError, a client exception or a response's .code).
+// jvmMayHave: every context and constant needs one of these words: a
+// status name (HttpStatus, setStatus, status()), a servlet constant's
+// class, a response entity, sendError, Spring's error exceptions
+// (HttpClientErrorException, ErrorResponseException) or a response's .code.
 func jvmMayHave(src []byte) bool {
-	return containsAny(src, "tatus", "ResponseEntity", "sendError", "ErrorException", ".code")
+	return containsAny(src, "tatus", "HttpServletResponse", "ResponseEntity", "sendError", "ErrorException", "ErrorResponseException", ".code")
 }
 
 // Flags a number's context puts on the constant it is offered.

@@ -426,7 +426,8 @@ func jcCaseLabels(s *scan, open int, cs bool, context string) {
 			k := j + 1
 			for {
 				sp, next, ok := jcOperand(s, k, cs)
-				if !ok || !(s.is(next, ":") || s.is(next, ",") || s.is(next, "->")) {
+				// C# guards a label with when: case 404 when retry:
+				if !ok || !(s.is(next, ":") || s.is(next, ",") || s.is(next, "->") || cs && s.is(next, "when")) {
 					break
 				}
 				s.status(sp, statusCtx{role: Compare, context: context, msg: -1})

@@ -141,3 +141,30 @@ func TestCompleteJVMCSharp(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefilterWithoutStatusWord: contexts whose text holds no "status"
+// still pass the prefilter, and are found.
+func TestPrefilterWithoutStatusWord(t *testing.T) {
+	tests := []struct{ path, src string }{
+		{"A.java", "int x = HttpServletResponse.SC_OK;"},
+		{"A.java", "response.sendError(404);"},
+		{"A.java", "return new ResponseEntity<>(body, 404);"},
+		{"A.java", "throw new ErrorResponseException(404);"},
+		{"A.java", "throw new HttpClientErrorException(404);"},
+		{"A.java", "if (response.code() == 404) {}"},
+		{"A.kt", "if (response.code == 404) {}"},
+		{"A.cs", "return Problem(\"d\", null, 404);"},
+		{"A.cs", "return new HttpResponseMessage(404);"},
+		{"A.cs", "[ProducesResponseType(404)] void F() {}"},
+		{"A.cs", "[SwaggerResponse(404)] void F() {}"},
+	}
+	for _, tt := range tests {
+		src := []byte(tt.src)
+		if n := len(Analyze(tt.path, src, nil).Occurrences); n != 1 {
+			t.Errorf("%s %q: %d occurrences, want 1", tt.path, tt.src, n)
+		}
+		if !MayHaveStatus(tt.path, src) {
+			t.Errorf("%s %q: the prefilter rules it out", tt.path, tt.src)
+		}
+	}
+}

@@ -37,6 +37,8 @@ public class UsersApiTests
                 break;
             case (HttpStatusCode)418: // codes: 418/compare
                 break;
+            case HttpStatusCode.TooManyRequests when retries < 3: // codes: 429/compare
+                break;
         }
         var text = (int)response.StatusCode switch
         {
