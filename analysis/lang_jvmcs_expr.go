@@ -14,11 +14,12 @@ import "bytes"
 const jcChainLimit = 48
 
 // jcStatusish reports whether the tokens [from, to) are a member chain that
-// reads a status: a name with "status"/"Status" in it at the chain's own
-// level (response.getStatus(), resp.StatusCode, statusCode().value()), or
-// the code member of a response (OkHttp's response.code()). Names inside the
-// chain's argument lists do not count: foo(status) == 200 compares foo's
-// result.
+// reads a status: its last name at the chain's own level has
+// "status"/"Status" in it (response.getStatus(), resp.StatusCode,
+// statusCode().value() — a trailing value() or intValue() is looked
+// through), or is the code member of a response (OkHttp's response.code()).
+// Names elsewhere do not count: statusBar.getHeight() > 300 and
+// foo(status) == 200 compare something else.
 func jcStatusish(s *scan, from, to int) bool {
 	// A parenthesized primary, ((int)response.StatusCode).Should(), is
 	// read as part of the chain; a cast's type is not.
@@ -30,7 +31,7 @@ func jcStatusish(s *scan, from, to int) bool {
 			from = c + 1
 		}
 	}
-	depth, sawCode, sawResponse := 0, false, false
+	depth, last, prev, sawResponse := 0, -1, -1, false
 	for i := from; i < to; i++ {
 		t := s.toks[i]
 		if t.kind == tPunct && t.end-t.start == 1 {
@@ -45,18 +46,24 @@ func jcStatusish(s *scan, from, to int) bool {
 		if depth != 0 || t.kind != tIdent {
 			continue
 		}
-		name := s.src[t.start:t.end]
-		switch {
-		case bytes.Contains(name, []byte("tatus")):
-			return true
-		case string(name) == "code" && t.start > 0 && s.src[t.start-1] == '.':
-			// Only as a member (response.code()): the prefilters look for ".code".
-			sawCode = true
-		case jcResponseLike(name):
+		last, prev = i, last
+		if jcResponseLike(s.src[t.start:t.end]) {
 			sawResponse = true
 		}
 	}
-	return sawCode && sawResponse
+	if s.is(last, "value") || s.is(last, "getValue") || s.is(last, "intValue") {
+		last = prev
+	}
+	if last < 0 {
+		return false
+	}
+	t := s.toks[last]
+	name := s.src[t.start:t.end]
+	if bytes.Contains(name, []byte("tatus")) {
+		return true
+	}
+	// Only as a member (response.code()): the prefilters look for ".code".
+	return string(name) == "code" && t.start > 0 && s.src[t.start-1] == '.' && sawResponse
 }
 
 // jcResponseLike reports whether a receiver's name says it is a response:

@@ -74,6 +74,9 @@ public class Negatives {
         if (items.size() > 200) {
             return;
         }
+        if (statusBar.getHeight() > 300 || user.getAge() >= 200 || response.getStatusCode().is4xxClientError() == true) {
+            return;
+        }
         List<Map<String, List<Integer>>> nested = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
         }

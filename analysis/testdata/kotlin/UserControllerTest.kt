@@ -23,6 +23,8 @@ class UserControllerTest {
         if (response.status in 400 until 500) fail("client") // codes: 400/range 500/range
         if (attempt in 100..200) retry()
         check(response.status == 306) // codes: 306/compare
+        check(call.response.status()?.value == 404) // codes: 404/compare want "prefer-constant: SC_NOT_FOUND"
+        check(statusBar.height == 404)
         check(response?.status == 201) // codes: 201/compare want "prefer-constant: SC_CREATED"
         check(response!!.status === 201) // codes: 201/compare want "prefer-constant: SC_CREATED"
     }
