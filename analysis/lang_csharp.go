@@ -33,6 +33,7 @@ func csMayHave(src []byte) bool {
 // csScan finds a file's occurrences; analysis and completion share it.
 func csScan(src []byte) *scan {
 	s := newScan("csharp", src, lexCSharp(src))
+	jcPresize(s)
 	w := &csWalker{s: s}
 	w.walk()
 	s.references()

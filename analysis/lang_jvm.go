@@ -65,6 +65,7 @@ type jvmWalker struct {
 // jvmScan finds a file's occurrences; analyzeJVM and completion share it.
 func jvmScan(lang string, src []byte, kotlin bool) *jvmWalker {
 	w := &jvmWalker{s: newScan(lang, src, lexJVM(src, kotlin))}
+	jcPresize(w.s)
 	w.walk()
 	w.s.references()
 	return w

@@ -520,3 +520,16 @@ func jcValueEnd(s *scan, i int) int {
 	}
 	return len(s.toks)
 }
+
+// jcPresize sizes a scan's occurrence list and taken set for the file:
+// nearly every occurrence has "tatus" on its line (HttpStatus, setStatus,
+// StatusCode), so their count bounds the occurrences well, and a file
+// dense with them does not pay for growing both again and again.
+func jcPresize(s *scan) {
+	n := bytes.Count(s.src, []byte("tatus"))
+	if n < 8 {
+		return
+	}
+	s.occ = make([]Occurrence, 0, n)
+	s.taken = make(map[int]bool, n)
+}
