@@ -93,23 +93,27 @@ func analyzeJVM(lang string, src []byte, kotlin bool) *fileFacts {
 	return f
 }
 
-// status records sp in context c and flags a number found there.
-func (w *jvmWalker) status(sp span, c statusCtx, flag uint8) bool {
+// status records sp in context c and flags a number found there. It
+// returns the occurrence added, or nil (sp is no status, or its token is
+// already an occurrence).
+func (w *jvmWalker) status(sp span, c statusCtx, flag uint8) *Occurrence {
 	s := w.s
 	// HttpStatus.ACCEPTED.value(): the int of a constant is the constant.
 	if n := sp.to - sp.from; n > 4 && s.is(sp.to-4, ".") && s.is(sp.to-3, "value") && s.is(sp.to-2, "(") && s.is(sp.to-1, ")") {
 		sp.to -= 4
 	}
-	if !s.status(sp, c) {
-		return false
+	before := len(s.occ)
+	if !s.status(sp, c) || len(s.occ) == before {
+		return nil
 	}
-	if o := &s.occ[len(s.occ)-1]; flag != 0 && o.Written == Number {
+	o := &s.occ[len(s.occ)-1]
+	if flag != 0 && o.Written == Number {
 		if w.flags == nil {
 			w.flags = map[int]uint8{}
 		}
 		w.flags[o.Start] = flag
 	}
-	return true
+	return o
 }
 
 // call returns the arguments of the call whose ( is token open, or nil.
@@ -285,16 +289,12 @@ func (w *jvmWalker) statusCall(i int) {
 	default:
 		return
 	}
-	if !w.status(args[0], c, flag) {
-		return
-	}
+	o := w.status(args[0], c, flag)
 	// ResponseEntity.status(HttpStatus.OK).location(uri) sends a Location
 	// with a code no client follows; 201 and 202 point at what they made.
-	if s.is(end+1, ".") && s.is(end+2, "location") && s.is(end+3, "(") {
-		if o := &s.occ[len(s.occ)-1]; o.Code != 201 && o.Code != 202 {
-			o.API |= RedirectAPI
-			o.Context = recv + ".status(…).location"
-		}
+	if o != nil && s.is(end+1, ".") && s.is(end+2, "location") && s.is(end+3, "(") && o.Code != 201 && o.Code != 202 {
+		o.API |= RedirectAPI
+		o.Context = recv + ".status(…).location"
 	}
 }
 
