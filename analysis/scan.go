@@ -419,10 +419,18 @@ func (s *scan) prefer(eco codes.Ecosystem) {
 // Reference, as the Go analysis does: hover and inlay hints work on them,
 // and the constant rules judge them.
 func (s *scan) references() {
+	sep := func(i int) bool {
+		return s.toks[i].kind == tPunct && (s.is(i, ".") || s.is(i, "::") || s.is(i, "\\"))
+	}
 	for i := 0; i < len(s.toks); i++ {
 		t := s.toks[i]
 		// A name starts with an identifier, or with PHP's leading \.
-		if s.taken[i] || t.kind != tIdent && (t.kind != tPunct || s.src[t.start] != '\\') {
+		if t.kind != tIdent && (t.kind != tPunct || s.src[t.start] != '\\') {
+			continue
+		}
+		// A constant is a dotted name: a lone name is never one, and most
+		// names are lone, so this is checked before anything else.
+		if t.kind == tIdent && (i+1 == len(s.toks) || !sep(i+1)) || s.taken[i] {
 			continue
 		}
 		// Only the start of a dotted name can begin a constant; a \ right

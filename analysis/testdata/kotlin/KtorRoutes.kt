@@ -1,0 +1,21 @@
+package example.ktor
+
+import io.ktor.http.HttpStatusCode
+import io.ktor.server.response.respond
+
+// Ktor's named codes (HttpStatusCode.NotFound) are not in the data set and
+// are not read; its numeric forms are.
+fun Route.users() {
+    get("/users/{id}") {
+        call.respond(HttpStatusCode.NotFound)
+        call.respond(HttpStatusCode(418, "I'm a teapot")) // codes: 418/send want "deprecated-status: I'm a teapot"
+        call.respond(HttpStatusCode(499, "Client Closed Request")) // codes: 499/send want "nonstandard-status: nginx"
+        call.respond(HttpStatusCode(500, "Not Found")) // codes: 500/send want "reason-mismatch: 404 Not Found"
+        call.respond(HttpStatusCode(4000, "Custom")) // codes: 4000/send want "invalid-status: HttpStatusCode with 4000"
+        call.respond(HttpStatusCode.fromValue(429)) // codes: 429/send
+        call.respond(HttpStatusCode.fromValue(1))
+        call.respond(HttpStatusCode.fromValue(code))
+        call.respondText("hello", status = HttpStatusCode.OK)
+        call.response.status(HttpStatusCode.Accepted)
+    }
+}
