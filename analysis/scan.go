@@ -20,6 +20,8 @@ type scan struct {
 	// taken marks token indexes already turned into an occurrence, so a
 	// constant seen in a context is not also reported as a bare reference.
 	taken map[int]bool
+	// match pairs brackets; see matches.
+	match []int32
 	names map[string]constantName
 	// ecosystems are the language's, in the order a shared name is read
 	// (Starlette before Django REST for status.HTTP_…); prefer reorders.
@@ -133,23 +135,53 @@ func (s *scan) intAt(i int) (int, bool) {
 }
 
 // closing returns the index of the bracket that closes the one at open, or
-// len(s.toks) when the file ends first.
+// len(s.toks) when the file ends first (or open is not an opening bracket).
 func (s *scan) closing(open int) int {
-	depth := 0
-	for i := open; i < len(s.toks); i++ {
-		if s.toks[i].kind != tPunct || s.toks[i].end-s.toks[i].start != 1 {
+	if !s.opens(open) {
+		return len(s.toks)
+	}
+	return int(s.matches()[open])
+}
+
+// opens reports whether token i is an opening bracket.
+func (s *scan) opens(i int) bool {
+	if i < 0 || i >= len(s.toks) || s.toks[i].kind != tPunct || s.toks[i].end-s.toks[i].start != 1 {
+		return false
+	}
+	c := s.src[s.toks[i].start]
+	return c == '(' || c == '[' || c == '{'
+}
+
+// matches returns, for each opening bracket, the index of the bracket that
+// closes it (len(s.toks) when none does), built once on first use: with it
+// closing and args cost the length of what they return, not of the rest
+// of the file, so nested unclosed calls (a file mid-edit, fuzzed input)
+// stay linear. Any closing bracket closes the innermost open one, as
+// counting depth does.
+func (s *scan) matches() []int32 {
+	if s.match != nil {
+		return s.match
+	}
+	s.match = make([]int32, len(s.toks))
+	var open []int32
+	for i, t := range s.toks {
+		if t.kind != tPunct || t.end-t.start != 1 {
 			continue
 		}
-		switch s.src[s.toks[i].start] {
+		switch s.src[t.start] {
 		case '(', '[', '{':
-			depth++
+			open = append(open, int32(i))
 		case ')', ']', '}':
-			if depth--; depth == 0 {
-				return i
+			if n := len(open); n > 0 {
+				s.match[open[n-1]] = int32(i)
+				open = open[:n-1]
 			}
 		}
 	}
-	return len(s.toks)
+	for _, o := range open {
+		s.match[o] = int32(len(s.toks))
+	}
+	return s.match
 }
 
 // span is a half-open range of token indexes: one argument of a call.
@@ -158,34 +190,29 @@ type span struct{ from, to int }
 // args splits the bracketed list opened at open into its top-level
 // comma-separated elements, and returns them with the closing index.
 func (s *scan) args(open int) ([]span, int) {
+	end := s.closing(open)
+	if end == len(s.toks) && !s.opens(open) {
+		return nil, end
+	}
 	var out []span
-	depth, from := 0, open+1
-	for i := open; i < len(s.toks); i++ {
+	from := open + 1
+	for i := from; i < end; i++ {
 		t := s.toks[i]
 		if t.kind != tPunct || t.end-t.start != 1 {
 			continue
 		}
 		switch s.src[t.start] {
 		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			if depth--; depth == 0 {
-				if i > from {
-					out = append(out, span{from, i})
-				}
-				return out, i
-			}
+			i = int(s.match[i]) // the nested list, skipped whole
 		case ',':
-			if depth == 1 {
-				out = append(out, span{from, i})
-				from = i + 1
-			}
+			out = append(out, span{from, i})
+			from = i + 1
 		}
 	}
-	if len(s.toks) > from {
-		out = append(out, span{from, len(s.toks)})
+	if end > from {
+		out = append(out, span{from, end})
 	}
-	return out, len(s.toks)
+	return out, end
 }
 
 // keyword returns the value span of the keyword or object-literal argument
@@ -275,27 +302,35 @@ func (s *scan) constantAt(i int) (constantName, int, bool) {
 	}
 	if t.kind == tSymbol {
 		k, ok := s.lookupName(s.text(i))
+		if ok && s.used == "" {
+			// A symbol is written whole (:not_found): no prefix.
+			s.used = k.eco
+		}
 		return k, i + 1, ok
 	}
 	end := i + 1
 	for s.tok(end).kind == tPunct && (s.is(end, ".") || s.is(end, "::") || s.is(end, "\\")) && s.tok(end+1).kind == tIdent {
 		end += 2
 	}
-	if end-i < 3 {
-		return constantName{}, i, false
-	}
 	// The canonical name is the qualifier and the member as the data set
-	// writes them; anything before is the file's own path to it.
-	canon := s.spanText(end-3, end)
-	k, ok := s.lookupName(canon)
-	if !ok {
-		return constantName{}, i, false
+	// writes them; anything before is the file's own path to it, and
+	// members after it (HTTPStatus.OK.value, HttpStatus.OK.value()) are
+	// read off the constant, which still ends where the name does.
+	for ; end-i >= 3; end -= 2 {
+		// Most dotted names are not constants: look them up without
+		// building a string first.
+		if _, ok := s.names[string(s.src[s.toks[end-3].start:s.toks[end-1].end])]; !ok {
+			continue
+		}
+		canon := s.spanText(end-3, end)
+		k, _ := s.lookupName(canon)
+		if s.used == "" {
+			s.used = k.eco
+			s.usedPrefix = s.spanText(i, end)[:len(s.spanText(i, end))-len(canon)]
+		}
+		return k, end, true
 	}
-	if s.used == "" {
-		s.used = k.eco
-		s.usedPrefix = s.spanText(i, end)[:len(s.spanText(i, end))-len(canon)]
-	}
-	return k, end, true
+	return constantName{}, i, false
 }
 
 // lookupName finds a constant by its canonical name, honouring the
