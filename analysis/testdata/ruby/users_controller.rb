@@ -36,6 +36,16 @@ class UsersController < ApplicationController
     redirect_back fallback_location: root_path, status: :found # codes: 302/send
   end
 
+  def wrong
+    redirect_to root_path, status: :ok # codes: 200/send want "redirect-status: redirect_to with 200 OK: a redirect needs a 3xx code"
+    redirect_to root_path, status: 304 # codes: 304/send want "redirect-status: 304 Not Modified answers a conditional request" "prefer-constant: write :not_modified"
+    head 299 # codes: 299/send want "unknown-status: head with 299"
+    render json: {}, status: 2000 # codes: 2000/send want "invalid-status: render with 2000"
+    render json: {}, status: :payload_too_large # codes: 413/send
+    render json: {}, status: :use_proxy # codes: 305/send want "deprecated-status: 305 Use Proxy"
+    head 499 # codes: 499/send want "nonstandard-status: nginx"
+  end
+
   def plain
     render plain: "Forbidden", status: :not_found # codes: 404/send want "reason-mismatch: render sends 404 Not Found with the message \"Forbidden\", which is the reason phrase of 403 Forbidden"
     render :status => 410, :text => "Gone" # codes: 410/send want "prefer-constant: write :gone"
