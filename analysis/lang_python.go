@@ -22,9 +22,10 @@ import (
 //     decorated with a route or errorhandler of a file that imports Flask
 //     (or Quart). A tuple returned by any other function is a pair of
 //     values, whatever its second one is;
-//   - x.status_code, x.status and a bare status_code compared (==, !=, in),
-//     bounded (<, >=: RangeBound) or assigned, and assertEqual and Django's
-//     assertContains/assertRedirects in tests.
+//   - x.status_code, x.status and a bare status_code compared (==, !=, in,
+//     the cases of a match statement on one), bounded (<, >=: RangeBound)
+//     or assigned, and assertEqual and Django's assertContains and
+//     assertRedirects in tests.
 //
 // HTTPStatus.X (also http.HTTPStatus.X) and status.HTTP_404_NOT_FOUND are
 // constants anywhere; status.X is read as Django REST framework's when the
@@ -145,6 +146,8 @@ func (p *pyFile) walk() {
 				if p.is(i-1, "async") {
 					defs[len(defs)-1].col = p.column(i - 1)
 				}
+			case p.is(i, "match") && p.stmtStart(i):
+				p.matchStatement(i)
 			case p.is(i, "class"):
 				pendingView = false
 			case p.is(i, "return"):
@@ -163,7 +166,7 @@ func (p *pyFile) walk() {
 // pyWordStart holds the first bytes of every name walk looks at, so most
 // names are passed over with one table lookup.
 var pyWordStart = func() (t [256]bool) {
-	for _, w := range []string{"def", "class", "return", "status", "Response", "abort", "redirect",
+	for _, w := range []string{"def", "class", "return", "match", "status", "Response", "abort", "redirect",
 		"make_response", "json_response", "HTTPException", "HTTPError", "set_status", "send_error",
 		"render", "assert", "register_error_handler", "Starlette", "web", "HttpResponse", "JsonResponse"} {
 		t[w[0]] = true
@@ -606,4 +609,55 @@ func (p *pyFile) viewReturn(i int) {
 		c.msg = elems[0].from
 	}
 	p.status(elems[1], c)
+}
+
+// matchStatement reads match resp.status_code: at token i; each of its
+// case patterns (404, 404 | 410, HTTPStatus.GONE) is compared with the
+// status.
+func (p *pyFile) matchStatement(i int) {
+	colon := i + 1
+	for colon < len(p.toks) && p.toks[colon].kind != tNewline && !p.is(colon, ":") {
+		colon++
+	}
+	subject := span{i + 1, colon}
+	if !p.is(colon, ":") || !p.isStatusExpr(subject) {
+		return
+	}
+	c := statusCtx{role: Compare, context: "match " + p.spanText(subject.from, subject.to), msg: -1}
+	// The cases are the lines at the first case's indentation (a nested
+	// match's are deeper); a line left of it ends the match.
+	col := -1
+	for j := colon + 1; j < len(p.toks); j++ {
+		if p.toks[j-1].kind != tNewline || p.toks[j].kind == tNewline {
+			continue
+		}
+		cj := p.column(j)
+		if col < 0 {
+			if !p.is(j, "case") || cj <= p.column(i) {
+				return
+			}
+			col = cj
+		}
+		if cj < col {
+			return
+		}
+		if cj != col || !p.is(j, "case") {
+			continue
+		}
+		// The pattern runs to the ":" (or a guard's "if"); "|" separates
+		// its alternatives.
+		from := j + 1
+		for k := from; k < len(p.toks) && p.toks[k].kind != tNewline; k++ {
+			switch {
+			case p.opens(k):
+				k = p.closing(k)
+			case p.is(k, "|") || p.is(k, ":") || p.is(k, "if"):
+				p.status(span{from, k}, c)
+				from = k + 1
+			}
+			if p.is(k, ":") || p.is(k, "if") {
+				break
+			}
+		}
+	}
 }

@@ -19,7 +19,8 @@ import (
 //     name with "header" in it, and whose third is an array literal or a
 //     name, where a value is returned or assigned (return, a line's or a
 //     block's start, =). An array of three numbers is not one;
-//   - x.status assigned (Send), compared (Compare) or bounded (RangeBound);
+//   - x.status assigned (Send), compared (Compare, also in the when
+//     clauses of a case on it) or bounded (RangeBound);
 //     expect(x.status).to eq(404) and assert_equal 404, x.status;
 //     have_http_status and assert_response. Their class matchers
 //     (:success, :redirect, :error) name a range, not a code, and are left
@@ -99,7 +100,7 @@ func scanRuby(src []byte) *rbFile {
 
 // rbWordStart holds the first bytes of the names walk looks at.
 var rbWordStart = func() (t [256]bool) {
-	for _, w := range []string{"render", "head", "redirect_to", "respond_with", "halt", "status",
+	for _, w := range []string{"render", "head", "redirect_to", "respond_with", "halt", "status", "case",
 		"error!", "have_http_status", "assert_response", "assert_equal", "expect", "new"} {
 		t[w[0]] = true
 	}
@@ -208,7 +209,73 @@ func (r *rbFile) name(i int) {
 		}
 	case r.is(i, "expect"):
 		r.expectation(i)
+	case r.is(i, "case") && r.stmtStart(i) || r.is(i, "case") && r.is(i-1, "="):
+		r.caseStatement(i)
 	}
+}
+
+// caseStatement reads case response.status at token i; the values of its
+// when clauses (when 404, 410) are compared with the status.
+func (r *rbFile) caseStatement(i int) {
+	end := i + 1
+	for end < len(r.toks) && r.toks[end].kind != tNewline {
+		end++
+	}
+	if end == i+1 || !r.isStatusExpr(span{i + 1, end}) {
+		return
+	}
+	c := statusCtx{role: Compare, context: "case " + r.spanText(i+1, end), msg: -1}
+	// The clauses are the lines at the first when's indentation (a nested
+	// case's are deeper); the first other line there (end) closes it.
+	col := -1
+	for j := end + 1; j < len(r.toks); j++ {
+		if r.toks[j-1].kind != tNewline || r.toks[j].kind == tNewline {
+			continue
+		}
+		cj := r.column(j)
+		if col < 0 {
+			if !r.is(j, "when") {
+				return
+			}
+			col = cj
+		}
+		if cj < col || cj == col && !r.is(j, "when") && !r.is(j, "else") {
+			return
+		}
+		if cj != col || !r.is(j, "when") {
+			continue
+		}
+		from := j + 1
+		for k := from; k <= len(r.toks); k++ {
+			if k < len(r.toks) && r.opens(k) {
+				k = r.closing(k)
+				continue
+			}
+			if k == len(r.toks) || r.toks[k].kind == tNewline || r.is(k, ",") || r.is(k, "then") || r.is(k, ";") {
+				if k-from == 3 && (r.is(from+1, "..") || r.is(from+1, "...")) {
+					// when 500..599: a class.
+					bound := statusCtx{role: RangeBound, context: c.context, msg: -1}
+					r.status(span{from, from + 1}, bound)
+					r.status(span{from + 2, from + 3}, bound)
+				}
+				r.status(span{from, k}, c)
+				from = k + 1
+				if !r.is(k, ",") {
+					break
+				}
+			}
+		}
+	}
+}
+
+// column returns token i's byte column.
+func (r *rbFile) column(i int) int {
+	start := int(r.toks[i].start)
+	line := start
+	for line > 0 && r.src[line-1] != '\n' {
+		line--
+	}
+	return start - line
 }
 
 // stmtStart reports whether token i begins a statement.

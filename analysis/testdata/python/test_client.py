@@ -44,3 +44,20 @@ def test_mocked(respx_mock):
     fake.status_code = 2000  # codes: 2000/send want "invalid-status: .status_code = with 2000"
     with pytest.raises(requests.HTTPError):
         fake.raise_for_status()
+
+
+def describe(r):
+    match r.status_code:
+        case 200 | 204:  # codes: 200/compare 204/compare want "prefer-constant" "prefer-constant"
+            return "ok"
+        case HTTPStatus.NOT_FOUND:  # codes: 404/compare
+            match other.kind:
+                case 500:
+                    return "not a status"
+            return "missing"
+        case 299 if r.text:  # codes: 299/compare want "unknown-status"
+            return "odd"
+        case _:
+            return "other"
+    match = {"case": 404}
+    match(r.status_code)

@@ -37,3 +37,22 @@ describe "interpolation" do
     puts "was #{response.status == 404 ? "missing" : "there"} (status: 500)" # codes: 404/compare
   end
 end
+
+def describe(response)
+  case response.status
+  when 200, 204 then "ok" # codes: 200/compare 204/compare
+  when 404 # codes: 404/compare
+    case kind
+    when 500 then "not a status"
+    end
+  else
+    "other"
+  end
+  label = case last_response.status
+          when 301..308 then "redirect" # codes: 301/range 308/range
+          when 430 then "odd" # codes: 430/compare want "unknown-status"
+          end
+  case order.state
+  when 500 then "not a status"
+  end
+end
