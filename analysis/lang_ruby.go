@@ -43,8 +43,8 @@ func init() {
 
 // rubyClaims takes the Ruby files named without an extension.
 func rubyClaims(path string) bool {
-	base := path[bytes.LastIndexAny([]byte(path), `/\`)+1:]
-	return base == "Gemfile" || base == "Rakefile" || base == "config.ru"
+	base := path[strings.LastIndexAny(path, `/\`)+1:]
+	return base == "Gemfile" || base == "Rakefile"
 }
 
 func rubyMayHave(src []byte) bool {
