@@ -75,7 +75,7 @@ func scanPython(src []byte) *pyFile {
 // decides how some calls read, and which library status.X belongs to.
 func (p *pyFile) imports() {
 	for i := range p.toks {
-		if p.toks[i].kind != tIdent || !p.stmtStart(i) || !(p.is(i, "import") || p.is(i, "from")) {
+		if p.toks[i].kind != tIdent || !(p.is(i, "import") || p.is(i, "from")) || !p.stmtStart(i) {
 			continue
 		}
 		from := p.is(i, "from")

@@ -375,7 +375,9 @@ func (s *scan) prefer(eco codes.Ecosystem) {
 // and the constant rules judge them.
 func (s *scan) references() {
 	for i := 0; i < len(s.toks); i++ {
-		if s.taken[i] || s.toks[i].kind != tIdent {
+		// A constant a context took is passed over by add; asking taken
+		// here would cost a map lookup per token.
+		if s.toks[i].kind != tIdent {
 			continue
 		}
 		// Only the start of a dotted name can begin a constant.
