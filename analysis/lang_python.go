@@ -1,0 +1,663 @@
+package analysis
+
+import (
+	"strings"
+
+	"github.com/httpcodes/httpcodes/codes"
+)
+
+// Python: Flask, Django, Django REST framework, FastAPI/Starlette, aiohttp,
+// Tornado, and the tests written against them. A number is a status where
+// the call or the name around it says so:
+//
+//   - status_code=n in any call or signature: the keyword names the value;
+//     status=n only in the response constructors and helpers that take it
+//     (a bare status= is as often an order's state);
+//   - response constructors (Response, JSONResponse, HttpResponse,
+//     web.json_response, make_response, …), abort, HTTPException,
+//     redirect(url, code=n), set_status, send_error, Tornado's HTTPError,
+//     http.server's send_response;
+//   - FastAPI route decorators (@app.post(…, status_code=201, responses={404: …}));
+//   - return body, n and return body, n, headers in a Flask view: a function
+//     decorated with a route or errorhandler of a file that imports Flask
+//     (or Quart). A tuple returned by any other function is a pair of
+//     values, whatever its second one is;
+//   - x.status_code, x.status and a bare status_code compared (==, !=, in,
+//     the cases of a match statement on one), bounded (<, >=: RangeBound)
+//     or assigned, and assertEqual and Django's assertContains and
+//     assertRedirects in tests.
+//
+// HTTPStatus.X (also http.HTTPStatus.X) and status.HTTP_404_NOT_FOUND are
+// constants anywhere; status.X is read as Django REST framework's when the
+// file imports rest_framework, else as Starlette's.
+
+func init() {
+	register(&language{
+		name:     "python",
+		exts:     []string{".py", ".pyi"},
+		analyze:  analyzePython,
+		mayHave:  pythonMayHave,
+		complete: completePython,
+	})
+}
+
+// pythonMayHave: every context names a status, a response, an abort, an
+// exception, a redirect or an error handler, or sits in a Flask file.
+func pythonMayHave(src []byte) bool {
+	return containsAny(src, "status", "Status", "Response", "_response", "abort", "Exception",
+		"HTTPError", "redirect", "send_", "flask", "quart")
+}
+
+func analyzePython(path string, src []byte, res *Result) *fileFacts {
+	p := scanPython(src)
+	return p.facts()
+}
+
+// pyFile is what the scanner knows of a file beyond its tokens.
+type pyFile struct {
+	*scan
+	flask, django, tornado bool
+	// importsStatus is set when the file imports the status module of
+	// FastAPI, Starlette or Django REST framework.
+	importsStatus bool
+}
+
+// scanPython reads a file's status contexts and constants.
+func scanPython(src []byte) *pyFile {
+	p := &pyFile{scan: newScan("python", src, lexPython(src))}
+	p.imports()
+	p.walk()
+	p.references()
+	return p
+}
+
+// imports reads the import statements: which frameworks the file uses
+// decides how some calls read, and which library status.X belongs to.
+func (p *pyFile) imports() {
+	for i := range p.toks {
+		if p.toks[i].kind != tIdent || !(p.is(i, "import") || p.is(i, "from")) || !p.stmtStart(i) {
+			continue
+		}
+		from := p.is(i, "from")
+		for j := i + 1; j < len(p.toks) && p.toks[j].kind != tNewline; j++ {
+			if p.toks[j].kind != tIdent {
+				continue
+			}
+			// The root of each module named, and in from-imports the
+			// names imported (from fastapi import status).
+			root := p.tok(j-1).kind != tPunct || !p.is(j-1, ".")
+			switch {
+			case root && (p.is(j, "flask") || p.is(j, "quart")):
+				p.flask = true
+			case root && p.is(j, "django"):
+				p.django = true
+			case root && p.is(j, "tornado"):
+				p.tornado = true
+			case root && p.is(j, "rest_framework"):
+				p.prefer(codes.DRF)
+			case from && p.is(j, "status") && (p.is(j-1, "import") || p.is(j-1, ",") || p.is(j-1, "(")):
+				p.importsStatus = true
+			}
+		}
+	}
+}
+
+// stmtStart reports whether token i begins a logical line.
+func (p *pyFile) stmtStart(i int) bool {
+	return i == 0 || p.toks[i-1].kind == tNewline || p.is(i-1, ";")
+}
+
+// pyDef is a function being read: its indentation, and whether it is a
+// Flask view whose returned tuples carry a status.
+type pyDef struct {
+	col  int
+	view bool
+}
+
+// walk finds the contexts in one pass over the tokens.
+func (p *pyFile) walk() {
+	var defs []pyDef
+	pendingView := false
+	for i := 0; i < len(p.toks); i++ {
+		t := p.toks[i]
+		// A logical line that starts a physical one may end functions (one
+		// after a ";" shares its line and indentation with the last).
+		if len(defs) > 0 && (i == 0 || p.toks[i-1].kind == tNewline) && t.kind != tNewline {
+			col := p.column(i)
+			for len(defs) > 0 && defs[len(defs)-1].col >= col {
+				defs = defs[:len(defs)-1]
+			}
+		}
+		switch t.kind {
+		case tPunct:
+			if p.is(i, "@") && p.stmtStart(i) {
+				if p.decorator(i + 1) {
+					pendingView = true
+				}
+			}
+		case tIdent:
+			if !pyWordStart[p.src[t.start]] {
+				continue
+			}
+			switch {
+			case p.is(i, "def"):
+				defs = append(defs, pyDef{col: p.column(i), view: pendingView})
+				pendingView = false
+				if p.is(i-1, "async") {
+					defs[len(defs)-1].col = p.column(i - 1)
+				}
+			case p.is(i, "match") && p.stmtStart(i):
+				p.matchStatement(i)
+			case p.is(i, "class"):
+				pendingView = false
+			case p.is(i, "return"):
+				if len(defs) > 0 && defs[len(defs)-1].view && p.stmtStart(i) {
+					p.viewReturn(i + 1)
+				}
+			case p.is(i+1, "(") && !p.is(i-1, "def") && !p.is(i-1, "class"):
+				p.call(i)
+			case p.is(i, "status_code") || p.is(i, "status") || p.is(i, "status_int"):
+				p.statusName(i)
+			}
+		}
+	}
+}
+
+// pyWordStart holds the first bytes of every name walk looks at, so most
+// names are passed over with one table lookup.
+var pyWordStart = func() (t [256]bool) {
+	for _, w := range []string{"def", "class", "return", "match", "status", "Response", "abort", "redirect",
+		"make_response", "json_response", "HTTPException", "HTTPError", "set_status", "send_error",
+		"render", "assert", "register_error_handler", "Starlette", "web", "HttpResponse", "JsonResponse"} {
+		t[w[0]] = true
+	}
+	// Response classes have any name ending in Response; their first byte
+	// is an upper-case letter.
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// column returns token i's byte column: Python's indentation.
+func (p *pyFile) column(i int) int {
+	start := int(p.toks[i].start)
+	line := start
+	for line > 0 && p.src[line-1] != '\n' {
+		line--
+	}
+	return start - line
+}
+
+// chainStart returns the first token of the dotted name ending at token i
+// (self.client.response.status_code → self).
+func (p *pyFile) chainStart(i int) int {
+	for i >= 2 && p.is(i-1, ".") && p.toks[i-2].kind == tIdent {
+		i -= 2
+	}
+	return i
+}
+
+// chainEnd returns the index after the dotted name starting at token i.
+func (p *pyFile) chainEnd(i int) int {
+	if p.tok(i).kind != tIdent {
+		return i
+	}
+	i++
+	for p.is(i, ".") && p.tok(i+1).kind == tIdent {
+		i += 2
+	}
+	return i
+}
+
+// callee returns the dotted name that ends at token i, as written.
+func (p *pyFile) callee(i int) string {
+	return p.spanText(p.chainStart(i), i+1)
+}
+
+// binop reports whether token i is an arithmetic or bitwise operator:
+// one next to a number makes it part of a larger expression, not the
+// operand of a comparison.
+func (p *pyFile) binop(i int) bool {
+	t := p.tok(i)
+	if t.kind != tPunct {
+		return false
+	}
+	switch t.end - t.start {
+	case 1:
+		return strings.IndexByte("+-*/%@&|^", p.src[t.start]) >= 0
+	case 2:
+		return p.is(i, "//") || p.is(i, "**") || p.is(i, "<<") || p.is(i, ">>")
+	}
+	return false
+}
+
+// followed reports whether token i continues the operand before it: an
+// operator, a member access, a call or an index.
+func (p *pyFile) followed(i int) bool {
+	return p.binop(i) || p.is(i, ".") || p.is(i, "(") || p.is(i, "[")
+}
+
+// operand returns the operand of a comparison starting at token i: a
+// number or a dotted name (HTTPStatus.OK, with .value read off it).
+func (p *pyFile) operand(i int) span {
+	switch p.tok(i).kind {
+	case tNumber:
+		if p.followed(i + 1) {
+			return span{}
+		}
+		return span{i, i + 1}
+	case tIdent:
+		end := p.chainEnd(i)
+		if p.followed(end) {
+			return span{}
+		}
+		if end-i > 3 && (p.is(end-1, "value") || p.is(end-1, "real")) {
+			end -= 2
+		}
+		return span{i, end}
+	}
+	return span{}
+}
+
+// operandBefore returns the operand of a comparison that ends at token i.
+func (p *pyFile) operandBefore(i int) span {
+	switch p.tok(i).kind {
+	case tNumber:
+		if p.binop(i - 1) {
+			return span{}
+		}
+		return span{i, i + 1}
+	case tIdent:
+		start := p.chainStart(i)
+		if p.is(i, "value") && i-start >= 2 {
+			i -= 2
+		}
+		if p.binop(start - 1) {
+			return span{}
+		}
+		return span{start, i + 1}
+	}
+	return span{}
+}
+
+// isStatusExpr reports whether sp is a dotted name ending in status_code,
+// status or status_int (resp.status_code, self.response.status).
+func (p *pyFile) isStatusExpr(sp span) bool {
+	last := sp.to - 1
+	if last < sp.from || p.chainStart(last) != sp.from || p.tok(last).kind != tIdent {
+		return false
+	}
+	return p.is(last, "status_code") || p.is(last, "status_int") || p.is(last, "status") && last > sp.from
+}
+
+// statusName reads the contexts around a status_code or status name at
+// token i: comparisons, bounds and assignments.
+func (p *pyFile) statusName(i int) {
+	attr := p.is(i-1, ".")
+	bare := p.is(i, "status_code") && !attr
+	if !attr && !bare {
+		return
+	}
+	ctx := p.callee(i)
+	next := i + 1
+	if p.is(next, "not") && p.is(next+1, "in") {
+		next++
+	}
+	switch p.text(next) {
+	case "==", "!=":
+		p.status(p.operand(next+1), statusCtx{role: Compare, context: ctx + " comparison", msg: -1})
+	case "<", "<=", ">", ">=":
+		p.status(p.operand(next+1), statusCtx{role: RangeBound, context: ctx + " range check", msg: -1})
+	case "in":
+		if p.is(next+1, "(") || p.is(next+1, "[") || p.is(next+1, "{") {
+			args, _ := p.args(next + 1)
+			for _, a := range args {
+				p.status(a, statusCtx{role: Compare, context: ctx + " comparison", msg: -1})
+			}
+		}
+	case "=":
+		switch {
+		case attr:
+			// resp.status_code = 404 sets the status a response is sent with.
+			p.status(p.operand(next+1), statusCtx{role: Send, context: ctx + " =", strict: p.is(i, "status_code"), msg: -1})
+		case p.stmtStart(i) || p.is(i-1, "(") || p.is(i-1, ","):
+			// status_code = 404 in a class body (Django REST framework's
+			// APIException subclasses) or a keyword argument or default
+			// of any call or signature: the name says what the number is.
+			p.status(p.operand(next+1), statusCtx{role: Send, context: "status_code=", msg: -1})
+		}
+	}
+	// The number on the left: 200 == resp.status_code, 200 <= r.status < 300.
+	start := p.chainStart(i)
+	switch p.text(start - 1) {
+	case "==", "!=":
+		p.status(p.operandBefore(start-2), statusCtx{role: Compare, context: ctx + " comparison", msg: -1})
+	case "<", "<=", ">", ">=":
+		p.status(p.operandBefore(start-2), statusCtx{role: RangeBound, context: ctx + " range check", msg: -1})
+	}
+}
+
+// pyPositionalStatus are the response classes whose second positional
+// argument is the status: Flask's and Django REST framework's Response,
+// Starlette's responses and Flask's make_response. (Django's HttpResponse
+// takes a content type there.)
+var pyPositionalStatus = map[string]bool{
+	"Response": true, "JSONResponse": true, "HTMLResponse": true, "PlainTextResponse": true,
+	"RedirectResponse": true, "StreamingResponse": true, "FileResponse": true,
+	"ORJSONResponse": true, "UJSONResponse": true, "make_response": true,
+}
+
+// call reads the call whose callee name is token i and whose "(" follows.
+func (p *pyFile) call(i int) {
+	name := p.text(i)
+	open := i + 1
+	switch {
+	case strings.HasSuffix(name, "Response") || name == "make_response" || name == "json_response":
+		p.responseCall(i, name, open)
+	case strings.HasSuffix(name, "HTTPException"):
+		// FastAPI/Starlette: HTTPException(status_code, detail, headers).
+		args, _ := p.args(open)
+		c := statusCtx{role: Send, context: p.callee(i), framework: "fastapi", api: ErrorAPI, strict: true, msg: -1}
+		c.msg = p.message(args, 1, "detail")
+		p.firstOf(args, 0, c, "status_code")
+	case name == "abort":
+		// Flask's abort(404, "description"); self.abort and os.abort are
+		// other functions.
+		if p.is(i-1, ".") && !p.is(i-2, "flask") {
+			return
+		}
+		args, _ := p.args(open)
+		c := statusCtx{role: Send, context: p.callee(i), framework: "flask", api: ErrorAPI, strict: p.flask, msg: -1}
+		c.msg = p.message(args, 1, "description")
+		p.firstOf(args, 0, c, "code")
+	case name == "redirect":
+		// Flask's redirect(location, code=302). Django's redirect passes
+		// its other arguments to reverse(), so a Django-only file has no
+		// status there.
+		if p.django && !p.flask {
+			return
+		}
+		args, _ := p.args(open)
+		c := statusCtx{role: Send, context: p.callee(i), framework: "flask", api: RedirectAPI, strict: p.flask, msg: -1}
+		if v, ok := p.keyword(args, "code", "="); ok {
+			p.status(v, c)
+		} else if p.flask && len(args) > 1 {
+			p.status(args[1], c)
+		}
+	case name == "set_status" && p.is(i-1, "."):
+		// Tornado's and aiohttp's response.set_status(404, reason).
+		args, _ := p.args(open)
+		c := statusCtx{role: Send, context: p.callee(i), strict: true, msg: -1}
+		c.msg = p.message(args, 1, "reason")
+		p.firstOf(args, 0, c, "status_code")
+	case (name == "send_response" || name == "send_response_only") && p.is(i-1, "."):
+		// http.server's handler.send_response(code, message): the message
+		// is the reason phrase sent on the status line.
+		args, _ := p.args(open)
+		c := statusCtx{role: Send, context: p.callee(i), framework: "http.server", strict: true, msg: -1}
+		c.msg = p.message(args, 1, "message")
+		p.firstOf(args, 0, c, "code")
+	case name == "send_error" && p.is(i-1, "."):
+		args, _ := p.args(open)
+		p.firstOf(args, 0, statusCtx{role: Send, context: p.callee(i), framework: "tornado", api: ErrorAPI, strict: true, msg: -1}, "status_code")
+	case name == "HTTPError" && p.tornado:
+		args, _ := p.args(open)
+		c := statusCtx{role: Send, context: p.callee(i), framework: "tornado", api: ErrorAPI, strict: true, msg: -1}
+		p.firstOf(args, 0, c, "status_code")
+	case name == "render" && p.django:
+		// Django's render(request, template, context, status=404).
+		args, _ := p.args(open)
+		if v, ok := p.keyword(args, "status", "="); ok {
+			p.status(v, statusCtx{role: Send, context: p.callee(i), framework: "django", strict: true, msg: -1})
+		}
+	case name == "register_error_handler":
+		// app.register_error_handler(404, handler) handles a status: it is
+		// compared with the status sent.
+		args, _ := p.args(open)
+		if len(args) > 0 {
+			p.status(args[0], statusCtx{role: Compare, context: p.callee(i), msg: -1})
+		}
+	case strings.HasPrefix(name, "assert") && p.is(i-1, "."):
+		p.assertion(i, name, open)
+	}
+}
+
+// responseCall reads a response constructor: the status is the status or
+// status_code keyword, or a positional argument: the first when it is a
+// number (httpx.Response(404) in tests), else the second for the classes
+// that take it there.
+func (p *pyFile) responseCall(i int, name string, open int) {
+	args, _ := p.args(open)
+	c := statusCtx{role: Send, context: p.callee(i), framework: p.responseFramework(i, name), strict: true, msg: -1}
+	if strings.Contains(name, "Redirect") {
+		c.api = RedirectAPI
+	}
+	plain := !strings.Contains(name, "Redirect") && !strings.Contains(name, "File") &&
+		!strings.Contains(name, "Streaming") && !strings.Contains(name, "Template")
+	if plain && len(args) > 0 && args[0].to-args[0].from == 1 && p.tok(args[0].from).kind == tString {
+		c.msg = args[0].from
+	}
+	for _, key := range []string{"status_code", "status"} {
+		if v, ok := p.keyword(args, key, "="); ok {
+			p.status(v, c)
+			return
+		}
+	}
+	if len(args) > 0 && p.tok(args[0].from).kind == tNumber {
+		c.msg = -1
+		p.status(args[0], c)
+		return
+	}
+	if pyPositionalStatus[name] && len(args) > 1 && !p.is(args[1].from+1, "=") {
+		p.status(args[1], c)
+	}
+}
+
+// responseFramework names the library a response class most likely comes
+// from, for messages.
+func (p *pyFile) responseFramework(i int, name string) string {
+	switch {
+	case p.is(i-1, ".") && p.is(i-2, "web"):
+		return "aiohttp"
+	case strings.HasPrefix(name, "Http") || name == "JsonResponse" || name == "TemplateResponse" && p.django:
+		return "django"
+	case name == "make_response" || name == "Response" && p.flask:
+		return "flask"
+	case name == "Response" && p.django:
+		return "drf"
+	}
+	return "starlette"
+}
+
+// message returns the token of a single-string message argument: the
+// keyword key, or positional argument pos; -1 when there is none.
+func (p *pyFile) message(args []span, pos int, key string) int {
+	if v, ok := p.keyword(args, key, "="); ok {
+		if v.to-v.from == 1 && p.tok(v.from).kind == tString {
+			return v.from
+		}
+		return -1
+	}
+	if pos < len(args) && args[pos].to-args[pos].from == 1 && p.tok(args[pos].from).kind == tString {
+		return args[pos].from
+	}
+	return -1
+}
+
+// firstOf records the status given as keyword key, or else as positional
+// argument pos (when that is not a keyword argument).
+func (p *pyFile) firstOf(args []span, pos int, c statusCtx, key string) {
+	if v, ok := p.keyword(args, key, "="); ok {
+		p.status(v, c)
+		return
+	}
+	if pos < len(args) && !p.is(args[pos].from+1, "=") {
+		p.status(args[pos], c)
+	}
+}
+
+// assertion reads unittest's self.assertEqual(resp.status_code, 404) (either
+// order) and Django's assertContains/assertRedirects keywords.
+func (p *pyFile) assertion(i int, name string, open int) {
+	args, _ := p.args(open)
+	c := statusCtx{role: Compare, context: p.callee(i), msg: -1}
+	switch name {
+	case "assertEqual", "assertEquals", "assertNotEqual", "assertNotEquals":
+		if len(args) < 2 {
+			return
+		}
+		if p.isStatusExpr(args[0]) {
+			p.status(args[1], c)
+		} else if p.isStatusExpr(args[1]) {
+			p.status(args[0], c)
+		}
+	case "assertContains", "assertNotContains", "assertRedirects":
+		c.framework = "django"
+		for _, key := range []string{"status_code", "target_status_code"} {
+			if v, ok := p.keyword(args, key, "="); ok {
+				p.status(v, c)
+			}
+		}
+	}
+}
+
+// pyRouteMethods are the decorator names that make a route: Flask's and
+// FastAPI's app.route/app.get/…, blueprints' and routers' alike.
+var pyRouteMethods = map[string]bool{
+	"route": true, "get": true, "post": true, "put": true, "patch": true, "delete": true,
+	"head": true, "options": true, "trace": true, "api_route": true,
+}
+
+// decorator reads the decorator whose name starts at token i, and reports
+// whether it makes the function below a Flask view.
+func (p *pyFile) decorator(i int) bool {
+	end := p.chainEnd(i)
+	if end-i < 3 || !p.is(end, "(") {
+		return false
+	}
+	last := p.text(end - 1)
+	args, _ := p.args(end)
+	switch {
+	case pyRouteMethods[last]:
+		c := statusCtx{role: Send, context: "@" + p.spanText(i, end), framework: "fastapi", strict: true, msg: -1}
+		if v, ok := p.keyword(args, "status_code", "="); ok {
+			p.status(v, c)
+		}
+		if v, ok := p.keyword(args, "responses", "="); ok && p.is(v.from, "{") {
+			p.dictKeys(v.from, statusCtx{role: Send, context: "responses", framework: "fastapi", msg: -1})
+		}
+		return p.flask
+	case last == "errorhandler" || last == "app_errorhandler" || last == "exception_handler":
+		// @app.errorhandler(404) handles that status; its view's tuples
+		// carry the status it answers with.
+		if len(args) > 0 {
+			p.status(args[0], statusCtx{role: Compare, context: "@" + p.spanText(i, end), msg: -1})
+		}
+		return p.flask
+	}
+	return false
+}
+
+// dictKeys records the keys of the dict literal opened at open:
+// responses={404: {"model": Message}}.
+func (p *pyFile) dictKeys(open int, c statusCtx) {
+	elems, _ := p.args(open)
+	for _, e := range elems {
+		for j := e.from; j < e.to; j++ {
+			if p.is(j, ":") {
+				p.status(span{e.from, j}, c)
+				break
+			}
+		}
+	}
+}
+
+// viewReturn reads return body, status[, headers] in a Flask view; the
+// tuple may be parenthesised.
+func (p *pyFile) viewReturn(i int) {
+	end := i
+	for end < len(p.toks) && p.toks[end].kind != tNewline && !p.is(end, ";") {
+		end++
+	}
+	if end == i {
+		return
+	}
+	var elems []span
+	if p.is(i, "(") && p.closing(i) == end-1 {
+		elems, _ = p.args(i)
+	} else {
+		from := i
+		for j := i; j < end; j++ {
+			switch {
+			case p.is(j, "(") || p.is(j, "[") || p.is(j, "{"):
+				j = p.closing(j)
+			case p.is(j, ","):
+				elems = append(elems, span{from, j})
+				from = j + 1
+			}
+		}
+		if from < end {
+			elems = append(elems, span{from, end})
+		}
+	}
+	if len(elems) != 2 && len(elems) != 3 {
+		return
+	}
+	c := statusCtx{role: Send, context: "view return", framework: "flask", strict: true, msg: -1}
+	if elems[0].to-elems[0].from == 1 && p.tok(elems[0].from).kind == tString {
+		c.msg = elems[0].from
+	}
+	p.status(elems[1], c)
+}
+
+// matchStatement reads match resp.status_code: at token i; each of its
+// case patterns (404, 404 | 410, HTTPStatus.GONE) is compared with the
+// status.
+func (p *pyFile) matchStatement(i int) {
+	colon := i + 1
+	for colon < len(p.toks) && p.toks[colon].kind != tNewline && !p.is(colon, ":") {
+		colon++
+	}
+	subject := span{i + 1, colon}
+	if !p.is(colon, ":") || !p.isStatusExpr(subject) {
+		return
+	}
+	c := statusCtx{role: Compare, context: "match " + p.spanText(subject.from, subject.to), msg: -1}
+	// The cases are the lines at the first case's indentation (a nested
+	// match's are deeper); a line left of it ends the match.
+	col := -1
+	for j := colon + 1; j < len(p.toks); j++ {
+		if p.toks[j-1].kind != tNewline || p.toks[j].kind == tNewline {
+			continue
+		}
+		cj := p.column(j)
+		if col < 0 {
+			if !p.is(j, "case") || cj <= p.column(i) {
+				return
+			}
+			col = cj
+		}
+		if cj < col {
+			return
+		}
+		if cj != col || !p.is(j, "case") {
+			continue
+		}
+		// The pattern runs to the ":" (or a guard's "if"); "|" separates
+		// its alternatives.
+		from := j + 1
+		for k := from; k < len(p.toks) && p.toks[k].kind != tNewline; k++ {
+			switch {
+			case p.opens(k):
+				k = p.closing(k)
+			case p.is(k, "|") || p.is(k, ":") || p.is(k, "if"):
+				p.status(span{from, k}, c)
+				from = k + 1
+			}
+			if p.is(k, ":") || p.is(k, "if") {
+				break
+			}
+		}
+	}
+}
