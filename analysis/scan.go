@@ -19,7 +19,8 @@ type scan struct {
 	occ  []Occurrence
 	// taken marks token indexes already turned into an occurrence, so a
 	// constant seen in a context is not also reported as a bare reference.
-	taken map[int]bool
+	// A slice rather than a map: it is read for every name in the file.
+	taken []bool
 	names map[string]constantName
 	// ecosystems are the language's, in the order a shared name is read
 	// (Starlette before Django REST for status.HTTP_…); prefer reorders.
@@ -56,7 +57,7 @@ type constantName struct {
 
 func newScan(lang string, src []byte, toks []lexeme) *scan {
 	return &scan{
-		lang: lang, src: src, toks: toks, taken: map[int]bool{},
+		lang: lang, src: src, toks: toks, taken: make([]bool, len(toks)),
 		names: constantNames(lang), ecosystems: codes.EcosystemsForLanguage(lang),
 	}
 }
@@ -286,6 +287,11 @@ func (s *scan) constantAt(i int) (constantName, int, bool) {
 	}
 	// The canonical name is the qualifier and the member as the data set
 	// writes them; anything before is the file's own path to it.
+	// Most dotted names are not constants: rule them out without
+	// allocating (a map index by string(bytes) does not copy).
+	if _, ok := s.names[string(s.src[s.toks[end-3].start:s.toks[end-1].end])]; !ok {
+		return constantName{}, i, false
+	}
 	canon := s.spanText(end-3, end)
 	k, ok := s.lookupName(canon)
 	if !ok {
@@ -340,7 +346,7 @@ func (s *scan) prefer(eco codes.Ecosystem) {
 // and the constant rules judge them.
 func (s *scan) references() {
 	for i := 0; i < len(s.toks); i++ {
-		if s.taken[i] || s.toks[i].kind != tIdent {
+		if s.toks[i].kind != tIdent || s.taken[i] {
 			continue
 		}
 		// Only the start of a dotted name can begin a constant.

@@ -1,0 +1,354 @@
+package analysis
+
+import (
+	"bytes"
+	"slices"
+)
+
+// JavaScript and TypeScript share one lexer (lang_javascript_lex.go) and one
+// scanner: the contexts are the same libraries whichever of the two a file
+// is written in. The scanner is one forward walk over the tokens that
+// looks at names only; each name that can start a context (status,
+// writeHead, redirect, expect, switch, …) hands over to the reader of that
+// context (lang_javascript_calls.go, lang_javascript_objects.go, lang_javascript_compare.go).
+
+func init() {
+	register(&language{name: "javascript", exts: []string{".js", ".jsx", ".mjs", ".cjs"},
+		analyze: analyzeJavaScript, mayHave: mayHaveJS, complete: completeJS})
+	register(&language{name: "typescript", exts: []string{".ts", ".tsx", ".mts", ".cts"},
+		analyze: analyzeTypeScript, mayHave: mayHaveJS, complete: completeJS})
+}
+
+func analyzeJavaScript(path string, src []byte, res *Result) *fileFacts {
+	return analyzeJS("javascript", src)
+}
+
+func analyzeTypeScript(path string, src []byte, res *Result) *fileFacts {
+	return analyzeJS("typescript", src)
+}
+
+// mayHaveJS holds a word of every context: "tatus" covers status,
+// statusCode, sendStatus, StatusCodes, HttpStatus and the http-status
+// package; the others name the calls whose status argument needs no such
+// word (ctx.throw(404), reply.code(404), .expect(404), @HttpCode(204), …).
+func mayHaveJS(src []byte) bool {
+	return containsAny(src, "tatus", "code", "writeHead", "edirect", "throw", "assert",
+		"Exception", "rror", "expect")
+}
+
+// jsScan is the scan of one JS/TS file.
+type jsScan struct {
+	*scan
+	// httpStatus is the name the file binds the http-status package to
+	// (const httpStatus = require('http-status')), or "".
+	httpStatus string
+}
+
+func analyzeJS(lang string, src []byte) *fileFacts {
+	buf := jsTokens.Get().(*[]lexeme)
+	j := &jsScan{scan: newScan(lang, src, lexJS(src, *buf))}
+	if bytes.Contains(src, []byte("http-status")) {
+		j.httpStatus = j.httpStatusBinding()
+	}
+	j.walk()
+	walked := len(j.occ)
+	j.references()
+	j.httpStatusReferences()
+	j.occ = inOrder(j.occ, walked)
+	facts := j.facts()
+	// The facts keep no token: the list goes back for the next file.
+	*buf = j.toks[:0]
+	jsTokens.Put(buf)
+	return facts
+}
+
+// walk reads every context, in token order; a context that a larger one
+// already read (the status of new Response(…, { status })) is not read
+// again, as scan.add keeps the first reading of a token.
+func (j *jsScan) walk() {
+	for i := range j.toks {
+		if j.toks[i].kind != tIdent {
+			continue
+		}
+		switch string(j.toks[i].text(j.src)) {
+		case "status", "statusCode":
+			j.statusName(i)
+		case "sendStatus", "code", "writeHead", "throw", "assert":
+			j.responseCall(i)
+		case "redirect":
+			j.redirectCall(i)
+		case "Response", "NextResponse":
+			j.responseBuilder(i)
+		case "HttpException", "createError", "createHttpError", "httpErrors":
+			j.errorCall(i)
+		case "HttpCode", "Redirect", "ApiResponse":
+			j.decorator(i)
+		case "switch":
+			j.switchOn(i)
+		case "expect":
+			j.expectCall(i)
+		case "equal", "strictEqual", "deepEqual", "deepStrictEqual", "notEqual",
+			"notStrictEqual", "equals", "is":
+			j.assertEqual(i)
+		}
+	}
+}
+
+// isMember reports whether name i is accessed as a member: x.name or
+// x?.name.
+func (j *jsScan) isMember(i int) bool {
+	return j.is(i-1, ".") || j.is(i-1, "?.")
+}
+
+// receiver returns the name the member at i is read from (res in
+// res.status), or "" when that is not a plain name (a call's result).
+func (j *jsScan) receiver(i int) string {
+	if j.isMember(i) && j.tok(i-2).kind == tIdent {
+		return j.text(i - 2)
+	}
+	return ""
+}
+
+// chainStart returns the first token of the member chain that ends with
+// the name at i, skipping the calls and index expressions on the way:
+// request for request(app).get('/').expect, res for res.set(h).status.
+func (j *jsScan) chainStart(i int) int {
+	k := i
+	for j.isMember(k) {
+		p := k - 2
+		for j.is(p, ")") || j.is(p, "]") {
+			open := j.opening(p)
+			if open < 0 {
+				return k
+			}
+			p = open - 1
+		}
+		if j.tok(p).kind != tIdent {
+			return k
+		}
+		k = p
+	}
+	return k
+}
+
+// chainHas reports whether a name of the chain from start to the member
+// at i satisfies ok.
+func (j *jsScan) chainHas(start, i int, ok func(string) bool) bool {
+	for k := start; k <= i; k++ {
+		if j.toks[k].kind == tIdent && (k == start || j.isMember(k)) && ok(j.text(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// opening returns the index of the bracket that the one at close closes,
+// or -1. It looks back a bounded distance, so that a stray bracket cannot
+// make a file's scan quadratic.
+func (j *jsScan) opening(close int) int {
+	depth := 0
+	for k := close; k >= 0 && close-k < 4096; k-- {
+		t := j.toks[k]
+		if t.kind != tPunct || t.end-t.start != 1 {
+			continue
+		}
+		switch j.src[t.start] {
+		case ')', ']', '}':
+			depth++
+		case '(', '[', '{':
+			if depth--; depth == 0 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// isResponseName reports whether a name is, by convention, a response
+// object: res, resp, response, reply (Fastify), rep, or a name ending in
+// Res, Response or Reply (mockRes, serverResponse).
+func isResponseName(name string) bool {
+	switch name {
+	case "res", "resp", "response", "reply", "rep", "Response", "NextResponse":
+		return true
+	}
+	for _, suffix := range []string{"Res", "Response", "Reply", "response", "reply"} {
+		if hasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// isContextName reports whether a name is a Koa context: ctx, context, or
+// this in Koa 1's generator middleware.
+func isContextName(name string) bool {
+	return name == "ctx" || name == "context" || name == "this"
+}
+
+// jsContinues reports whether token i continues an expression, so that a
+// value before it is only part of one (404 + n, 200 .toString()).
+func (j *jsScan) jsContinues(i int) bool {
+	t := j.tok(i)
+	if t.kind == tString {
+		return j.src[t.start] == '`' // a tagged template
+	}
+	if t.kind != tPunct {
+		return false
+	}
+	switch string(t.text(j.src)) {
+	case ".", "?.", "(", "[", "+", "-", "*", "/", "%", "**", "??", "<<", ">>", ">>>", "&", "|", "^":
+		return true
+	}
+	return false
+}
+
+// operand returns the value that starts at token from when it is one a
+// status can be: a number, a status constant or a parenthesised value,
+// not followed by more of an expression.
+func (j *jsScan) operand(from int) (span, bool) {
+	end := from + 1
+	switch t := j.tok(from); t.kind {
+	case tNumber:
+	case tIdent:
+		if _, e, ok := j.constantAt(from); ok {
+			end = e
+		} else if _, ok := j.httpStatusAt(from); ok {
+			end = from + 3
+		} else {
+			return span{}, false
+		}
+	case tPunct:
+		if !j.is(from, "(") {
+			return span{}, false
+		}
+		end = j.closing(from) + 1
+	default:
+		return span{}, false
+	}
+	if end > len(j.toks) || j.jsContinues(end) {
+		return span{}, false
+	}
+	return span{from, end}, true
+}
+
+// operandBefore returns the value that ends just before token end, as
+// operand does for the value after it: the 404 in 404 === res.status.
+func (j *jsScan) operandBefore(end int) (span, bool) {
+	last := end - 1
+	from := last
+	switch t := j.tok(last); t.kind {
+	case tNumber:
+	case tIdent:
+		for j.is(from-1, ".") && j.tok(from-2).kind == tIdent {
+			from -= 2
+		}
+		for ; from < last; from += 2 {
+			if _, e, ok := j.constantAt(from); ok && e == end {
+				break
+			}
+			if _, ok := j.httpStatusAt(from); ok && from+3 == end {
+				break
+			}
+		}
+		if from == last {
+			return span{}, false
+		}
+	case tPunct:
+		if !j.is(last, ")") {
+			return span{}, false
+		}
+		if from = j.opening(last); from < 0 {
+			return span{}, false
+		}
+	default:
+		return span{}, false
+	}
+	if p := j.tok(from - 1); p.kind == tPunct && j.jsContinues(from-1) && !j.is(from-1, "(") {
+		return span{}, false
+	}
+	return span{from, end}, true
+}
+
+// status reads a status argument as scan.status does, and also an
+// http-status constant and the two branches of a conditional
+// (ok ? 200 : 500), each of which is a status sent.
+func (j *jsScan) status(sp span, c statusCtx) bool {
+	if len(j.occ) == cap(j.occ) {
+		// Tests and fixtures hold a status on nearly every line: doubling
+		// copies the occurrences once, where append's gentler growth of
+		// large slices copies them several times.
+		j.occ = append(make([]Occurrence, 0, 2*cap(j.occ)+16), j.occ...)
+	}
+	if sp.to-sp.from == 3 {
+		if code, ok := j.httpStatusAt(sp.from); ok {
+			j.add(sp.from, sp.from+2, Occurrence{Code: code, Written: Constant, Name: j.spanText(sp.from, sp.to)}, c)
+			return true
+		}
+	}
+	if q, colon := j.conditional(sp); q >= 0 {
+		a := j.status(span{q + 1, colon}, c)
+		b := j.status(span{colon + 1, sp.to}, c)
+		return a || b
+	}
+	return j.scan.status(sp, c)
+}
+
+// conditional returns the "?" and ":" of a conditional expression at the
+// top level of sp, or -1, -1.
+func (j *jsScan) conditional(sp span) (int, int) {
+	q, depth := -1, 0
+	for k := sp.from; k < sp.to; k++ {
+		t := j.toks[k]
+		if t.kind != tPunct || t.end-t.start != 1 {
+			continue
+		}
+		switch j.src[t.start] {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			depth--
+		case '?':
+			if depth == 0 && q < 0 {
+				q = k
+			}
+		case ':':
+			if depth == 0 && q >= 0 {
+				return q, k
+			}
+		}
+	}
+	return -1, -1
+}
+
+// single returns the token of sp when sp is one string literal, or -1: a
+// message must be a literal to be compared with reason phrases.
+func (j *jsScan) single(sp span) int {
+	if sp.to-sp.from == 1 && j.tok(sp.from).kind == tString {
+		return sp.from
+	}
+	return -1
+}
+
+// inOrder sorts the occurrences by offset, knowing how they were found:
+// the walk's nearly in token order (but for the 404 of 404 === res.status
+// and the cases a switch reads ahead), then the references in order. A
+// sort of the whole moves every occurrence many times; sorting the walk's
+// (which pdqsort does in one pass when they are in order) and merging
+// the two runs moves each once. No two occurrences start at one offset.
+func inOrder(occ []Occurrence, walked int) []Occurrence {
+	slices.SortFunc(occ[:walked], func(a, b Occurrence) int { return a.Start - b.Start })
+	if walked == 0 || walked == len(occ) || occ[walked-1].Start < occ[walked].Start {
+		return occ
+	}
+	out := make([]Occurrence, 0, len(occ))
+	a, b := occ[:walked], occ[walked:]
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Start < a[0].Start {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}

@@ -1,0 +1,193 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLexJS: the token boundaries that decide what is code — template
+// literals and their nesting, regex against division, comments, JSX
+// closing tags, names with $ and #.
+func TestLexJS(t *testing.T) {
+	tests := []struct {
+		src  string
+		want string // tokens joined by " | "
+	}{
+		{"a / b / c", "a | / | b | / | c"},
+		{"x = /ab+c/gi.test(s)", "x | = | /ab+c/gi | . | test | ( | s | )"},
+		{"return /404/", "return | /404/"},
+		{"f(/[/]404/)", "f | ( | /[/]404/ | )"},
+		{"(a) / 404 / 2", "( | a | ) | / | 404 | / | 2"},
+		{"a[0] / 2", "a | [ | 0 | ] | / | 2"},
+		{"a++ / 2", "a | ++ | / | 2"},
+		{"'s' / 2", "'s' | / | 2"},
+		{"`a ${b} c`", "`a ${ | b | } c`"},
+		{"`a ${ {k: `x${1}`}.k } b`", "`a ${ | { | k | : | `x${ | 1 | }` | } | . | k | } b`"},
+		{"`${'}'}` + 1", "`${ | '}' | }` | + | 1"},
+		{"`${ /}/ }`", "`${ | /}/ | }`"},
+		{"`esc \\` ${x}`", "`esc \\` ${ | x | }`"},
+		{"<a>t</a>", "< | a | > | t | < | / | a | >"},
+		{"#!/usr/bin/env node\nx // 404\ny /* 500 */ z", "x | y | z"},
+		{"1_000n 0x1F .5 404", "1_000n | 0x1F | .5 | 404"},
+		{"$res.#priv", "$res | . | #priv"},
+		{`'it\'s' "q"`, `'it\'s' | "q"`},
+		{"'open\nx", "'open | x"},
+		{"a === b !== c => d ?. e", "a | === | b | !== | c | => | d | ?. | e"},
+	}
+	for _, tt := range tests {
+		src := []byte(tt.src)
+		var got []string
+		for _, tok := range lexJS(src, nil) {
+			got = append(got, string(tok.text(src)))
+		}
+		if g := strings.Join(got, " | "); g != tt.want {
+			t.Errorf("lexJS(%q) = %s, want %s", tt.src, g, tt.want)
+		}
+	}
+}
+
+// TestLexJSUnterminated: unclosed literals end the file without a panic
+// and without tokens past it.
+func TestLexJSUnterminated(t *testing.T) {
+	for _, src := range []string{"`abc", "`${", "`${ {", "/* x", "'x\\", "x = /ab", "`${a}` }", "}}}`"} {
+		for _, tok := range lexJS([]byte(src), nil) {
+			if tok.start < 0 || int(tok.end) > len(src) || tok.start > tok.end {
+				t.Errorf("lexJS(%q): token [%d,%d) outside the source", src, tok.start, tok.end)
+			}
+		}
+	}
+}
+
+func TestCompleteJS(t *testing.T) {
+	const usesConstants = "import { StatusCodes } from 'http-status-codes';\nres.status(StatusCodes.OK);\n"
+	tests := []struct {
+		name, path, src string // the cursor is at "|"
+		insertConstant  bool
+		label, insert   string // one item the completion must offer
+		none            bool   // no completion at all
+	}{
+		{name: "status call", path: "a.js", src: "res.status(4|", label: "404", insert: "404"},
+		{name: "sendStatus", path: "a.ts", src: "res.sendStatus(|", label: "204", insert: "204"},
+		{name: "reply.code", path: "a.mjs", src: "reply.code( |", label: "201", insert: "201"},
+		{name: "writeHead", path: "a.js", src: "res.writeHead(|", label: "200", insert: "200"},
+		{name: "statusCode assignment", path: "a.js", src: "res.statusCode = 5|", label: "503", insert: "503"},
+		{name: "ctx.status", path: "a.js", src: "ctx.status = |", label: "201", insert: "201"},
+		{name: "supertest", path: "a.test.js", src: "request(app).get('/').expect(|", label: "200", insert: "200"},
+		{name: "toBe", path: "a.test.ts", src: "expect(res.status).toBe(|", label: "404", insert: "404"},
+		{name: "Response init", path: "route.ts", src: "return new Response(body, {\n  status: |", label: "404", insert: "404"},
+		{name: "comparison", path: "a.ts", src: "if (res.status === |", label: "404", insert: "404"},
+		{name: "constant inserted", path: "a.js", src: usesConstants + "res.status(|", insertConstant: true, label: "404", insert: "StatusCodes.NOT_FOUND"},
+		{name: "number kept without constants", path: "a.js", src: "res.status(|", insertConstant: true, label: "404", insert: "404"},
+		{name: "StatusCodes members", path: "a.js", src: "res.status(StatusCodes.NOT_|", label: "NOT_FOUND", insert: "NOT_FOUND"},
+		{name: "HttpStatus members", path: "a.ts", src: "@HttpCode(HttpStatus.|", label: "I_AM_A_TEAPOT", insert: "I_AM_A_TEAPOT"},
+		{name: "not a status call", path: "a.js", src: "setTimeout(fn, |", none: true},
+		{name: "toBe on a count", path: "a.test.js", src: "expect(items.length).toBe(|", none: true},
+		{name: "status key in data", path: "a.js", src: "const order = { status: |", none: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			off := strings.Index(tt.src, "|")
+			src := []byte(tt.src[:off] + tt.src[off+1:])
+			comp := Complete(tt.path, src, off, nil, tt.insertConstant)
+			if tt.none {
+				if comp != nil {
+					t.Fatalf("got %d items, want no completion", len(comp.Items))
+				}
+				return
+			}
+			if comp == nil {
+				t.Fatal("no completion")
+			}
+			for _, it := range comp.Items {
+				if it.Label == tt.label {
+					if it.Insert != tt.insert {
+						t.Errorf("%s inserts %q, want %q", it.Label, it.Insert, tt.insert)
+					}
+					if comp.End != off || comp.Start > off || !strings.HasPrefix(it.Label, string(src[comp.Start:off])) {
+						t.Errorf("replaces [%d,%d) %q, not what was typed of %s", comp.Start, comp.End, src[comp.Start:off], it.Label)
+					}
+					return
+				}
+			}
+			t.Errorf("no item %s among %d", tt.label, len(comp.Items))
+		})
+	}
+}
+
+// typicalJS is handler code at the density of a real service: a status
+// every thirty lines or so, among the validation, queries and logging that
+// make up most of a file.
+const typicalJS = `
+/**
+ * Orders: list, show and create. Prices are in cents; 500 ms is the
+ * slowest a query may take before it is logged.
+ */
+import express from 'express';
+import { z } from 'zod';
+import { db } from '../db.js';
+import { logger } from '../logger.js';
+
+const router = express.Router();
+const SLOW_QUERY_MS = 500;
+const PAGE_SIZE = 50;
+
+const orderSchema = z.object({
+  customerId: z.string().uuid(),
+  items: z.array(z.object({ sku: z.string(), quantity: z.number().int().min(1).max(100) })),
+  note: z.string().max(2000).optional(),
+});
+
+function timed(label, fn) {
+  const started = performance.now();
+  return fn().finally(() => {
+    const ms = performance.now() - started;
+    if (ms > SLOW_QUERY_MS) logger.warn({ label, ms }, 'slow query');
+  });
+}
+
+router.get('/', async (req, res, next) => {
+  try {
+    const page = Math.max(1, Number.parseInt(req.query.page ?? '1', 10));
+    const rows = await timed('orders.list', () =>
+      db.order.findMany({ skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, orderBy: { createdAt: 'desc' } }));
+    const total = rows.reduce((sum, o) => sum + o.items.reduce((s, i) => s + i.price * i.quantity, 0), 0);
+    res.json({ page, rows, total: total / 100 });
+  } catch (err) {
+    next(err);
+  }
+});
+
+router.get('/:id', async (req, res) => {
+  const order = await timed('orders.show', () => db.order.findUnique({ where: { id: req.params.id } }));
+  if (!order) {
+    return res.status(404).json({ message: 'Not Found' });
+  }
+  const lines = order.items.map((i) => ` + "`${i.quantity} x ${i.sku} @ ${(i.price / 100).toFixed(2)}`" + `);
+  res.json({ ...order, lines });
+});
+
+router.post('/', async (req, res) => {
+  const parsed = orderSchema.safeParse(req.body);
+  if (!parsed.success) {
+    return res.status(400).json({ errors: parsed.error.flatten() });
+  }
+  const created = await db.order.create({ data: { ...parsed.data, status: 'pending' } });
+  logger.info({ id: created.id, items: created.items.length }, 'order created');
+  res.status(201).location(` + "`/orders/${created.id}`" + `).json(created);
+});
+
+export default router;
+`
+
+// BenchmarkScanJSTypical measures the scanner on typical handler code,
+// where BenchmarkScan's annotated files hold a status on nearly every line.
+func BenchmarkScanJSTypical(b *testing.B) {
+	src := []byte(strings.Repeat(typicalJS, 10<<20/len(typicalJS)+1))
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	var n int
+	for b.Loop() {
+		n = len(Analyze("orders.js", src, nil).Occurrences)
+	}
+	b.ReportMetric(float64(n), "occurrences")
+}
