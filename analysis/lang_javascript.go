@@ -32,7 +32,7 @@ func analyzeTypeScript(path string, src []byte, res *Result) *fileFacts {
 // package; the others name the calls whose status argument needs no such
 // word (ctx.throw(404), reply.code(404), .expect(404), @HttpCode(204), …).
 func mayHaveJS(src []byte) bool {
-	return containsAny(src, "tatus", "code", "writeHead", "edirect", "throw", "assert",
+	return containsAny(src, "tatus", "code", "HttpCode", "writeHead", "edirect", "throw", "assert",
 		"Exception", "rror", "expect")
 }
 

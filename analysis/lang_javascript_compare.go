@@ -104,7 +104,19 @@ func (j *jsScan) switchOn(i int) {
 // request(app), supertest(app), an agent.
 var supertestHeads = map[string]bool{"request": true, "supertest": true, "agent": true, "st": true}
 
-// expectCall reads supertest's .expect(404) on a request chain, and the
+// isRequestMethod reports whether a member call names an HTTP method, as
+// a supertest chain does whatever its head is called: api.get('/').expect(200).
+func isRequestMethod(name string) bool {
+	switch name {
+	case "get", "post", "put", "patch", "delete", "del", "head", "options":
+		return true
+	}
+	return false
+}
+
+// expectCall reads supertest's .expect(404) on a request chain (one that
+// starts at request(app), supertest(app) or an agent, or calls an HTTP
+// method on the way), and the
 // assertions of Jest, Vitest and chai on a status:
 //
 //	expect(res.status).toBe(404)               also toEqual, toStrictEqual
@@ -119,7 +131,7 @@ func (j *jsScan) expectCall(i int) {
 	}
 	if j.isMember(i) {
 		start := j.chainStart(i)
-		if supertestHeads[j.text(start)] || hasSuffix(j.text(start), "Agent") {
+		if supertestHeads[j.text(start)] || hasSuffix(j.text(start), "Agent") || j.chainHas(start, i-1, isRequestMethod) {
 			j.status(args[0], statusCtx{role: Compare, context: "supertest .expect", framework: "supertest", msg: -1})
 		}
 		return

@@ -14,6 +14,10 @@ describe('GET /users', () => {
     await request(app).get('/teapot').expect(418); // codes: 418/compare
     await request(app).get('/x').expect(299); // codes: 299/compare want "unknown-status: supertest .expect with 299"
     agent.get('/me').expect(401, done); // codes: 401/compare
+    await api.delete('/users/1').expect(204); // codes: 204/compare
+    await api.get('/users').expect('Content-Type', /json/);
+    emitter.expect(404);
+    mock.expect(200).times(2);
   });
 
   it('asserts with Jest', async () => {
