@@ -48,13 +48,16 @@ func (j *jsScan) statusName(i int) {
 	case j.is(i+1, "(") && j.isMember(i) && j.is(i, "status"):
 		j.statusCall(i)
 	case j.is(i+1, "=") && j.isMember(i):
+		// Only a response's or a Koa context's status is surely sent: a
+		// parser or an error class resets its own (this.statusCode = 0),
+		// so elsewhere only 100–999 is read as a status.
 		recv := j.receiver(i)
 		c := statusCtx{role: Send, context: j.memberContext(i) + " =", msg: -1}
 		switch {
 		case j.is(i, "statusCode"):
-			c.framework, c.strict = "node", true
+			c.framework, c.strict = "node", isResponseName(recv)
 		case isContextName(recv) || recv == "response" && isContextName(j.text(i-4)):
-			c.framework, c.strict = "koa", true
+			c.framework, c.strict = "koa", recv != "this"
 		case isResponseName(recv):
 			c.strict = true
 		}

@@ -56,6 +56,8 @@ app.use((err, req, res, next) => {
 
 // Not a response: names that merely contain status.
 job.status(3);
+this.statusCode = 0;
+parser.statusCode = -1;
 order.status = 'shipped';
 task.status = 2;
 res.status = code;
