@@ -81,6 +81,8 @@ func (j *jsScan) walk() {
 			j.responseBuilder(i)
 		case "HttpException", "createError", "createHttpError", "httpErrors":
 			j.errorCall(i)
+		case "error", "json":
+			j.helperCall(i)
 		case "HttpCode", "Redirect", "ApiResponse":
 			j.decorator(i)
 		case "switch":
@@ -332,12 +334,15 @@ func (j *jsScan) single(sp span) int {
 
 // inOrder sorts the occurrences by offset, knowing how they were found:
 // the walk's nearly in token order (but for the 404 of 404 === res.status
-// and the cases a switch reads ahead), then the references in order. A
-// sort of the whole moves every occurrence many times; sorting the walk's
-// (which pdqsort does in one pass when they are in order) and merging
-// the two runs moves each once. No two occurrences start at one offset.
+// and the cases a switch reads ahead), then the references, in order but
+// for the http-status ones after them. A sort of the whole moves every
+// occurrence many times; sorting each part (which pdqsort does in one
+// pass when it is in order) and merging the two moves each once. No two
+// occurrences start at one offset.
 func inOrder(occ []Occurrence, walked int) []Occurrence {
-	slices.SortFunc(occ[:walked], func(a, b Occurrence) int { return a.Start - b.Start })
+	byStart := func(a, b Occurrence) int { return a.Start - b.Start }
+	slices.SortFunc(occ[:walked], byStart)
+	slices.SortFunc(occ[walked:], byStart)
 	if walked == 0 || walked == len(occ) || occ[walked-1].Start < occ[walked].Start {
 		return occ
 	}

@@ -316,3 +316,38 @@ func (j *jsScan) decorator(i int) {
 		j.objectStatus(args[0], c, "description")
 	}
 }
+
+// helperCall reads the response helpers that SvelteKit and Remix export
+// as plain functions:
+//
+//	error(404, 'Not found')              SvelteKit (an error)
+//	json(data, { status: 201 })          SvelteKit, Remix
+//
+// A plain call is one of these only with a status where the helper takes
+// it, and any number there outside 100–999 is left alone: the names are
+// common. Members (console.error, res.json) are other calls.
+func (j *jsScan) helperCall(i int) {
+	if j.isMember(i) {
+		return
+	}
+	if p := j.tok(i - 1); p.kind == tIdent && !j.is(i-1, "return") && !j.is(i-1, "throw") && !j.is(i-1, "await") {
+		return // function error(…)
+	}
+	args, _, ok := j.callArgs(i)
+	if !ok || len(args) == 0 {
+		return
+	}
+	c := statusCtx{role: Send, context: j.text(i), msg: -1}
+	if j.is(i, "error") {
+		c.api = ErrorAPI
+		if len(args) > 1 {
+			c.msg = j.single(args[1])
+		}
+		j.status(args[0], c)
+		return
+	}
+	if len(args) > 1 {
+		c.api = BodyAPI
+		j.objectStatus(args[1], c, "statusText")
+	}
+}

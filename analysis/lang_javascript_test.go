@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -190,4 +191,21 @@ func BenchmarkScanJSTypical(b *testing.B) {
 		n = len(Analyze("orders.js", src, nil).Occurrences)
 	}
 	b.ReportMetric(float64(n), "occurrences")
+}
+
+// TestInOrder: the walk's occurrences, slightly out of order, and the
+// references (two runs) come out sorted by offset.
+func TestInOrder(t *testing.T) {
+	var occ []Occurrence
+	for _, start := range []int{10, 5, 30, 40, 35, 50, 1, 33, 60, 20, 2} {
+		occ = append(occ, Occurrence{Start: start})
+	}
+	got := inOrder(occ, 6)
+	var starts []int
+	for _, o := range got {
+		starts = append(starts, o.Start)
+	}
+	if !slices.IsSorted(starts) || len(starts) != 11 {
+		t.Errorf("inOrder = %v, want the 11 offsets sorted", starts)
+	}
 }
