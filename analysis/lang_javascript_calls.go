@@ -20,6 +20,17 @@ func jsFramework(recv string) string {
 	return "express"
 }
 
+// framework names the library of the member call at i whose chain
+// starts at start: by the receiver when it is a name (res in
+// this.res.status), else by the chain's head (reply in
+// reply.header(…).code).
+func (j *jsScan) framework(i, start int) string {
+	if recv := j.receiver(i); recv != "" {
+		return jsFramework(recv)
+	}
+	return jsFramework(j.text(start))
+}
+
 // memberContext is how an occurrence names a member call: "res.status",
 // also for a chain (res.set(h).status), or ".status" after an expression.
 func (j *jsScan) memberContext(i int) string {
@@ -84,7 +95,7 @@ func (j *jsScan) statusCall(i int) {
 		return
 	}
 	start := j.chainStart(i)
-	c := statusCtx{role: Send, context: j.memberContext(i), framework: jsFramework(j.text(start)), msg: -1,
+	c := statusCtx{role: Send, context: j.memberContext(i), framework: j.framework(i, start), msg: -1,
 		strict: j.chainHas(start, i-1, isResponseName)}
 	c.api, c.msg = j.chainedBody(close)
 	j.status(args[0], c)
@@ -130,7 +141,7 @@ func (j *jsScan) responseCall(i int) {
 	}
 	recv := j.receiver(i)
 	start := j.chainStart(i)
-	c := statusCtx{role: Send, context: j.memberContext(i), framework: jsFramework(j.text(start)), msg: -1}
+	c := statusCtx{role: Send, context: j.memberContext(i), framework: j.framework(i, start), msg: -1}
 	switch j.text(i) {
 	case "sendStatus":
 		c.strict = true
@@ -196,7 +207,7 @@ func (j *jsScan) redirectCall(i int) {
 	if j.isMember(i) {
 		start := j.chainStart(i)
 		c.context = j.memberContext(i)
-		c.framework = jsFramework(j.text(start))
+		c.framework = j.framework(i, start)
 		c.strict = j.chainHas(start, i-1, isResponseName)
 		if recv == "router" {
 			c.framework = "koa-router"

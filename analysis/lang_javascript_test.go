@@ -209,3 +209,44 @@ func TestInOrder(t *testing.T) {
 		t.Errorf("inOrder = %v, want the 11 offsets sorted", starts)
 	}
 }
+
+// TestJSContexts: the context, framework, API flags and message of one
+// occurrence per snippet — what hovers show and the rules read.
+func TestJSContexts(t *testing.T) {
+	tests := []struct {
+		src, context, framework string
+		api                     API
+		message                 string
+	}{
+		{"res.status(404).send('Not Found')", "res.status", "express", BodyAPI, "Not Found"},
+		{"this.res.status(404).end()", "res.status", "express", 0, ""},
+		{"res.set('a', 'b').status(201).json({ message: 'made' })", "res.status", "express", BodyAPI, "made"},
+		{"reply.header('a', 1).code(503).send()", "reply.code", "fastify", 0, ""},
+		{"h.response(x).code(202)", "h.code", "hapi", 0, ""},
+		{"res.writeHead(404, 'Gone away')", "res.writeHead", "node", 0, "Gone away"},
+		{"ctx.throw(403, 'no')", "ctx.throw", "koa", ErrorAPI, "no"},
+		{"ctx.throw('no', 403)", "ctx.throw", "koa", ErrorAPI, "no"},
+		{"reply.redirect('/x', 301)", "reply.redirect", "fastify", RedirectAPI, ""},
+		{"router.redirect('/a', '/b', 301)", "router.redirect", "koa-router", RedirectAPI, ""},
+		{"new Response('x', { status: 404, statusText: 'Nope' })", "new Response", "fetch", BodyAPI, "Nope"},
+		{"new Response(null, { status: 204 })", "new Response", "fetch", 0, ""},
+		{"NextResponse.json(d, { status: 400 })", "NextResponse.json", "next", 0, ""},
+		{"throw new HttpException('Bad', 400)", "HttpException", "nestjs", ErrorAPI, "Bad"},
+		{"throw createError(404, 'missing')", "createError", "http-errors", ErrorAPI, "missing"},
+		{"@HttpCode(204)", "@HttpCode", "nestjs", 0, ""},
+		{"return { statusCode: 404, body: 'Nope' }", "{ statusCode }", "", 0, "Nope"},
+		{"request(app).get('/').expect(200)", "supertest .expect", "supertest", 0, ""},
+	}
+	for _, tt := range tests {
+		res := Analyze("a.js", []byte(tt.src), nil)
+		if len(res.Occurrences) != 1 {
+			t.Errorf("%s: %d occurrences, want 1", tt.src, len(res.Occurrences))
+			continue
+		}
+		o := res.Occurrences[0]
+		if o.Context != tt.context || o.Framework != tt.framework || o.API != tt.api || o.Message != tt.message {
+			t.Errorf("%s: context %q framework %q api %d message %q, want %q %q %d %q",
+				tt.src, o.Context, o.Framework, o.API, o.Message, tt.context, tt.framework, tt.api, tt.message)
+		}
+	}
+}
