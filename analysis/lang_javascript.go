@@ -64,7 +64,11 @@ func analyzeJS(lang string, src []byte) *fileFacts {
 
 // walk reads every context, in token order; a context that a larger one
 // already read (the status of new Response(…, { status })) is not read
-// again, as scan.add keeps the first reading of a token.
+// again, as scan.add keeps the first reading of a token. Readers look
+// around the name they are given and never advance the walk, so a check
+// that needs the order of calls within a function body (a header set after
+// the body was sent) can follow the same walk, with closing() giving the
+// body's extent.
 func (j *jsScan) walk() {
 	for i := range j.toks {
 		if j.toks[i].kind != tIdent {

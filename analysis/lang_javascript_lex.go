@@ -50,8 +50,8 @@ var jsRegexKeywords = map[string]bool{
 
 // jsRegexAllowed reports whether a "/" at offset i opens a regex, from the
 // token before it. After a value — a name that is not one of
-// jsRegexKeywords, a number, a string or regex, ")", "]", "}" or a postfix
-// "++"/"--" — it divides; after an operator, "(", ",", "{", ";" or at the
+// jsRegexKeywords, a number, a string or regex, ")", "]", "}", a postfix
+// "++"/"--" or TypeScript's postfix "!" — it divides; after an operator, "(", ",", "{", ";" or at the
 // start of the file it opens a regex. The known misreadings are rare: a
 // regex statement right after a block ("if (x) {} /re/.test(s)") or after
 // an if-condition ("if (x) /re/.exec(s)") is read as division, which at
@@ -77,6 +77,15 @@ func jsRegexAllowed(l *tokenList, i int) bool {
 			return false
 		case '<':
 			return int(prev.end) != i // "</div>" is a closing tag
+		case '!':
+			// TypeScript's non-null assertion (total! / 2) is postfix, on a
+			// value it touches; a prefix ! (!/re/.test(s)) is not.
+			if n := len(l.toks); n >= 2 {
+				v := l.toks[n-2]
+				if v.end == prev.start && (v.kind == tIdent || v.kind == tPunct && v.end-v.start == 1 && (l.src[v.start] == ')' || l.src[v.start] == ']')) {
+					return false
+				}
+			}
 		}
 	}
 	return !(len(p) == 2 && (p[0] == '+' && p[1] == '+' || p[0] == '-' && p[1] == '-'))

@@ -27,6 +27,7 @@ describe('GET /users', () => {
     expect(res.status).not.toBe(500); // codes: 500/compare
     expect(res).toHaveProperty('status', 403); // codes: 403/compare
     expect(res.status).toBeGreaterThanOrEqual(400); // codes: 400/range
+    expect(res.status).toBe(499); // codes: 499/compare
     expect(mockRes.status).toHaveBeenCalledWith(422); // codes: 422/compare
     expect(res.body).toMatchObject({ statusCode: 409 }); // codes: 409/compare
     expect(res.body.count).toBe(404);
