@@ -3,6 +3,8 @@ package analysis
 import (
 	"bytes"
 	"slices"
+	"strings"
+	"sync"
 )
 
 // JavaScript and TypeScript share one lexer (lang_javascript_lex.go) and one
@@ -10,7 +12,8 @@ import (
 // is written in. The scanner is one forward walk over the tokens that
 // looks at names only; each name that can start a context (status,
 // writeHead, redirect, expect, switch, …) hands over to the reader of that
-// context (lang_javascript_calls.go, lang_javascript_objects.go, lang_javascript_compare.go).
+// context (lang_javascript_calls.go, lang_javascript_objects.go,
+// lang_javascript_compare.go).
 
 func init() {
 	register(&language{name: "javascript", exts: []string{".js", ".jsx", ".mjs", ".cjs"},
@@ -52,7 +55,9 @@ func analyzeJS(lang string, src []byte) *fileFacts {
 	}
 	j.walk()
 	walked := len(j.occ)
-	j.references()
+	if j.mayReference() {
+		j.references()
+	}
 	j.httpStatusReferences()
 	j.occ = inOrder(j.occ, walked)
 	facts := j.facts()
@@ -61,6 +66,31 @@ func analyzeJS(lang string, src []byte) *fileFacts {
 	jsTokens.Put(buf)
 	return facts
 }
+
+// mayReference reports whether the file names a qualifier of the
+// ecosystems' constants (StatusCodes, HttpStatus): the references pass
+// looks up every dotted name, which most files need not pay for.
+func (j *jsScan) mayReference() bool {
+	for _, q := range jsQualifiers() {
+		if bytes.Contains(j.src, []byte(q)) {
+			return true
+		}
+	}
+	return false
+}
+
+// jsQualifiers are the qualifiers of the JS ecosystems' constant names,
+// with their dot: "StatusCodes.", "HttpStatus.". JavaScript and TypeScript
+// read the same ecosystems.
+var jsQualifiers = sync.OnceValue(func() []string {
+	var out []string
+	for name := range constantNames("javascript") {
+		if dot := strings.IndexByte(name, '.'); dot > 0 && !slices.Contains(out, name[:dot+1]) {
+			out = append(out, name[:dot+1])
+		}
+	}
+	return out
+})
 
 // walk reads every context, in token order; a context that a larger one
 // already read (the status of new Response(…, { status })) is not read

@@ -253,3 +253,19 @@ func TestJSContexts(t *testing.T) {
 		}
 	}
 }
+
+// TestJSQualifiers: the references pass is skipped only for files that
+// name no qualifier, so every constant name must start with one.
+func TestJSQualifiers(t *testing.T) {
+	qs := jsQualifiers()
+	for _, lang := range []string{"javascript", "typescript"} {
+		for name := range constantNames(lang) {
+			if !slices.ContainsFunc(qs, func(q string) bool { return strings.HasPrefix(name, q) }) {
+				t.Errorf("%s: %s starts with none of %v", lang, name, qs)
+			}
+		}
+	}
+	if len(qs) != 2 {
+		t.Errorf("qualifiers %v, want StatusCodes. and HttpStatus.", qs)
+	}
+}
