@@ -137,12 +137,18 @@ func (j *jsScan) isMember(i int) bool {
 }
 
 // receiver returns the name the member at i is read from (res in
-// res.status), or "" when that is not a plain name (a call's result).
-func (j *jsScan) receiver(i int) string {
+// res.status), or nil when that is not a plain name (a call's result).
+// Names are read as bytes of the source: most are only compared.
+func (j *jsScan) receiver(i int) []byte {
 	if j.isMember(i) && j.tok(i-2).kind == tIdent {
-		return j.text(i - 2)
+		return j.bytesAt(i - 2)
 	}
-	return ""
+	return nil
+}
+
+// bytesAt returns token i's text without copying it.
+func (j *jsScan) bytesAt(i int) []byte {
+	return j.tok(i).text(j.src)
 }
 
 // chainStart returns the first token of the member chain that ends with
@@ -169,9 +175,9 @@ func (j *jsScan) chainStart(i int) int {
 
 // chainHas reports whether a name of the chain from start to the member
 // at i satisfies ok.
-func (j *jsScan) chainHas(start, i int, ok func(string) bool) bool {
+func (j *jsScan) chainHas(start, i int, ok func([]byte) bool) bool {
 	for k := start; k <= i; k++ {
-		if j.toks[k].kind == tIdent && (k == start || j.isMember(k)) && ok(j.text(k)) {
+		if j.toks[k].kind == tIdent && (k == start || j.isMember(k)) && ok(j.bytesAt(k)) {
 			return true
 		}
 	}
@@ -203,13 +209,13 @@ func (j *jsScan) opening(close int) int {
 // isResponseName reports whether a name is, by convention, a response
 // object: res, resp, response, reply (Fastify), rep, or a name ending in
 // Res, Response or Reply (mockRes, serverResponse).
-func isResponseName(name string) bool {
-	switch name {
+func isResponseName(name []byte) bool {
+	switch string(name) {
 	case "res", "resp", "response", "reply", "rep", "Response", "NextResponse":
 		return true
 	}
 	for _, suffix := range []string{"Res", "Response", "Reply", "response", "reply"} {
-		if hasSuffix(name, suffix) {
+		if bytes.HasSuffix(name, []byte(suffix)) {
 			return true
 		}
 	}
@@ -218,8 +224,12 @@ func isResponseName(name string) bool {
 
 // isContextName reports whether a name is a Koa context: ctx, context, or
 // this in Koa 1's generator middleware.
-func isContextName(name string) bool {
-	return name == "ctx" || name == "context" || name == "this"
+func isContextName(name []byte) bool {
+	switch string(name) {
+	case "ctx", "context", "this":
+		return true
+	}
+	return false
 }
 
 // jsContinues reports whether token i continues an expression, so that a

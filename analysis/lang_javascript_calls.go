@@ -4,8 +4,8 @@ package analysis
 // the fetch Response and Next.js's NextResponse, NestJS and http-errors.
 
 // jsFramework names the library a receiver belongs to, by convention.
-func jsFramework(recv string) string {
-	switch recv {
+func jsFramework(recv []byte) string {
+	switch string(recv) {
 	case "reply", "rep":
 		return "fastify"
 	case "ctx", "context", "this":
@@ -25,20 +25,20 @@ func jsFramework(recv string) string {
 // this.res.status), else by the chain's head (reply in
 // reply.header(…).code).
 func (j *jsScan) framework(i, start int) string {
-	if recv := j.receiver(i); recv != "" {
+	if recv := j.receiver(i); recv != nil {
 		return jsFramework(recv)
 	}
-	return jsFramework(j.text(start))
+	return jsFramework(j.bytesAt(start))
 }
 
 // memberContext is how an occurrence names a member call: "res.status",
 // also for a chain (res.set(h).status), or ".status" after an expression.
 func (j *jsScan) memberContext(i int) string {
 	recv := j.receiver(i)
-	if start := j.chainStart(i); recv == "" && start != i {
-		recv = j.text(start) // res for res.set(h).status
+	if start := j.chainStart(i); recv == nil && start != i {
+		recv = j.bytesAt(start) // res for res.set(h).status
 	}
-	return recv + "." + j.text(i)
+	return string(recv) + "." + string(j.bytesAt(i))
 }
 
 // callArgs returns the arguments of the call whose name is at i, and the
@@ -67,8 +67,8 @@ func (j *jsScan) statusName(i int) {
 		switch {
 		case j.is(i, "statusCode"):
 			c.framework, c.strict = "node", isResponseName(recv)
-		case isContextName(recv) || recv == "response" && isContextName(j.text(i-4)):
-			c.framework, c.strict = "koa", recv != "this"
+		case isContextName(recv) || string(recv) == "response" && isContextName(j.bytesAt(i-4)):
+			c.framework, c.strict = "koa", string(recv) != "this"
 		case isResponseName(recv):
 			c.strict = true
 		}
@@ -90,7 +90,7 @@ func (j *jsScan) statusCall(i int) {
 		return
 	}
 	recv := j.receiver(i)
-	if recv == "have" {
+	if string(recv) == "have" {
 		j.status(args[0], statusCtx{role: Compare, context: "have.status", framework: "chai", msg: -1})
 		return
 	}
@@ -147,7 +147,7 @@ func (j *jsScan) responseCall(i int) {
 		c.strict = true
 		j.status(args[0], c)
 	case "code":
-		if !j.chainHas(start, i-1, isResponseName) && j.text(start) != "h" {
+		if !j.chainHas(start, i-1, isResponseName) && !j.is(start, "h") {
 			return
 		}
 		c.strict = true
@@ -209,7 +209,7 @@ func (j *jsScan) redirectCall(i int) {
 		c.context = j.memberContext(i)
 		c.framework = j.framework(i, start)
 		c.strict = j.chainHas(start, i-1, isResponseName)
-		if recv == "router" {
+		if string(recv) == "router" {
 			c.framework = "koa-router"
 		}
 	} else if j.tok(i-1).kind == tIdent && !j.is(i-1, "return") && !j.is(i-1, "await") && !j.is(i-1, "throw") {
@@ -234,7 +234,7 @@ func (j *jsScan) redirectCall(i int) {
 //
 // Response.redirect and NextResponse.redirect are redirectCall's.
 func (j *jsScan) responseBuilder(i int) {
-	c := statusCtx{role: Send, framework: jsFramework(j.text(i)), strict: true, msg: -1}
+	c := statusCtx{role: Send, framework: jsFramework(j.bytesAt(i)), strict: true, msg: -1}
 	var args []span
 	var ok bool
 	switch {

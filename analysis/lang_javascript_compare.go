@@ -1,5 +1,7 @@
 package analysis
 
+import "bytes"
+
 // Comparisons and assertions of a status: res.status === 404, 404 ===
 // xhr.status, res.statusCode >= 400 (a class bound), switch
 // (response.status) { case 404: … }, supertest's .expect(404), Jest's and
@@ -37,8 +39,8 @@ func (j *jsScan) isStatusValue(sp span) bool {
 // statusContext names a status read for an occurrence: "res.status
 // comparison".
 func (j *jsScan) statusContext(i int, what string) string {
-	if recv := j.receiver(i); recv != "" {
-		return recv + "." + j.text(i) + " " + what
+	if recv := j.receiver(i); recv != nil {
+		return string(recv) + "." + string(j.bytesAt(i)) + " " + what
 	}
 	return j.text(i) + " " + what
 }
@@ -106,8 +108,8 @@ var supertestHeads = map[string]bool{"request": true, "supertest": true, "agent"
 
 // isRequestMethod reports whether a member call names an HTTP method, as
 // a supertest chain does whatever its head is called: api.get('/').expect(200).
-func isRequestMethod(name string) bool {
-	switch name {
+func isRequestMethod(name []byte) bool {
+	switch string(name) {
 	case "get", "post", "put", "patch", "delete", "del", "head", "options":
 		return true
 	}
@@ -131,7 +133,8 @@ func (j *jsScan) expectCall(i int) {
 	}
 	if j.isMember(i) {
 		start := j.chainStart(i)
-		if supertestHeads[j.text(start)] || hasSuffix(j.text(start), "Agent") || j.chainHas(start, i-1, isRequestMethod) {
+		head := j.bytesAt(start)
+		if supertestHeads[string(head)] || bytes.HasSuffix(head, []byte("Agent")) || j.chainHas(start, i-1, isRequestMethod) {
 			j.status(args[0], statusCtx{role: Compare, context: "supertest .expect", framework: "supertest", msg: -1})
 		}
 		return
@@ -192,8 +195,4 @@ func (j *jsScan) assertEqual(i int) {
 	case j.isStatusValue(args[1]):
 		j.status(args[0], c)
 	}
-}
-
-func hasSuffix(s, suffix string) bool {
-	return len(s) >= len(suffix) && s[len(s)-len(suffix):] == suffix
 }
