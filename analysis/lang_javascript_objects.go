@@ -76,7 +76,9 @@ func (j *jsScan) objectKey(i int) {
 	if j.is(i, "status") && !j.hasKey(inner, "body", "headers", "ok", "statusText") {
 		return
 	}
-	if m := j.objectMessage(span{open, j.closing(open) + 1}, "statusText", "body", "message"); m >= 0 {
+	// Fastify's and Boom's error payloads carry the reason phrase as error
+	// ({ statusCode: 404, error: 'Not Found', message: 'No such user' }).
+	if m := j.objectMessage(span{open, j.closing(open) + 1}, "statusText", "error", "body", "message"); m >= 0 {
 		c.msg = m
 	}
 	if j.is(open-1, "(") {
