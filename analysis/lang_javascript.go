@@ -53,6 +53,7 @@ func analyzeJS(lang string, src []byte) *fileFacts {
 	if bytes.Contains(src, []byte("http-status")) {
 		j.httpStatus = j.httpStatusBinding()
 	}
+	j.occ = make([]Occurrence, 0, j.expectedOccurrences())
 	j.walk()
 	walked := len(j.occ)
 	if j.mayReference() {
@@ -65,6 +66,19 @@ func analyzeJS(lang string, src []byte) *fileFacts {
 	*buf = j.toks[:0]
 	jsTokens.Put(buf)
 	return facts
+}
+
+// expectedOccurrences guesses how many occurrences the file holds, so
+// that the list is allocated once: as many as three-digit numbers, but
+// not more than one per 64 bytes, which a file of data would reach.
+func (j *jsScan) expectedOccurrences() int {
+	n := 0
+	for _, t := range j.toks {
+		if t.kind == tNumber && t.end-t.start == 3 {
+			n++
+		}
+	}
+	return min(n, len(j.src)/64) + 16
 }
 
 // mayReference reports whether the file names a qualifier of the
@@ -379,25 +393,63 @@ func (j *jsScan) single(sp span) int {
 // inOrder sorts the occurrences by offset, knowing how they were found:
 // the walk's nearly in token order (but for the 404 of 404 === res.status
 // and the cases a switch reads ahead), then the references, in order but
-// for the http-status ones after them. A sort of the whole moves every
-// occurrence many times; sorting each part (which pdqsort does in one
-// pass when it is in order) and merging the two moves each once. No two
-// occurrences start at one offset.
+// for the http-status ones after them. A general sort of the whole moves
+// every occurrence many times; an insertion sort moves only the few out
+// of place (and gives way to a general sort if they are many), and the
+// merge of the two parts moves each once. No two occurrences start at one
+// offset.
 func inOrder(occ []Occurrence, walked int) []Occurrence {
-	byStart := func(a, b Occurrence) int { return a.Start - b.Start }
-	slices.SortFunc(occ[:walked], byStart)
-	slices.SortFunc(occ[walked:], byStart)
+	nearlySort(occ[:walked])
+	nearlySort(occ[walked:])
 	if walked == 0 || walked == len(occ) || occ[walked-1].Start < occ[walked].Start {
 		return occ
 	}
-	out := make([]Occurrence, 0, len(occ))
+	// Merge run by run: the references are sparse among the walk's
+	// occurrences, and copying whole runs is far cheaper than moving one
+	// occurrence at a time.
+	out := make([]Occurrence, len(occ))
 	a, b := occ[:walked], occ[walked:]
+	n := 0
 	for len(a) > 0 && len(b) > 0 {
 		if b[0].Start < a[0].Start {
-			out, b = append(out, b[0]), b[1:]
+			k := runBefore(b, a[0].Start)
+			n += copy(out[n:], b[:k])
+			b = b[k:]
 		} else {
-			out, a = append(out, a[0]), a[1:]
+			k := runBefore(a, b[0].Start)
+			n += copy(out[n:], a[:k])
+			a = a[k:]
 		}
 	}
-	return append(append(out, a...), b...)
+	n += copy(out[n:], a)
+	copy(out[n:], b)
+	return out
+}
+
+// runBefore returns how many of the sorted occurrences start before off.
+func runBefore(occ []Occurrence, off int) int {
+	lo, hi := 0, len(occ)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if occ[mid].Start < off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// nearlySort sorts occurrences that are almost in order by offset.
+func nearlySort(occ []Occurrence) {
+	moves := 0
+	for i := 1; i < len(occ); i++ {
+		for k := i; k > 0 && occ[k].Start < occ[k-1].Start; k-- {
+			occ[k], occ[k-1] = occ[k-1], occ[k]
+			if moves++; moves > 4*len(occ) {
+				slices.SortFunc(occ, func(a, b Occurrence) int { return a.Start - b.Start })
+				return
+			}
+		}
+	}
 }

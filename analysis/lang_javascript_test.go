@@ -211,6 +211,16 @@ func TestInOrder(t *testing.T) {
 	if !slices.IsSorted(starts) || len(starts) != 11 {
 		t.Errorf("inOrder = %v, want the 11 offsets sorted", starts)
 	}
+	// Far out of order, as a switch's cases read ahead of the body: the
+	// insertion sort gives way to a general one.
+	occ = occ[:0]
+	for i := 0; i < 200; i++ {
+		occ = append(occ, Occurrence{Start: (i * 7919) % 1000})
+	}
+	got = inOrder(occ, 200)
+	if !slices.IsSortedFunc(got, func(a, b Occurrence) int { return a.Start - b.Start }) {
+		t.Error("inOrder left scattered occurrences unsorted")
+	}
 }
 
 // TestJSContexts: the context, framework, API flags and message of one
