@@ -286,9 +286,9 @@ func (s *scan) constantAt(i int) (constantName, int, bool) {
 		return constantName{}, i, false
 	}
 	// The canonical name is the qualifier and the member as the data set
-	// writes them; anything before is the file's own path to it.
-	// Most dotted names are not constants: rule them out without
-	// allocating (a map index by string(bytes) does not copy).
+	// writes them; anything before is the file's own path to it. Most
+	// dotted names are not constants: rule them out without allocating (a
+	// map index by string(bytes) does not copy).
 	if _, ok := s.names[string(s.src[s.toks[end-3].start:s.toks[end-1].end])]; !ok {
 		return constantName{}, i, false
 	}
