@@ -1,0 +1,364 @@
+package analysis
+
+// The calls that send a status: Express, Node's http, Koa, Fastify, hapi,
+// the fetch Response and Next.js's NextResponse, NestJS and http-errors.
+
+// jsFramework names the library a receiver belongs to, by convention.
+func jsFramework(recv []byte) string {
+	switch string(recv) {
+	case "reply", "rep":
+		return "fastify"
+	case "ctx", "context", "this":
+		return "koa"
+	case "h":
+		return "hapi"
+	case "Response":
+		return "fetch"
+	case "NextResponse":
+		return "next"
+	}
+	return "express"
+}
+
+// framework names the library of the member call at i whose chain
+// starts at start: by the receiver when it is a name (res in
+// this.res.status), else by the chain's head (reply in
+// reply.header(…).code).
+func (j *jsScan) framework(i, start int) string {
+	if recv := j.receiver(i); recv != nil {
+		return jsFramework(recv)
+	}
+	return jsFramework(j.bytesAt(start))
+}
+
+// memberContext is how an occurrence names a member call: "res.status",
+// also for a chain (res.set(h).status), or ".status" after an expression.
+func (j *jsScan) memberContext(i int) string {
+	recv := j.receiver(i)
+	if start := j.chainStart(i); recv == nil && start != i {
+		recv = j.bytesAt(start) // res for res.set(h).status
+	}
+	return string(recv) + "." + string(j.bytesAt(i))
+}
+
+// callArgs returns the arguments of the call whose name is at i, and the
+// index of its closing parenthesis; ok is false when i is not called.
+func (j *jsScan) callArgs(i int) ([]span, int, bool) {
+	if !j.is(i+1, "(") {
+		return nil, 0, false
+	}
+	args, close := j.args(i + 1)
+	return args, close, true
+}
+
+// statusName reads the contexts that start at a name status or
+// statusCode: a call res.status(n), an assignment res.statusCode = n or
+// ctx.status = n, a comparison, or an object key (lang_javascript_objects.go).
+func (j *jsScan) statusName(i int) {
+	switch {
+	case j.is(i+1, "(") && j.isMember(i) && j.is(i, "status"):
+		j.statusCall(i)
+	case j.is(i+1, "=") && j.isMember(i):
+		// Only a response's or a Koa context's status is surely sent: a
+		// parser or an error class resets its own (this.statusCode = 0),
+		// so elsewhere only 100–999 is read as a status.
+		recv := j.receiver(i)
+		c := statusCtx{role: Send, context: j.memberContext(i) + " =", msg: -1}
+		switch {
+		case j.is(i, "statusCode"):
+			c.framework, c.strict = "node", isResponseName(recv)
+		case isContextName(recv) || string(recv) == "response" && isContextName(j.bytesAt(i-4)):
+			c.framework, c.strict = "koa", string(recv) != "this"
+		case isResponseName(recv):
+			c.strict = true
+		}
+		if sp, ok := j.operand(i + 2); ok {
+			j.status(sp, c)
+		}
+	case j.is(i+1, ":"):
+		j.objectKey(i)
+	default:
+		j.comparison(i)
+	}
+}
+
+// statusCall reads x.status(n): Express's res.status and Fastify's
+// reply.status, and chai's expect(res).to.have.status(n), which asserts.
+func (j *jsScan) statusCall(i int) {
+	args, close, _ := j.callArgs(i)
+	if len(args) != 1 {
+		return
+	}
+	recv := j.receiver(i)
+	if string(recv) == "have" {
+		j.status(args[0], statusCtx{role: Compare, context: "have.status", framework: "chai", msg: -1})
+		return
+	}
+	start := j.chainStart(i)
+	c := statusCtx{role: Send, context: j.memberContext(i), framework: j.framework(i, start), msg: -1,
+		strict: j.chainHas(start, i-1, isResponseName)}
+	c.api, c.msg = j.chainedBody(close)
+	j.status(args[0], c)
+}
+
+// chainedBody looks at what follows a status call's closing parenthesis:
+// res.status(404).send('Not Found'), .json({ message: … }), .end(). It
+// returns BodyAPI when a body is sent, and the index of the message: a
+// string sent as the body, or the message or error of a JSON body.
+func (j *jsScan) chainedBody(close int) (API, int) {
+	if !j.is(close+1, ".") || !j.is(close+3, "(") {
+		return 0, -1
+	}
+	switch j.text(close + 2) {
+	case "send", "json", "jsonp", "end", "type", "render":
+	default:
+		return 0, -1
+	}
+	args, _ := j.args(close + 3)
+	if len(args) == 0 {
+		return 0, -1
+	}
+	if msg := j.single(args[0]); msg >= 0 {
+		return BodyAPI, msg
+	}
+	return BodyAPI, j.objectMessage(args[0], "message", "error")
+}
+
+// responseCall reads the other calls of a response or context object:
+//
+//	res.sendStatus(n)                      Express
+//	reply.code(n), h.response(x).code(n)   Fastify, hapi
+//	res.writeHead(n[, reason][, headers])  Node's http
+//	ctx.throw(n[, msg]), ctx.throw(msg, n) Koa (an error)
+//	ctx.assert(value, n[, msg])            Koa (an error)
+func (j *jsScan) responseCall(i int) {
+	if !j.isMember(i) {
+		return
+	}
+	args, close, ok := j.callArgs(i)
+	if !ok || len(args) == 0 {
+		return
+	}
+	recv := j.receiver(i)
+	start := j.chainStart(i)
+	c := statusCtx{role: Send, context: j.memberContext(i), framework: j.framework(i, start), msg: -1}
+	switch j.text(i) {
+	case "sendStatus":
+		c.strict = true
+		j.status(args[0], c)
+	case "code":
+		if !j.chainHas(start, i-1, isResponseName) && !j.is(start, "h") {
+			return
+		}
+		c.strict = true
+		c.api, c.msg = j.chainedBody(close)
+		j.status(args[0], c)
+	case "writeHead":
+		c.framework, c.strict = "node", true
+		if len(args) > 1 {
+			c.msg = j.single(args[1])
+		}
+		j.status(args[0], c)
+	case "throw":
+		if !isContextName(recv) {
+			return
+		}
+		c.api, c.strict = ErrorAPI, true
+		if len(args) > 1 && j.single(args[0]) >= 0 {
+			c.msg = args[0].from
+			j.status(args[1], c)
+			return
+		}
+		if len(args) > 1 {
+			c.msg = j.single(args[1])
+		}
+		j.status(args[0], c)
+	case "assert":
+		if !isContextName(recv) || len(args) < 2 {
+			return
+		}
+		c.api, c.strict = ErrorAPI, true
+		if len(args) > 2 {
+			c.msg = j.single(args[2])
+		}
+		j.status(args[1], c)
+	}
+}
+
+// redirectCall reads a redirect with a status; which argument is the
+// status differs by library, so the first of the first three arguments
+// that is a status is:
+//
+//	res.redirect(301, url)             Express
+//	reply.redirect(url, 301)           Fastify 5 (4 had the code first)
+//	Response.redirect(url, 301)        fetch
+//	NextResponse.redirect(url, 308)    Next.js, also with { status: 308 }
+//	router.redirect(from, to, 301)     koa-router
+//	redirect(url, 302), redirect(303, url)   Remix, SvelteKit
+//
+// res.redirect(url) and ctx.redirect(url) send 302 and carry no number.
+func (j *jsScan) redirectCall(i int) {
+	args, _, ok := j.callArgs(i)
+	if !ok || len(args) < 2 {
+		return
+	}
+	recv := j.receiver(i)
+	c := statusCtx{role: Send, context: "redirect", api: RedirectAPI, msg: -1}
+	if j.isMember(i) {
+		start := j.chainStart(i)
+		c.context = j.memberContext(i)
+		c.framework = j.framework(i, start)
+		c.strict = j.chainHas(start, i-1, isResponseName)
+		if string(recv) == "router" {
+			c.framework = "koa-router"
+		}
+	} else if j.tok(i-1).kind == tIdent && !j.is(i-1, "return") && !j.is(i-1, "await") && !j.is(i-1, "throw") {
+		return // a declaration: function redirect(…)
+	}
+	for k := 0; k < len(args) && k < 3; k++ {
+		if j.status(args[k], c) {
+			return
+		}
+		if j.objectStatus(args[k], c, "statusText") {
+			return
+		}
+	}
+}
+
+// responseBuilder reads the fetch Response and Next.js's NextResponse,
+// whose status is the status of an init object:
+//
+//	new Response(body, { status: 404, statusText: 'Not Found' })
+//	Response.json(data, { status: 201 })
+//	NextResponse.json(data, { status: 404 }), .rewrite(url, init), .next(init)
+//
+// Response.redirect and NextResponse.redirect are redirectCall's.
+func (j *jsScan) responseBuilder(i int) {
+	c := statusCtx{role: Send, framework: jsFramework(j.bytesAt(i)), strict: true, msg: -1}
+	var args []span
+	var ok bool
+	switch {
+	case j.is(i-1, "new"):
+		c.context = "new " + j.text(i)
+		if args, _, ok = j.callArgs(i); !ok || len(args) < 2 {
+			return
+		}
+		if !j.is(args[0].from, "null") && !j.is(args[0].from, "undefined") {
+			c.api = BodyAPI
+		}
+		j.objectStatus(args[1], c, "statusText")
+		return
+	case j.isMember(i) || !j.is(i+1, ".") || j.tok(i+2).kind != tIdent:
+		return
+	}
+	switch j.text(i + 2) {
+	case "json", "rewrite", "next", "error":
+	default:
+		return
+	}
+	c.context = j.text(i) + "." + j.text(i+2)
+	if args, _, ok = j.callArgs(i + 2); !ok {
+		return
+	}
+	for _, a := range args {
+		if j.objectStatus(a, c, "statusText") {
+			return
+		}
+	}
+}
+
+// errorCall reads the constructors of HTTP errors:
+//
+//	new HttpException('Not Found', 404)        NestJS
+//	createError(404[, msg]), createHttpError   http-errors
+//	createError('CODE', 'message', 404)        @fastify/error
+func (j *jsScan) errorCall(i int) {
+	args, _, ok := j.callArgs(i)
+	if !ok || len(args) == 0 {
+		return
+	}
+	if p := j.tok(i - 1); p.kind == tIdent && !j.is(i-1, "new") && !j.is(i-1, "throw") && !j.is(i-1, "return") && !j.is(i-1, "await") {
+		return // function createError(…) or class … extends HttpException
+	}
+	c := statusCtx{role: Send, context: j.text(i), framework: "http-errors", api: ErrorAPI, strict: true, msg: -1}
+	if j.is(i, "HttpException") {
+		if len(args) < 2 {
+			return
+		}
+		c.framework, c.msg = "nestjs", j.single(args[0])
+		j.status(args[1], c)
+		return
+	}
+	if len(args) >= 3 && j.single(args[0]) >= 0 {
+		c.framework, c.msg = "@fastify/error", j.single(args[1])
+		j.status(args[2], c)
+		return
+	}
+	if len(args) > 1 {
+		c.msg = j.single(args[1])
+	}
+	j.status(args[0], c)
+}
+
+// decorator reads NestJS's status decorators:
+//
+//	@HttpCode(204)
+//	@Redirect('https://nestjs.com', 301)
+//	@ApiResponse({ status: 404, description: 'Not Found' })   (Swagger)
+func (j *jsScan) decorator(i int) {
+	if !j.is(i-1, "@") {
+		return
+	}
+	args, _, ok := j.callArgs(i)
+	if !ok || len(args) == 0 {
+		return
+	}
+	c := statusCtx{role: Send, context: "@" + j.text(i), framework: "nestjs", strict: true, msg: -1}
+	switch j.text(i) {
+	case "HttpCode":
+		j.status(args[0], c)
+	case "Redirect":
+		if len(args) > 1 {
+			c.api = RedirectAPI
+			j.status(args[1], c)
+		}
+	case "ApiResponse":
+		c.framework = "@nestjs/swagger"
+		j.objectStatus(args[0], c, "description")
+	}
+}
+
+// helperCall reads the response helpers that SvelteKit and Remix export
+// as plain functions:
+//
+//	error(404, 'Not found')              SvelteKit (an error)
+//	json(data, { status: 201 })          SvelteKit, Remix
+//
+// A plain call is one of these only with a status where the helper takes
+// it, and any number there outside 100–999 is left alone: the names are
+// common. Members (console.error, res.json) are other calls.
+func (j *jsScan) helperCall(i int) {
+	if j.isMember(i) {
+		return
+	}
+	if p := j.tok(i - 1); p.kind == tIdent && !j.is(i-1, "return") && !j.is(i-1, "throw") && !j.is(i-1, "await") {
+		return // function error(…)
+	}
+	args, _, ok := j.callArgs(i)
+	if !ok || len(args) == 0 {
+		return
+	}
+	c := statusCtx{role: Send, context: j.text(i), msg: -1}
+	if j.is(i, "error") {
+		c.api = ErrorAPI
+		if len(args) > 1 {
+			c.msg = j.single(args[1])
+		}
+		j.status(args[0], c)
+		return
+	}
+	if len(args) > 1 {
+		c.api = BodyAPI
+		j.objectStatus(args[1], c, "statusText")
+	}
+}

@@ -1,0 +1,138 @@
+package analysis
+
+import "strings"
+
+// Object literals. A status: key alone says nothing — { status: 'active' }
+// and { status: 3 } are everywhere in application data — so a key is read
+// as a status only where something says the object is a response:
+//
+//   - it is the init of a response builder (new Response(body, { status }),
+//     NextResponse.json(data, { status }), @ApiResponse({ status })), read
+//     by that call (lang_javascript_calls.go);
+//   - its key is statusCode, a name only HTTP gives a number: Lambda's
+//     return { statusCode: 404, body }, an error's { statusCode: 400 };
+//   - its key is status and a sibling key is one of a response's own: body,
+//     headers, ok or statusText ({ status: 404, body } returned from a
+//     SvelteKit endpoint, a mocked fetch's { ok: false, status: 500 }).
+//
+// Inside an assertion (toMatchObject({ status: 404 })) the key is compared,
+// not sent. Quoted keys ({ "statusCode": 404 }) are data, not read.
+
+// objectStatus reads the status key of the object literal sp, with the
+// string under msgKey as its message; it reports whether sp held a status.
+func (j *jsScan) objectStatus(sp span, c statusCtx, msgKey string) bool {
+	if !j.isObject(sp) {
+		return false
+	}
+	inner, _ := j.args(sp.from)
+	value, ok := j.keyword(inner, "status", ":")
+	if !ok {
+		return false
+	}
+	if m, ok := j.keyword(inner, msgKey, ":"); ok {
+		c.msg = j.single(m)
+	}
+	return j.status(value, c)
+}
+
+// isObject reports whether sp is exactly one braced literal.
+func (j *jsScan) isObject(sp span) bool {
+	return sp.to-sp.from >= 2 && j.is(sp.from, "{") && j.closing(sp.from) == sp.to-1
+}
+
+// objectMessage returns the string under the first of keys in the object
+// literal sp ({ message: 'Not Found' }), or -1.
+func (j *jsScan) objectMessage(sp span, keys ...string) int {
+	if !j.isObject(sp) {
+		return -1
+	}
+	inner, _ := j.args(sp.from)
+	for _, k := range keys {
+		if m, ok := j.keyword(inner, k, ":"); ok {
+			return j.single(m)
+		}
+	}
+	return -1
+}
+
+// objectKey reads the key status or statusCode at i (followed by ":") of
+// an object literal, by the signals above.
+func (j *jsScan) objectKey(i int) {
+	if !j.is(i-1, "{") && !j.is(i-1, ",") {
+		return // a conditional's "a ? status : b", a label, a type annotation
+	}
+	value, ok := j.operand(i + 2)
+	if !ok {
+		return
+	}
+	open := i - 1
+	if !j.is(open, "{") {
+		if open = j.enclosing(i); open < 0 {
+			return
+		}
+	}
+	inner, _ := j.args(open)
+	c := statusCtx{role: Send, context: "{ " + j.text(i) + " }", msg: -1}
+	if j.is(i, "status") && !j.hasKey(inner, "body", "headers", "ok", "statusText") {
+		return
+	}
+	// Fastify's and Boom's error payloads carry the reason phrase as error
+	// ({ statusCode: 404, error: 'Not Found', message: 'No such user' }).
+	if m := j.objectMessage(span{open, j.closing(open) + 1}, "statusText", "error", "body", "message"); m >= 0 {
+		c.msg = m
+	}
+	if j.is(open-1, "(") {
+		switch j.text(open - 2) {
+		case "toMatchObject", "toEqual", "toStrictEqual", "objectContaining", "deepEqual",
+			"deepStrictEqual", "eql", "include", "toHaveBeenCalledWith", "calledWith":
+			c.role, c.msg = Compare, -1
+		}
+	}
+	j.status(value, c)
+}
+
+// enclosing returns the "{" of the object literal whose key is at i, or
+// -1; like opening, it looks back a bounded distance.
+func (j *jsScan) enclosing(i int) int {
+	depth := 0
+	for k := i - 1; k >= 0 && i-k < 4096; k-- {
+		t := j.toks[k]
+		if t.kind != tPunct || t.end-t.start != 1 {
+			continue
+		}
+		switch j.src[t.start] {
+		case ')', ']', '}':
+			depth++
+		case '(', '[':
+			if depth--; depth < 0 {
+				return -1
+			}
+		case '{':
+			if depth--; depth < 0 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// hasKey reports whether one of the object's members is one of keys,
+// written out (body: b), shorthand (body) or as a method (body() {…}).
+func (j *jsScan) hasKey(members []span, keys ...string) bool {
+	for _, m := range members {
+		t := j.tok(m.from)
+		if t.kind != tIdent && t.kind != tString {
+			continue
+		}
+		if m.to-m.from > 1 && !j.is(m.from+1, ":") && !j.is(m.from+1, "(") {
+			continue
+		}
+		name := strings.Trim(j.text(m.from), `"'`)
+		for _, k := range keys {
+			if name == k {
+				return true
+			}
+		}
+	}
+	return false
+}
