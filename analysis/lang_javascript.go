@@ -33,10 +33,12 @@ func analyzeTypeScript(path string, src []byte, res *Result) *fileFacts {
 // mayHaveJS holds a word of every context: "tatus" covers status,
 // statusCode, sendStatus, StatusCodes, HttpStatus and the http-status
 // package; the others name the calls whose status argument needs no such
-// word (ctx.throw(404), reply.code(404), .expect(404), @HttpCode(204), …).
+// word (ctx.throw(404), reply.code(404), .expect(404), @HttpCode(204), …);
+// the last ones are the header calls late-header reads.
 func mayHaveJS(src []byte) bool {
 	return containsAny(src, "tatus", "code", "HttpCode", "writeHead", "edirect", "throw", "assert",
-		"Exception", "rror", "expect")
+		"Exception", "rror", "expect", "eader", "ookie", ".set(", ".append(", ".type(", ".location(",
+		".links(", ".attachment(", ".vary(")
 }
 
 // jsScan is the scan of one JS/TS file.
@@ -62,6 +64,7 @@ func analyzeJS(lang string, src []byte) *fileFacts {
 	j.httpStatusReferences()
 	j.occ = inOrder(j.occ, walked)
 	facts := j.facts()
+	facts.steps = j.expressFlow()
 	// The facts keep no token: the list goes back for the next file.
 	*buf = j.toks[:0]
 	jsTokens.Put(buf)

@@ -27,6 +27,11 @@ var expressHeaders = map[string]bool{
 	"attachment": true, "vary": true, "removeHeader": true,
 }
 
+// notNodeResponse are the receivers of other frameworks' replies, whose
+// send and header methods share Express's names but not Node's rule:
+// Fastify's reply, Koa's ctx, hapi's h.
+var notNodeResponse = map[string]bool{"reply": true, "ctx": true, "context": true, "h": true}
+
 // flowBlock is one brace block being walked.
 type flowBlock struct {
 	st state
@@ -144,7 +149,7 @@ func (s *scan) expressEvent(i, block int) (event, bool) {
 		kind = headerSet
 	}
 	root := s.chainRoot(i - 1)
-	if root < 0 {
+	if root < 0 || notNodeResponse[s.text(root)] {
 		return event{}, false
 	}
 	args, close := s.args(i + 1)
@@ -162,6 +167,15 @@ func (s *scan) expressEvent(i, block int) (event, bool) {
 	if len(args) > 0 && (method == "writeHead" || method == "sendStatus" || method == "redirect") {
 		if n, ok := s.intAt(args[0].from); ok {
 			ev.code = n
+		}
+	}
+	if kind == bodyWrite {
+		// res.status(201).json(…): the chain set the status the body sends.
+		for k := root + 2; k < i; k++ {
+			if s.is(k, "status") && s.is(k-1, ".") && s.is(k+1, "(") {
+				ev.withStatus = true
+				ev.code, _ = s.intAt(k + 2)
+			}
 		}
 	}
 	ev.api = s.callText(root, close)
@@ -212,6 +226,10 @@ func (s *scan) callText(from, close int) string {
 	text := string(s.src[s.toks[from].start:s.tok(close).end])
 	if len(text) <= 50 && !containsNewline(text) {
 		return text
+	}
+	// res.writeHead(…): the call with its arguments left out.
+	if open := s.openingParen(close); open > from {
+		return string(s.src[s.toks[from].start:s.toks[open].end]) + "…)"
 	}
 	return s.text(from) + "…"
 }

@@ -72,7 +72,7 @@ func TestParseErrors(t *testing.T) {
 		{"colour: red\n", ".httpcodes.yaml:1: unknown key \"colour\"; the keys are rules, exclude, languages and codes"},
 		{"exclude: gen\n", ".httpcodes.yaml:1: exclude must be a list"},
 		{"exclude:\n  - \"gen/[\"\n", ".httpcodes.yaml:2: exclude: \"gen/[\" is not a valid glob pattern"},
-		{"languages: [go, cobol]\n", ".httpcodes.yaml:1: languages: \"cobol\" is not a language httpcodes checks; use go"},
+		{"languages: [go, cobol]\n", ".httpcodes.yaml:1: languages: \"cobol\" is not a language httpcodes checks; use csharp, go, java, javascript, kotlin, nginx, openapi, php, python, ruby, rust, typescript"},
 		{"codes:\n  - code: 499\n", ".httpcodes.yaml:2: codes: a code needs \"title\""},
 		{"codes:\n  - code: 2000\n    title: Big\n", ".httpcodes.yaml:2: codes: \"2000\" is not a status code from 100 to 999"},
 		{"codes:\n  - code: 499\n    title: A\n    colour: red\n", ".httpcodes.yaml:4: codes: unknown key \"colour\""},

@@ -94,7 +94,7 @@ func TestFixFlagsConflict(t *testing.T) {
 // above it, though their fixes insert at the same place: --fix applies the
 // second on a fresh analysis of the first's result.
 func TestFixLateHeaders(t *testing.T) {
-	src, err := os.ReadFile("testdata/fix/late.go")
+	src, err := os.ReadFile("testdata/fixlate/late.go")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,7 @@ app.post('/users', (req, res) => {
   res.status(418).send("I'm a teapot"); // codes: 418/send want "deprecated-status: res.status with 418"
   res.status(306).end(); // codes: 306/send want "deprecated-status: 306"
   res.status(ok ? 200 : 500).end(); // codes: 200/send 500/send
-  res.set('X-Trace', id).status(202).end(); // codes: 202/send
+  res.set('X-Trace', id).status(202).end(); // codes: 202/send want "late-header: res.set\\('X-Trace', id\\) comes too late: the status was sent by res.status\\(500\\)"
   this.res.status(202).end(); // codes: 202/send
   res.status(code).end();
   res.status(404 + offset).end();
