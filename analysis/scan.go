@@ -295,8 +295,13 @@ func (s *scan) add(first, last int, o Occurrence, c statusCtx) {
 		o.Message = stringContent(s.src[t.start:t.end])
 		o.MessageStart, o.MessageEnd = int(t.start), int(t.end)
 	}
-	if o.Written == Constant {
+	if o.Written == Constant && o.Ecosystem == "" {
+		// The name as written may carry the file's path to the constant
+		// (org.springframework.http.HttpStatus.OK): its last two parts are
+		// the data set's name.
 		if k, ok := s.lookupName(o.Name); ok {
+			o.Ecosystem = string(k.eco)
+		} else if k, ok := s.lookupName(lastTwoParts(o.Name)); ok {
 			o.Ecosystem = string(k.eco)
 		}
 	}
@@ -468,6 +473,23 @@ func (s *scan) facts() *fileFacts {
 		}
 	}
 	return &fileFacts{lang: s.lang, ecosystem: string(s.used), src: s.src, occ: s.occ}
+}
+
+// lastTwoParts returns the qualifier and member at the end of a dotted or
+// ::-separated name: HttpStatus.OK of org.springframework.http.HttpStatus.OK.
+func lastTwoParts(name string) string {
+	seps := 0
+	for i := len(name) - 1; i > 0; i-- {
+		if name[i] == '.' || name[i] == ':' && name[i-1] == ':' || name[i] == '\\' {
+			if seps++; seps == 2 {
+				return name[i+1:]
+			}
+			if name[i] == ':' {
+				i--
+			}
+		}
+	}
+	return name
 }
 
 // requalify writes a constant's name with the file's own qualifier in
