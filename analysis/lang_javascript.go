@@ -64,7 +64,9 @@ func analyzeJS(lang string, src []byte) *fileFacts {
 	j.httpStatusReferences()
 	j.occ = inOrder(j.occ, walked)
 	facts := j.facts()
-	facts.steps = j.expressFlow()
+	if mayLateHeader(src) {
+		facts.steps = j.expressFlow()
+	}
 	// The facts keep no token: the list goes back for the next file.
 	*buf = j.toks[:0]
 	jsTokens.Put(buf)

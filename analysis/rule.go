@@ -1,7 +1,10 @@
 package analysis
 
 import (
+	"bytes"
+	"cmp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -135,12 +138,11 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 			}
 		}
 	}
-	sort.SliceStable(res.Findings, func(i, j int) bool {
-		a, b := res.Findings[i], res.Findings[j]
+	slices.SortStableFunc(res.Findings, func(a, b Finding) int {
 		if a.Start != b.Start {
-			return a.Start < b.Start
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return a.Rule < b.Rule
+		return strings.Compare(a.Rule, b.Rule)
 	})
 }
 
@@ -180,9 +182,12 @@ const ignoreDirective = "httpcodes:ignore"
 // parseIgnores finds "//httpcodes:ignore rule[,rule]" (or "#", "--" … in
 // other languages: any comment marker before the directive works).
 func parseIgnores(f *fileFacts) ignores {
-	src := f.src
 	ig := ignores{}
-	text := string(src)
+	// Most files have no directive: look before copying the text.
+	if !bytes.Contains(f.src, []byte(ignoreDirective)) {
+		return ig
+	}
+	text := string(f.src)
 	for off := 0; ; {
 		i := strings.Index(text[off:], ignoreDirective)
 		if i < 0 {

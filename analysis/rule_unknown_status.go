@@ -12,11 +12,17 @@ var ruleUnknownStatus = &Rule{
 	Bad:  "w.WriteHeader(430)",
 	Good: "w.WriteHeader(http.StatusTooManyRequests) // 429",
 	check: func(c *checker) {
+		// A file repeats its unknown codes; each is worked out once.
+		said := map[int]string{}
 		for _, o := range c.facts.occ {
 			if o.Role == RangeBound || o.Role == Reference || o.Code < 100 || o.Code > 999 {
 				continue
 			}
 			if _, ok := c.set.Lookup(o.Code); ok {
+				continue
+			}
+			if tail, ok := said[o.Code]; ok {
+				c.report(Finding{Start: o.Start, End: o.End, Code: o.Code, Message: o.Context + tail})
 				continue
 			}
 			var msg string
@@ -29,6 +35,7 @@ var ruleUnknownStatus = &Rule{
 					msg += fmt.Sprintf("; did you mean %s?", near[0])
 				}
 			}
+			said[o.Code] = msg[len(o.Context):]
 			c.report(Finding{Start: o.Start, End: o.End, Code: o.Code, Message: msg})
 		}
 	},

@@ -32,6 +32,13 @@ var expressHeaders = map[string]bool{
 // Fastify's reply, Koa's ctx, hapi's h.
 var notNodeResponse = map[string]bool{"reply": true, "ctx": true, "context": true, "h": true}
 
+// mayLateHeader reports whether a file calls any header method: only then
+// can a header come after a write.
+func mayLateHeader(src []byte) bool {
+	return containsAny(src, "eader(", ".set(", ".append(", "ookie(", ".type(", ".contentType(",
+		".location(", ".links(", ".attachment(", ".vary(")
+}
+
 // flowBlock is one brace block being walked.
 type flowBlock struct {
 	st state

@@ -51,7 +51,7 @@ func BenchmarkDiagnosticsAfterEdit10kLines(b *testing.B) {
 	s := benchServer()
 	const uri = "file:///bench/big.go"
 	text := benchHandlers(10000)
-	s.docs.open(uri, 1, text)
+	s.docs.open(uri, "go", 1, text)
 	at := statusDigit(b, text)
 	edit := protocol.Range{Start: at, End: protocol.Position{Line: at.Line, Character: at.Character + 1}}
 	b.SetBytes(int64(len(text)))
@@ -85,7 +85,7 @@ func BenchmarkHover10kLines(b *testing.B) {
 	s := benchServer()
 	const uri = "file:///bench/big.go"
 	text := benchHandlers(10000)
-	s.docs.open(uri, 1, text)
+	s.docs.open(uri, "go", 1, text)
 	at := statusDigit(b, text)
 	raw := []byte(fmt.Sprintf(`{"textDocument":{"uri":%q},"position":{"line":%d,"character":%d}}`, uri, at.Line, at.Character))
 	if h, err := s.hover(b.Context(), raw); err != nil || h == nil {
@@ -116,7 +116,7 @@ func BenchmarkDiagnosticsAfterEditRealFiles(b *testing.B) {
 			}
 			s := benchServer()
 			uri := "file://" + path
-			s.docs.open(uri, 1, string(src))
+			s.docs.open(uri, "go", 1, string(src))
 			// Insert and remove a space, alternately, at the start of the first
 			// "if" statement of a function body after the middle of the file,
 			// as typing in a function does.

@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"encoding/json"
+	"time"
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
@@ -41,6 +42,8 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 	s.project = project
 	s.opts = set.options(project)
 	s.pull = p.Capabilities.TextDocument.Diagnostic != nil
+	s.refreshDiagnostics = p.Capabilities.Workspace.Diagnostics.RefreshSupport
+	s.refreshHints = p.Capabilities.Workspace.InlayHint.RefreshSupport
 	pull := s.pull
 	s.mu.Unlock()
 	s.log.Info("initialized", zap.String("positionEncoding", enc.String()), zap.Bool("pullDiagnostics", pull), zap.String("root", root))
@@ -120,7 +123,35 @@ func (s *Server) didChangeConfiguration(ctx context.Context, raw json.RawMessage
 	}
 	s.docs.invalidate()
 	s.republishAll(ctx)
+	s.askToRefresh()
 	return nil, nil
+}
+
+// askToRefresh asks a client that pulls diagnostics and inlay hints to
+// pull them again, as new settings change both. The requests go out from
+// their own goroutine: the client's answers must not wait on this handler.
+func (s *Server) askToRefresh() {
+	s.mu.Lock()
+	var methods []string
+	if s.pull && s.refreshDiagnostics {
+		methods = append(methods, "workspace/diagnostic/refresh")
+	}
+	if s.refreshHints {
+		methods = append(methods, "workspace/inlayHint/refresh")
+	}
+	s.mu.Unlock()
+	if s.conn == nil || len(methods) == 0 {
+		return
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		for _, m := range methods {
+			if _, err := s.conn.Call(ctx, m, nil, nil); err != nil {
+				s.log.Warn("refresh request failed", zap.String("method", m), zap.Error(err))
+			}
+		}
+	}()
 }
 
 func (s *Server) showMessage(ctx context.Context, kind protocol.MessageType, msg string) {

@@ -54,7 +54,7 @@ func TestMapper(t *testing.T) {
 
 func TestDocumentsIncrementalChange(t *testing.T) {
 	d := newDocuments()
-	d.open("file:///a.go", 1, "hé 😀\r\nline two\n")
+	d.open("file:///a.go", "go", 1, "hé 😀\r\nline two\n")
 	r := func(l1, c1, l2, c2 uint32) *protocol.Range {
 		return &protocol.Range{Start: protocol.Position{Line: l1, Character: c1}, End: protocol.Position{Line: l2, Character: c2}}
 	}

@@ -39,12 +39,22 @@ type initializeParams struct {
 				} `json:"completionItem"`
 			} `json:"completion"`
 		} `json:"textDocument"`
+		Workspace struct {
+			Diagnostics refreshCapability `json:"diagnostics"`
+			InlayHint   refreshCapability `json:"inlayHint"`
+		} `json:"workspace"`
 	} `json:"capabilities"`
 	InitializationOptions json.RawMessage `json:"initializationOptions"`
 	RootURI               string          `json:"rootUri"`
 	WorkspaceFolders      []struct {
 		URI string `json:"uri"`
 	} `json:"workspaceFolders"`
+}
+
+// refreshCapability says whether the client takes a server's request to
+// pull a feature's results again (workspace/diagnostic/refresh, …).
+type refreshCapability struct {
+	RefreshSupport bool `json:"refreshSupport"`
 }
 
 type initializeResult struct {

@@ -37,7 +37,10 @@ type Server struct {
 	project     *analysis.Options // from the workspace's .httpcodes.yaml
 	opts        *analysis.Options // project and editor settings combined
 	pull        bool              // the client pulls diagnostics
-	timers      map[string]*time.Timer
+	// refreshDiagnostics and refreshHints are set when the client takes
+	// workspace/diagnostic/refresh and workspace/inlayHint/refresh.
+	refreshDiagnostics, refreshHints bool
+	timers                           map[string]*time.Timer
 
 	// debounce is how long diagnostics wait after an edit for the next one.
 	debounce time.Duration
@@ -163,6 +166,12 @@ func (s *Server) dispatch(ctx context.Context, reply jsonrpc2.Replier, req jsonr
 			s.log.Warn("cannot send a reply", zap.String("method", req.Method()), zap.Error(werr))
 		}
 	}
+	// Every message is answered, notifications with nothing: the
+	// asynchronous handler lets the next message through only once the
+	// reply is called, so a notification left unanswered ($/setTrace,
+	// which VS Code sends on every settings change) would stall the
+	// server for good.
+	defer send(nil, nil)
 	defer func() {
 		if r := recover(); r != nil {
 			s.log.Error("handler panicked", zap.String("method", req.Method()), zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))

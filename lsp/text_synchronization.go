@@ -14,7 +14,7 @@ func (s *Server) didOpen(ctx context.Context, raw json.RawMessage) (any, error) 
 		return nil, err
 	}
 	uri := string(p.TextDocument.URI)
-	s.docs.open(uri, p.TextDocument.Version, p.TextDocument.Text)
+	s.docs.open(uri, string(p.TextDocument.LanguageID), p.TextDocument.Version, p.TextDocument.Text)
 	s.scheduleDiagnostics(ctx, uri, 0)
 	return nil, nil
 }

@@ -1,0 +1,100 @@
+package lsp
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"go.lsp.dev/protocol"
+)
+
+// TestUnhandledNotificationsDoNotStall: notifications the server does not
+// handle, or gets before initialize, must not hold up the messages after
+// them (VS Code sends $/setTrace on every settings change).
+func TestUnhandledNotificationsDoNotStall(t *testing.T) {
+	c := startServer(t)
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uriA, "languageId": "go", "version": 1, "text": handlerGo}})
+	c.initialize(nil)
+	c.notify("$/setTrace", map[string]any{"value": "verbose"})
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{}})
+	c.notify("$/unknownThing", nil)
+	c.open(uriA, handlerGo)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	var hover protocol.Hover
+	if _, err := c.conn.Call(ctx, "textDocument/hover", hoverParams(uriA, pos(5, 40)), &hover); err != nil {
+		t.Fatalf("hover after unhandled notifications: %v", err)
+	}
+	if hover.Range == nil || rangeString(*hover.Range) != "5:39-5:42" {
+		t.Errorf("hover: %+v", hover)
+	}
+}
+
+// TestSettingsChangeAsksToRefresh: a client that pulls diagnostics and
+// inlay hints is asked to pull them again after a settings change; one
+// that does not support the requests is not sent them.
+func TestSettingsChangeAsksToRefresh(t *testing.T) {
+	c := startServer(t)
+	params := map[string]any{"capabilities": map[string]any{
+		"textDocument": map[string]any{"diagnostic": map[string]any{}},
+		"workspace":    map[string]any{"diagnostics": map[string]any{"refreshSupport": true}, "inlayHint": map[string]any{"refreshSupport": true}},
+	}}
+	var res initializeResult
+	if err := c.call("initialize", params, &res); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("initialized", struct{}{})
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"hover": "full"}})
+	c.waitNote("workspace/diagnostic/refresh")
+	c.waitNote("workspace/inlayHint/refresh")
+
+	plain := startServer(t)
+	plain.initialize(nil)
+	plain.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"hover": "full"}})
+	select {
+	case n := <-plain.notes:
+		t.Errorf("a client without refresh support was sent %s", n.Method())
+	case <-time.After(100 * time.Millisecond):
+	}
+}
+
+// TestUntitledDocuments: a buffer with no file name is analysed in the
+// language the editor says it is in.
+func TestUntitledDocuments(t *testing.T) {
+	c := startServer(t)
+	c.initialize(nil)
+	openAs(c, "untitled:Untitled-1", "go", handlerGo)
+	var pub protocol.PublishDiagnosticsParams
+	decodeNote(t, c.waitNote("textDocument/publishDiagnostics"), &pub)
+	if string(pub.URI) != "untitled:Untitled-1" || len(pub.Diagnostics) != 4 {
+		t.Errorf("untitled Go buffer: %s, %d diagnostics", pub.URI, len(pub.Diagnostics))
+	}
+	openAs(c, "untitled:Untitled-2", "javascript", serverJS)
+	if got := hoverText(t, c, "untitled:Untitled-2", pos(2, 14)); !strings.Contains(got, "### 207 Multi-Status") {
+		t.Errorf("untitled JavaScript buffer hover: %q", got)
+	}
+	for path, want := range map[string]string{
+		"/a/b.go":                       "/a/b.go",
+		"Untitled-1":                    "Untitled-1.ts",
+		"/etc/nginx/sites-enabled/site": "/etc/nginx/sites-enabled/site",
+		"Untitled-3":                    "Untitled-3/nginx.conf",
+		"/a/Makefile":                   "/a/Makefile",
+	} {
+		lang := map[string]string{"Untitled-1": "typescript", "Untitled-3": "nginx", "/a/Makefile": "makefile"}[path]
+		if got := analysisPath(path, lang); got != filepathFromSlash(want) {
+			t.Errorf("analysisPath(%q, %q) = %q, want %q", path, lang, got, want)
+		}
+	}
+}
+
+func decodeNote(t *testing.T, raw []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(raw, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func filepathFromSlash(p string) string { return filepath.FromSlash(p) }
