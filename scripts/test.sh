@@ -9,14 +9,24 @@ step() { printf '\n== %s\n' "$*"; }
 step "Go modules"
 go mod download
 
-step "tools the browser test needs (Debian's Chromium, Node from the machine)"
-if ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
-  else
-    echo "chromium is missing: run sudo apt-get install chromium"; exit 1
+step "Debian packages the browser and editor tests need (one apt-get for all)"
+# Chromium for the site and VS Code tests; Neovim, Emacs with eglot and Vim
+# with ALE for the editor tests; the libraries code-server's native modules
+# build against. Each editor suite installs what it misses itself too; doing
+# it here once saves an apt-get update per suite.
+packages=(chromium fonts-dejavu-core neovim emacs-nox elpa-eglot elpa-use-package vim vim-ale
+  python3 libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev pkg-config ripgrep)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "missing Debian packages: ${missing[*]}; run: sudo apt-get install -y ${missing[*]}"; exit 1
   fi
+  echo "installing ${missing[*]}"
+  apt-get -o DPkg::Lock::Timeout=300 update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 command -v node >/dev/null || { echo "node is missing: install Node.js 20 or later"; exit 1; }
 
@@ -41,6 +51,7 @@ go test -count=1 -race ./analysis ./lsp
 step "fuzz (short runs; longer ones: go test ./analysis -fuzz FuzzAnalyze)"
 go test ./analysis -run '^$' -fuzz '^FuzzAnalyze$' -fuzztime 15s
 go test ./analysis -run '^$' -fuzz '^FuzzIncremental$' -fuzztime 15s
+go test ./analysis -run '^$' -fuzz '^FuzzScanners$' -fuzztime 20s
 go test ./codes -run '^$' -fuzz '^FuzzParsePage$' -fuzztime 10s
 go test ./lsp -run '^$' -fuzz '^FuzzStream$' -fuzztime 10s
 go test ./lsp -run '^$' -fuzz '^FuzzServer$' -fuzztime 15s
@@ -50,6 +61,15 @@ step "the site in a browser (headless Chromium, playwright-core)"
 
 step "language server, black box (Node vscode-languageserver-protocol client)"
 (cd lsp/e2e && npm ci --no-audit --no-fund && node --test)
+
+step "editors, headless: Emacs eglot, Vim ALE and the other editors' configs"
+bash editors/test/run.sh
+
+step "editors, headless: the Neovim plugin on Neovim 0.7.2, 0.10 and 0.12"
+bash editors/nvim/test.sh
+
+step "editors: the VS Code extension in the real workbench (code-server in Chromium)"
+bash editors/vscode/test.sh
 
 step "the README's example"
 set +e
