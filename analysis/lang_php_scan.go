@@ -407,10 +407,9 @@ func (p *phpScan) setsLocation(i int) bool {
 func (p *phpScan) opening(close int) int {
 	if p.opened == nil {
 		p.opened = make(map[int32]int32)
-		for open, c := range p.pairs() {
-			if p.opens(open) {
-				p.opened[c] = int32(open)
-			}
+		pairs := p.pairs()
+		for k, open := range pairs.opens {
+			p.opened[pairs.closes[k]] = open
 		}
 	}
 	if open, ok := p.opened[int32(close)]; ok {

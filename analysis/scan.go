@@ -20,8 +20,8 @@ type scan struct {
 	// taken marks token indexes already turned into an occurrence, so a
 	// constant seen in a context is not also reported as a bare reference.
 	taken []bool
-	// pair is the bracket index pairs() builds.
-	pair  []int32
+	// pair is what pairs() builds.
+	pair  *bracketPairs
 	names map[string]constantName
 	// ecosystems are the language's, in the order a shared name is read
 	// (Starlette before Django REST for status.HTTP_…); prefer reorders.
@@ -145,7 +145,7 @@ func (s *scan) intAt(i int) (int, bool) {
 // len(s.toks) when the file ends first.
 func (s *scan) closing(open int) int {
 	if s.opens(open) {
-		return int(s.pairs()[open])
+		return s.pairs().closeOf(open)
 	}
 	depth := 0
 	for i := max(open, 0); i < len(s.toks); i++ {
@@ -173,34 +173,49 @@ func (s *scan) opens(i int) bool {
 	return c == '(' || c == '[' || c == '{'
 }
 
-// pairs maps each opening bracket's index to the index of the bracket
-// that closes it (len(s.toks) when none does). It is built once per file,
-// on first use: finding a call's end by counting brackets each time would
-// make a file of unclosed calls quadratic.
-func (s *scan) pairs() []int32 {
+// bracketPairs pairs each opening bracket with the one that closes it:
+// the opening brackets' token indexes in order, and beside each the index
+// of its closing bracket (the token count when none closes it). It is
+// built once per file, on first use, as finding a call's end by counting
+// brackets each time would make a file of unclosed calls quadratic; two
+// slices the size of the brackets cost a fraction of one the size of the
+// tokens, and a lookup is a binary search.
+type bracketPairs struct {
+	opens, closes []int32
+}
+
+// closeOf returns the closing index of the opening bracket at open, which
+// must be one.
+func (b *bracketPairs) closeOf(open int) int {
+	k, _ := slices.BinarySearch(b.opens, int32(open))
+	return int(b.closes[k])
+}
+
+// pairs returns the file's bracket pairs.
+func (s *scan) pairs() *bracketPairs {
 	if s.pair != nil {
 		return s.pair
 	}
-	s.pair = make([]int32, len(s.toks))
-	var stack []int32
+	p := &bracketPairs{}
+	var stack []int32 // positions in p.opens
 	for i, t := range s.toks {
 		if t.kind != tPunct || t.end-t.start != 1 {
 			continue
 		}
 		switch s.src[t.start] {
 		case '(', '[', '{':
-			stack = append(stack, int32(i))
+			stack = append(stack, int32(len(p.opens)))
+			p.opens = append(p.opens, int32(i))
+			p.closes = append(p.closes, int32(len(s.toks)))
 		case ')', ']', '}':
 			if n := len(stack); n > 0 {
-				s.pair[stack[n-1]] = int32(i)
+				p.closes[stack[n-1]] = int32(i)
 				stack = stack[:n-1]
 			}
 		}
 	}
-	for _, open := range stack {
-		s.pair[open] = int32(len(s.toks))
-	}
-	return s.pair
+	s.pair = p
+	return p
 }
 
 // span is a half-open range of token indexes: one argument of a call.
@@ -213,7 +228,7 @@ func (s *scan) args(open int) ([]span, int) {
 		return nil, s.closing(open)
 	}
 	pair := s.pairs()
-	end := int(pair[open])
+	end := pair.closeOf(open)
 	var out []span
 	from := open + 1
 	for i := open + 1; i < end; i++ {
@@ -223,7 +238,7 @@ func (s *scan) args(open int) ([]span, int) {
 		}
 		switch s.src[t.start] {
 		case '(', '[', '{':
-			i = int(pair[i]) // nested brackets hold no top-level comma
+			i = pair.closeOf(i) // nested brackets hold no top-level comma
 		case ',':
 			out = append(out, span{from, i})
 			from = i + 1

@@ -72,17 +72,29 @@ func (s *scan) expressFlow() []flowStep {
 				continue
 			}
 		}
-		if t.kind == tIdent && s.is(i, "headersSent") {
+		// Only .name( can be a response method: checked here, before the
+		// call, which returns a large event.
+		if t.kind != tIdent || i == 0 || i+1 == len(s.toks) || s.src[s.toks[i-1].start] != '.' {
+			continue
+		}
+		if t.end-t.start == int32(len("headersSent")) && s.is(i, "headersSent") {
 			// if (!res.headersSent) res.setHeader(…): the code knows.
 			stack[len(stack)-1].st = nil
 			continue
 		}
+		if next := s.toks[i+1]; next.kind != tPunct || s.src[next.start] != '(' {
+			continue
+		}
 		top := &stack[len(stack)-1]
-		ev, ok := s.expressEvent(i, top.id)
+		ev, ok := s.expressEvent(i, top.id, top.st)
 		if !ok {
 			continue
 		}
-		steps = append(steps, flowStep{ev: ev, before: top.st})
+		// Only header sets are judged (late-header); writes live on in the
+		// state the later header sets see.
+		if ev.kind == headerSet {
+			steps = append(steps, flowStep{ev: ev, before: top.st})
+		}
 		top.st = push(top.st, ev)
 	}
 	return steps
@@ -142,21 +154,28 @@ func (s *scan) openingParen(close int) int {
 
 // expressEvent reads a response method call whose name is token i:
 // res.setHeader(…), res.status(404).json(…).
-func (s *scan) expressEvent(i, block int) (event, bool) {
+// A header set is read only when st holds a write on the same response:
+// without one it cannot be late, and most .set( calls are on maps.
+func (s *scan) expressEvent(i, block int, st state) (event, bool) {
 	t := s.toks[i]
 	if t.kind != tIdent || !s.is(i-1, ".") || !s.is(i+1, "(") {
 		return event{}, false
 	}
-	method := s.text(i)
-	kind, write := expressWrites[method]
-	if !write && !expressHeaders[method] {
+	name := s.src[t.start:t.end]
+	// The probes convert the bytes without allocating; most calls miss.
+	kind, write := expressWrites[string(name)]
+	if !write && !expressHeaders[string(name)] {
 		return event{}, false
 	}
+	method := string(name)
 	if !write {
 		kind = headerSet
 	}
 	root := s.chainRoot(i - 1)
-	if root < 0 || notNodeResponse[s.text(root)] {
+	if root < 0 || notNodeResponse[string(s.src[s.toks[root].start:s.toks[root].end])] {
+		return event{}, false
+	}
+	if kind == headerSet && !wroteTo(st, s.src[s.toks[root].start:s.toks[root].end]) {
 		return event{}, false
 	}
 	args, close := s.args(i + 1)
@@ -197,6 +216,16 @@ func (s *scan) expressEvent(i, block int) (event, bool) {
 		ev.stmtStart, ev.stmtEnd, ev.block = 0, 0, 0
 	}
 	return ev, true
+}
+
+// wroteTo reports whether st holds a write on the named response.
+func wroteTo(st state, writer []byte) bool {
+	for n := st; n != nil; n = n.next {
+		if n.ev.kind != headerSet && n.ev.writer == string(writer) {
+			return true
+		}
+	}
+	return false
 }
 
 // chainRoot walks back from the "." at dot through a call chain

@@ -22,7 +22,7 @@ func BenchmarkCheckGOROOT(b *testing.B) {
 	}
 	var files, findings int
 	for b.Loop() {
-		list, errs := collectFiles([]string{root}, nil)
+		list, _, errs := collectFiles([]string{root}, nil)
 		if len(errs) > 0 {
 			b.Fatal(errs[0])
 		}

@@ -89,9 +89,9 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return exitError
 	}
 
-	files, errs := collectFiles(paths, cfg)
+	files, manifests, errs := collectFiles(paths, cfg)
 	opts := cfg.Options()
-	if pins := pinnedVersions(paths, files); len(pins) > 0 {
+	if pins := deps.Read(manifests); len(pins) > 0 {
 		if opts == nil {
 			opts = &analysis.Options{}
 		}
@@ -146,32 +146,6 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
-}
-
-// checkScanDepth is how deep check looks for lockfiles in a checked tree.
-const checkScanDepth = 6
-
-// pinnedVersions reads the library versions the lockfiles and manifests in
-// the checked trees pin, for deprecated-constant. Trees of Go files alone
-// are not searched: no Go name is deprecated.
-func pinnedVersions(paths, files []string) deps.Versions {
-	needed := false
-	for _, f := range files {
-		if analysis.Language(f) != "go" {
-			needed = true
-			break
-		}
-	}
-	pins := deps.Versions{}
-	if !needed {
-		return pins
-	}
-	for _, p := range paths {
-		for eco, v := range deps.Scan(strings.TrimSuffix(p, "..."), checkScanDepth) {
-			pins.Add(eco, v)
-		}
-	}
-	return pins
 }
 
 // loadConfig reads the named configuration file, or the one found from the

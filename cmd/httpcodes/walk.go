@@ -10,6 +10,7 @@ import (
 
 	"github.com/httpcodes/httpcodes/analysis"
 	"github.com/httpcodes/httpcodes/config"
+	"github.com/httpcodes/httpcodes/internal/deps"
 )
 
 // skippedDirs are never descended into: other people's code, fixtures and
@@ -21,10 +22,9 @@ var skippedDirs = map[string]bool{"vendor": true, "testdata": true, "node_module
 // neither .gitignore (inside a git work tree) nor the configuration's
 // excludes leave out. A file named on the command line is always checked.
 // Errors (a path that does not exist) are returned beside the files, so the
-// others are still checked.
-func collectFiles(paths []string, cfg *config.Config) ([]string, []error) {
-	var files []string
-	var errs []error
+// others are still checked. The lockfiles and manifests the walk passes are
+// returned too, for the library versions they pin.
+func collectFiles(paths []string, cfg *config.Config) (files, manifests []string, errs []error) {
 	seen := map[string]bool{}
 	add := func(p string) {
 		if !seen[p] {
@@ -47,6 +47,7 @@ func collectFiles(paths []string, cfg *config.Config) ([]string, []error) {
 		}
 		if !info.IsDir() {
 			add(root)
+			manifests = append(manifests, deps.Above(filepath.Dir(root))...)
 			continue
 		}
 		tracked, trackedDirs, inGit := gitFiles(root)
@@ -76,6 +77,9 @@ func collectFiles(paths []string, cfg *config.Config) ([]string, []error) {
 				}
 				return nil
 			}
+			if deps.IsManifest(d.Name()) {
+				manifests = append(manifests, p)
+			}
 			lang := analysis.Language(p)
 			if d.Type().IsRegular() && lang != "" && cfg.LanguageEnabled(lang) && (!inGit || tracked[abs]) && !cfg.Excluded(p) {
 				add(p)
@@ -86,7 +90,7 @@ func collectFiles(paths []string, cfg *config.Config) ([]string, []error) {
 			errs = append(errs, pathError(root, err))
 		}
 	}
-	return files, errs
+	return files, manifests, errs
 }
 
 func pathError(p string, err error) error {

@@ -177,6 +177,48 @@ func leadingDigits(s string) string {
 	return s[:i]
 }
 
+// Read parses the given lockfiles and manifests; unreadable ones are
+// skipped.
+func Read(paths []string) Versions {
+	vs := Versions{}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		for eco, v := range Parse(filepath.Base(p), data) {
+			vs.Add(eco, v)
+		}
+	}
+	return vs
+}
+
+// Above lists the lockfiles and manifests in dir and the directories above
+// it, up to the root of the repository (the first holding .git) or of the
+// file system: the project of a file checked on its own.
+func Above(dir string) []string {
+	var out []string
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	for {
+		entries, _ := os.ReadDir(dir)
+		repo := false
+		for _, e := range entries {
+			if IsManifest(e.Name()) && !e.IsDir() {
+				out = append(out, filepath.Join(dir, e.Name()))
+			}
+			repo = repo || e.Name() == ".git"
+		}
+		parent := filepath.Dir(dir)
+		if repo || parent == dir {
+			return out
+		}
+		dir = parent
+	}
+}
+
 // skipDirs are never searched for manifests: dependencies, builds and VCS.
 var skipDirs = map[string]bool{
 	"node_modules": true, "vendor": true, "target": true, "build": true, "dist": true,

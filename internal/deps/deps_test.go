@@ -81,3 +81,21 @@ func TestOlder(t *testing.T) {
 		}
 	}
 }
+
+func TestAboveStopsAtTheRepository(t *testing.T) {
+	root := t.TempDir()
+	for _, rel := range []string{"Gemfile.lock", "repo/.git/HEAD", "repo/Gemfile.lock", "repo/app/models/pom.xml", "repo/app/controllers/x.rb"} {
+		p := filepath.Join(root, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := Above(filepath.Join(root, "repo/app/controllers"))
+	want := []string{filepath.Join(root, "repo/Gemfile.lock")}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Above = %v, want %v (the sibling folder's pom.xml and the file above the repository are not the file's project)", got, want)
+	}
+}
