@@ -110,3 +110,24 @@ func completeConstants(req *completeRequest, eco codes.Ecosystem, qualifier stri
 	}
 	return out
 }
+
+// fileConstants returns, for a file that writes its ecosystem's constants,
+// a function giving a code's constant as the file writes it (with its own
+// path and qualifier: http::StatusCode::NOT_FOUND, JsonResponse::HTTP_OK),
+// or nil for a file that writes none: completion then inserts numbers.
+func (s *scan) fileConstants() func(*codes.Code) string {
+	for i := range s.toks {
+		if _, _, ok := s.constantAt(i); ok {
+			break
+		}
+	}
+	if s.used == "" {
+		return nil
+	}
+	return func(c *codes.Code) string {
+		if name, ok := c.Constant(s.used); ok {
+			return s.usedPrefix + requalify(name, s.usedQualifier)
+		}
+		return ""
+	}
+}

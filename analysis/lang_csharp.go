@@ -64,12 +64,7 @@ func (w *csWalker) status(sp span, c statusCtx) bool {
 }
 
 // call returns the arguments of the call whose ( is token open, or nil.
-func (w *csWalker) call(open int) ([]span, int) {
-	if !w.s.is(open, "(") {
-		return nil, open
-	}
-	return w.s.args(open)
-}
+func (w *csWalker) call(open int) ([]span, int) { return w.s.call(open) }
 
 func (w *csWalker) walk() {
 	s := w.s

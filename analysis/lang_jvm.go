@@ -117,12 +117,7 @@ func (w *jvmWalker) status(sp span, c statusCtx, flag uint8) *Occurrence {
 }
 
 // call returns the arguments of the call whose ( is token open, or nil.
-func (w *jvmWalker) call(open int) ([]span, int) {
-	if !w.s.is(open, "(") {
-		return nil, open
-	}
-	return w.s.args(open)
-}
+func (w *jvmWalker) call(open int) ([]span, int) { return w.s.call(open) }
 
 func (w *jvmWalker) walk() {
 	s := w.s

@@ -26,26 +26,8 @@ func completeRust(req *completeRequest) *Completion {
 	return nil
 }
 
-// rustConstantText returns, for a file that writes StatusCode constants,
-// a function giving a code's constant as the file writes it
-// (http::StatusCode::NOT_FOUND), or nil for a file that writes none.
+// rustConstantText returns how the file writes a code's constant, or nil
+// when it writes none (see fileConstants).
 func rustConstantText(src []byte) func(*codes.Code) string {
-	s := newScan("rust", src, lexRust(src))
-	for i := range s.toks {
-		if s.toks[i].kind != tIdent {
-			continue
-		}
-		if _, _, ok := s.constantAt(i); ok {
-			break
-		}
-	}
-	if s.used == "" {
-		return nil
-	}
-	return func(c *codes.Code) string {
-		if name, ok := c.Constant(s.used); ok {
-			return s.usedPrefix + name
-		}
-		return ""
-	}
+	return newScan("rust", src, lexRust(src)).fileConstants()
 }

@@ -218,6 +218,15 @@ func (s *scan) pairs() *bracketPairs {
 	return p
 }
 
+// call returns the arguments of the call whose ( is token open, with the
+// closing index, or nil and open when open is not a (.
+func (s *scan) call(open int) ([]span, int) {
+	if !s.is(open, "(") {
+		return nil, open
+	}
+	return s.args(open)
+}
+
 // span is a half-open range of token indexes: one argument of a call.
 type span struct{ from, to int }
 
