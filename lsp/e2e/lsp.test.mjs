@@ -397,6 +397,30 @@ test("incremental didChange: 207 becomes 204", { timeout: 15000 }, async () => {
   assert.deepEqual(h.range, range(8, 15, 8, 18));
 });
 
+test("JavaScript: diagnostics, hover and completion; $/setTrace does not stall the server", { timeout: 15000 }, async () => {
+  const jsUri = "file:///e2e/server.js";
+  const js = [
+    "app.post('/orders', (req, res) => {",
+    "  res.status(201).json({ id: 1 });",
+    "  res.setHeader('Location', '/orders/1');",
+    "  res.redirect(200, '/x');",
+    "  res.status(",
+    "});",
+  ].join("\n");
+  await s.notify("textDocument/didOpen", { textDocument: { uri: jsUri, languageId: "javascript", version: 1, text: js } });
+  const pub = await s.diagnosticsFor(jsUri, 1);
+  assert.deepEqual(pub.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]).sort(),
+    [["late-header", 2, 2], ["redirect-status", 3, 15]]);
+  // VS Code sends $/setTrace on every settings change: it must not hold up what follows.
+  await s.notify("$/setTrace", { value: "verbose" });
+  const h = await s.request("textDocument/hover", { textDocument: { uri: jsUri }, position: pos(1, 14) });
+  assert.ok(h && h.contents.value.startsWith("### 201 Created\n"), JSON.stringify(h));
+  assert.deepEqual(h.range, range(1, 13, 1, 16));
+  const list = await s.request("textDocument/completion", { textDocument: { uri: jsUri }, position: pos(4, 13) });
+  const labels = list.items.map((i) => i.label);
+  assert.ok(labels.includes("404") && labels.includes("201"), labels.join(" "));
+});
+
 test("robustness: bad frames and bad requests get errors, the server goes on", { timeout: 20000 }, async () => {
   const hoverWorks = async (what) => {
     const h = await s.request("textDocument/hover", { textDocument: { uri }, position: pos(13, 40) });
