@@ -43,6 +43,7 @@ func csScan(src []byte) *scan {
 func analyzeCSharp(_ string, src []byte, _ *Result) *fileFacts {
 	s := csScan(src)
 	f := s.facts()
+	s.release()
 	if s.used == codes.DotNet {
 		for i := range f.occ {
 			if o := &f.occ[i]; o.Written == Number && o.ConstantText != "" {

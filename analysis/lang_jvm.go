@@ -75,6 +75,7 @@ func analyzeJVM(lang string, src []byte, kotlin bool) *fileFacts {
 	w := jvmScan(lang, src, kotlin)
 	s := w.s
 	f := s.facts()
+	s.release()
 	for i := range f.occ {
 		o := &f.occ[i]
 		if o.Written != Number || o.Constant == "" {

@@ -27,6 +27,7 @@ func analyzePHP(_ string, src []byte, _ *Result) *fileFacts {
 	}
 	p.references()
 	f := p.facts()
+	p.release()
 	keepNumbers(f, p.bare)
 	return f
 }

@@ -50,7 +50,9 @@ func pythonMayHave(src []byte) bool {
 
 func analyzePython(path string, src []byte, res *Result) *fileFacts {
 	p := scanPython(src)
-	return p.facts()
+	f := p.facts()
+	p.release()
+	return f
 }
 
 // pyFile is what the scanner knows of a file beyond its tokens.

@@ -75,6 +75,7 @@ func rbTriplePrefix(src []byte) bool {
 func analyzeRuby(path string, src []byte, res *Result) *fileFacts {
 	r := scanRuby(src)
 	f := r.facts()
+	r.release()
 	for i := range f.occ {
 		if !rbSymbolContexts[f.occ[i].Context] {
 			f.occ[i].Constant, f.occ[i].ConstantText = "", ""

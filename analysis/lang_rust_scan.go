@@ -30,6 +30,7 @@ func analyzeRust(_ string, src []byte, _ *Result) *fileFacts {
 	}
 	r.references()
 	f := r.facts()
+	r.release()
 	keepNumbers(f, r.bare)
 	return f
 }

@@ -1,5 +1,7 @@
 package analysis
 
+import "sync"
+
 // The scanners of languages other than Go do not parse: each turns a file
 // into tokens with a small lexer of its own (comments and strings are where
 // languages differ) built from the primitives in this file, and then reads
@@ -50,8 +52,26 @@ type tokenList struct {
 }
 
 func newTokenList(src []byte) *tokenList {
-	// About one token per five bytes in handler code.
-	return &tokenList{src: src, toks: make([]lexeme, 0, len(src)/5+16)}
+	// Handler code runs one token per three to five bytes; a list too small
+	// would be copied as it grows.
+	buf := *tokenLists.Get().(*[]lexeme)
+	if want := len(src)/3 + 16; cap(buf) < want {
+		buf = make([]lexeme, 0, want)
+	}
+	return &tokenList{src: src, toks: buf[:0]}
+}
+
+// tokenLists keeps token lists for reuse: a large file's list is tens of
+// megabytes, and clearing fresh memory for it costs more than lexing it.
+var tokenLists = sync.Pool{New: func() any { return new([]lexeme) }}
+
+// release hands a scan's token list back for the next file. The facts keep
+// no token, so an analysis calls it once its facts are made; the scan
+// must not be used after.
+func (s *scan) release() {
+	toks := s.toks[:0]
+	s.toks, s.pair = nil, nil
+	tokenLists.Put(&toks)
 }
 
 func (l *tokenList) emit(kind tokKind, start, end int) {
