@@ -36,9 +36,7 @@ type completeRequest struct {
 }
 
 // Complete says what to offer at byte offset off of a file, or nil when
-// the position is not a place for a status code. Go's completion lives in
-// the language server, which reads Go's imports; this serves the other
-// languages.
+// the position is not a place for a status code.
 func Complete(path string, src []byte, off int, set *codes.Set, insertConstant bool) *Completion {
 	l := languageNamed(Language(path))
 	if l == nil || l.complete == nil || off < 0 || off > len(src) {

@@ -82,7 +82,7 @@ type goFile struct {
 }
 
 func init() {
-	register(&language{name: "go", exts: []string{".go"}, analyze: analyzeGo, mayHave: goMayHaveStatus})
+	register(&language{name: "go", exts: []string{".go"}, analyze: analyzeGo, mayHave: goMayHaveStatus, complete: completeGo})
 }
 
 func analyzeGo(path string, src []byte, res *Result) *fileFacts {

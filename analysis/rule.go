@@ -54,8 +54,7 @@ func RuleByName(name string) (*Rule, bool) {
 // fileFacts is what a language's extractor learns about a file, in terms the
 // rules understand whatever the language.
 type fileFacts struct {
-	// lang is the language, for messages that name its runtime; flow
-	// rules written for net/http's semantics read Go's steps only.
+	// lang is the language, for messages that name its runtime.
 	lang string
 	// ecosystem is the library whose constants the file writes, "" when
 	// none or not known.

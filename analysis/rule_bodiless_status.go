@@ -14,9 +14,6 @@ var ruleBodilessStatus = &Rule{
 	Good: "w.Header().Set(\"Content-Type\", \"application/json\")\nw.WriteHeader(http.StatusOK)\n" +
 		"json.NewEncoder(w).Encode(user)",
 	check: func(c *checker) {
-		if c.facts.lang != "go" {
-			return // net/http's semantics: the other languages' flow feeds late-header only
-		}
 		for _, s := range c.facts.steps {
 			ev := s.ev
 			if ev.kind != bodyWrite {

@@ -2,10 +2,10 @@ package analysis
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/httpcodes/httpcodes/codes"
+	"github.com/httpcodes/httpcodes/internal/deps"
 )
 
 var ruleDeprecatedConstant = &Rule{
@@ -36,7 +36,7 @@ var ruleDeprecatedConstant = &Rule{
 				continue
 			}
 			rename := renamedIn[eco]
-			if v, pinned := c.pinned[eco]; pinned && rename.version != "" && versionBefore(v, rename.version) {
+			if v, pinned := c.pinned[eco]; pinned && rename.version != "" && deps.Older(v, rename.version) {
 				continue
 			}
 			oldMember, newMember := memberOf(k.Name), memberOf(k.Replacement)
@@ -95,29 +95,4 @@ func memberOf(name string) string {
 		return name[i+1:]
 	}
 	return name
-}
-
-// versionBefore compares dotted versions numerically ("3.0.9" < "3.1");
-// a part that is not a number ends the comparison there.
-func versionBefore(v, than string) bool {
-	a, b := strings.Split(v, "."), strings.Split(than, ".")
-	for i := 0; i < len(a) && i < len(b); i++ {
-		x, err1 := strconv.Atoi(leadingDigits(a[i]))
-		y, err2 := strconv.Atoi(leadingDigits(b[i]))
-		if err1 != nil || err2 != nil {
-			return false
-		}
-		if x != y {
-			return x < y
-		}
-	}
-	return false
-}
-
-func leadingDigits(s string) string {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return s[:i]
 }

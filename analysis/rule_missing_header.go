@@ -16,9 +16,6 @@ var ruleMissingHeader = &Rule{
 	Bad:  "w.WriteHeader(http.StatusMethodNotAllowed)",
 	Good: "w.Header().Set(\"Allow\", \"GET, HEAD\")\nw.WriteHeader(http.StatusMethodNotAllowed)",
 	check: func(c *checker) {
-		if c.facts.lang != "go" {
-			return // net/http's semantics: the other languages' flow feeds late-header only
-		}
 		for _, s := range c.facts.steps {
 			ev := s.ev
 			if ev.kind != statusWrite && !(ev.kind == bodyWrite && ev.withStatus) {

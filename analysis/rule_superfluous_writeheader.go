@@ -15,9 +15,6 @@ var ruleSuperfluousWriteHeader = &Rule{
 		// One earlier write is reported once, at the first write after it:
 		// a missing return is one bug however many writes follow.
 		reported := map[int]bool{}
-		if c.facts.lang != "go" {
-			return // net/http's semantics: the other languages' flow feeds late-header only
-		}
 		for _, s := range c.facts.steps {
 			ev := s.ev
 			if !(ev.kind == statusWrite || ev.kind == bodyWrite && ev.withStatus) || ev.informational() {

@@ -37,6 +37,9 @@ type Code struct {
 	Vendor string
 	// FormerTitles are earlier reason phrases ("Payload Too Large" for 413).
 	FormerTitles []string
+	// FormerTitleSources name, one for each former title, the document
+	// that gave it ("RFC 7231"); empty when the page does not say.
+	FormerTitleSources []string
 	// Retired explains why the code should no longer be sent; empty when it is current.
 	Retired string
 	WebDAV  bool

@@ -92,6 +92,8 @@ func (c *Code) setField(key, value string) error {
 		c.SourceURL = value
 	case "former-titles":
 		c.FormerTitles = splitList(value)
+	case "former-title-sources":
+		c.FormerTitleSources = splitList(value)
 	case "retired":
 		c.Retired = value
 	case "webdav":
@@ -169,6 +171,9 @@ func (c *Code) validate(name string) error {
 	}
 	if c.Registration != Unofficial && c.Vendor != "" {
 		return fmt.Errorf("%s: \"vendor\" is only for unofficial codes", name)
+	}
+	if len(c.FormerTitleSources) > 0 && len(c.FormerTitleSources) != len(c.FormerTitles) {
+		return fmt.Errorf("%s: \"former-title-sources\" names %d sources for %d former titles; give one for each, in order", name, len(c.FormerTitleSources), len(c.FormerTitles))
 	}
 	want := strconv.Itoa(c.Number) + ".md"
 	if name != want && !strings.HasSuffix(name, "/"+want) {

@@ -117,6 +117,7 @@ func TestParsePageErrors(t *testing.T) {
 		{"299.md", strings.Replace(goodPage, "## Meaning\nm", "## Meaning\n", 1), `section "Meaning" is empty`},
 		{"298.md", goodPage, "298.md: holds code 299; the file must be named 299.md"},
 		{"299.md", strings.Replace(goodPage, "title: Test Code", "title: Test Code\ntitle: Again", 1), "299.md:4: key \"title\" is given twice"},
+		{"299.md", strings.Replace(goodPage, "title: Test Code", "title: Test Code\nformer-titles: Old Name\nformer-title-sources: RFC 1, RFC 2", 1), "299.md: \"former-title-sources\" names 2 sources for 1 former titles"},
 	}
 	for _, tt := range tests {
 		_, err := ParsePage(tt.name, []byte(tt.src))

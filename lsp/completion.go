@@ -4,16 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"go/parser"
-	"go/token"
-	"regexp"
-	"strconv"
-	"strings"
 
 	"go.lsp.dev/protocol"
 
 	"github.com/httpcodes/httpcodes/analysis"
-	"github.com/httpcodes/httpcodes/codes"
 )
 
 // popular lists the codes most handlers send, in the order completion offers
@@ -36,23 +30,6 @@ type completionData struct {
 	Ecosystem string `json:"ecosystem,omitempty"`
 }
 
-var (
-	constantPrefix = regexp.MustCompile(`\b([A-Za-z_][A-Za-z0-9_]*)\.(Status[A-Za-z]*)$`)
-	// statusContexts end where a status code is typed; the group "digits"
-	// holds what is typed so far, and "pkg", where there is one, must be the
-	// file's import name of net/http.
-	statusContexts = []*regexp.Regexp{
-		regexp.MustCompile(`\bWriteHeader\(\s*(?P<digits>\d*)$`),
-		regexp.MustCompile(`\b(?P<pkg>\w+)\.Error\([^()]*,[^()]*,\s*(?P<digits>\d*)$`),
-		regexp.MustCompile(`\b(?P<pkg>\w+)\.Redirect\([^()]*,[^()]*,[^()]*,\s*(?P<digits>\d*)$`),
-		regexp.MustCompile(`\b(?P<pkg>\w+)\.RedirectHandler\([^()]*,\s*(?P<digits>\d*)$`),
-		regexp.MustCompile(`\b(?P<pkg>\w+)\.StatusText\(\s*(?P<digits>\d*)$`),
-		regexp.MustCompile(`\.(?:JSON|IndentedJSON|String|HTML|XML|YAML|Data|Status|AbortWithStatus|AbortWithStatusJSON|AbortWithError|NoContent|SendStatus|Redirect)\(\s*(?P<digits>\d*)$`),
-		regexp.MustCompile(`\bStatusCode\s*(?:==|!=|=|:)\s*(?P<digits>\d*)$`),
-		regexp.MustCompile(`\.Code\s*(?:==|!=)\s*(?P<digits>\d*)$`),
-	}
-)
-
 func (s *Server) completion(_ context.Context, raw json.RawMessage) (any, error) {
 	var p protocol.CompletionParams
 	if err := decodeParams(raw, &p); err != nil {
@@ -65,62 +42,20 @@ func (s *Server) completion(_ context.Context, raw json.RawMessage) (any, error)
 	enc, set, opts := s.snapshot()
 	m := s.docs.mapperFor(doc, enc)
 	off := m.offset(p.Position)
-	lineStart := m.offset(protocol.Position{Line: p.Position.Line})
-	prefix := string(doc.text[lineStart:off])
-	lang := languageOf(doc.path)
-	codeSet := opts.CodeSet()
 	items := []protocol.CompletionItem{}
-	if lang == "go" {
-		httpName := goImportName(doc.text, "net/http")
-		if mt := constantPrefix.FindStringSubmatchIndex(prefix); mt != nil && httpName != "" && prefix[mt[2]:mt[3]] == httpName {
-			typedFrom := lineStart + mt[4]
-			items = constantItems(codeSet, m.rangeOf(typedFrom, off))
-		} else if typed, ok := statusContextDigits(prefix, httpName); ok {
-			insertConstant := set.Completion.Insert == "constant" && httpName != ""
-			items = codeItems(codeSet, typed, m.rangeOf(off-len(typed), off), httpName, insertConstant)
-		}
-	} else if c := analysis.Complete(doc.path, doc.text, off, codeSet, set.Completion.Insert == "constant"); c != nil {
-		items = scannedItems(c, m.rangeOf(c.Start, c.End))
-	}
-	eco := ""
-	if len(items) > 0 && lang != "go" {
-		eco = s.docs.analyze(doc, opts).Ecosystem
-	}
-	for i := range items {
-		data, _ := json.Marshal(completionData{Code: codeOf(items[i]), Lang: lang, Ecosystem: eco})
-		items[i].Data = json.RawMessage(data)
+	if c := analysis.Complete(doc.path, doc.text, off, opts.CodeSet(), set.Completion.Insert == "constant"); c != nil {
+		// The resolved docs list the constants of the file's own library first.
+		data := completionData{Lang: languageOf(doc.path), Ecosystem: s.docs.analyze(doc, opts).Ecosystem}
+		items = completionItems(c, m.rangeOf(c.Start, c.End), data)
 	}
 	return protocol.CompletionList{IsIncomplete: false, Items: items}, nil
 }
 
-func codeOf(item protocol.CompletionItem) int {
-	n, _ := strconv.Atoi(strings.Fields(item.Detail)[0])
-	return n
-}
-
-// statusContextDigits reports whether the text before the cursor ends in a
-// status context, and the digits typed there.
-func statusContextDigits(prefix, httpName string) (string, bool) {
-	if httpName == "" || httpName == "." {
-		httpName = "http"
-	}
-	for _, re := range statusContexts {
-		mt := re.FindStringSubmatch(prefix)
-		if mt == nil {
-			continue
-		}
-		if i := re.SubexpIndex("pkg"); i > 0 && mt[i] != httpName {
-			continue
-		}
-		return mt[re.SubexpIndex("digits")], true
-	}
-	return "", false
-}
-
-// scannedItems turns the analysis's completion for a language other than
-// Go into items: a number's item shows the number and inserts it or the
-// file's constant; a constant's item shows and inserts the member name.
-func scannedItems(c *analysis.Completion, replace protocol.Range) []protocol.CompletionItem {
+// completionItems turns the analysis's completion into items: a number's
+// item shows the number and inserts it or the file's constant; a
+// constant's item shows and inserts the member name. Each carries data for
+// completionItem/resolve: its code, and the file's language and library.
+func completionItems(c *analysis.Completion, replace protocol.Range, data completionData) []protocol.CompletionItem {
 	items := make([]protocol.CompletionItem, 0, len(c.Items))
 	for _, it := range c.Items {
 		item := protocol.CompletionItem{
@@ -131,54 +66,10 @@ func scannedItems(c *analysis.Completion, replace protocol.Range) []protocol.Com
 		if it.Constant {
 			item.Kind = protocol.CompletionItemKindConstant
 		}
+		data.Code = it.Code.Number
+		raw, _ := json.Marshal(data)
+		item.Data = json.RawMessage(raw)
 		if it.Code.Retired != "" {
-			item.Tags = []protocol.CompletionItemTag{protocol.CompletionItemTagDeprecated}
-		}
-		items = append(items, item)
-	}
-	return items
-}
-
-// constantItems offers every net/http constant after "http.Status".
-func constantItems(set *codes.Set, replace protocol.Range) []protocol.CompletionItem {
-	var items []protocol.CompletionItem
-	for _, c := range set.All() {
-		name, ok := c.Constant(codes.Go)
-		if !ok {
-			continue
-		}
-		label := strings.TrimPrefix(name, "http.")
-		items = append(items, protocol.CompletionItem{
-			Label: label, Kind: protocol.CompletionItemKindConstant, Detail: c.String(),
-			SortText: rank(c.Number), FilterText: label,
-			TextEdit: &protocol.TextEdit{Range: replace, NewText: label},
-		})
-	}
-	return items
-}
-
-// codeItems offers the codes that start with the typed digits, inserting
-// the constant where the file can name it and the number otherwise.
-func codeItems(set *codes.Set, typed string, replace protocol.Range, httpName string, insertConstant bool) []protocol.CompletionItem {
-	var items []protocol.CompletionItem
-	for _, c := range set.All() {
-		num := strconv.Itoa(c.Number)
-		if !strings.HasPrefix(num, typed) {
-			continue
-		}
-		insert := num
-		if name, ok := c.Constant(codes.Go); ok && insertConstant {
-			insert = strings.TrimPrefix(name, "http.")
-			if httpName != "." {
-				insert = httpName + "." + insert
-			}
-		}
-		item := protocol.CompletionItem{
-			Label: num, Kind: protocol.CompletionItemKindValue, Detail: c.String(),
-			SortText: rank(c.Number), FilterText: num,
-			TextEdit: &protocol.TextEdit{Range: replace, NewText: insert},
-		}
-		if c.Retired != "" {
 			item.Tags = []protocol.CompletionItemTag{protocol.CompletionItemTagDeprecated}
 		}
 		items = append(items, item)
@@ -201,23 +92,4 @@ func (s *Server) resolveCompletion(_ context.Context, raw json.RawMessage) (any,
 		item.Documentation = protocol.MarkupContent{Kind: protocol.Markdown, Value: pageMarkdown(c, data.Lang, data.Ecosystem, set.Hover == "full")}
 	}
 	return item, nil
-}
-
-// goImportName returns the name a Go file gives an import path: its last
-// element, an alias, "." for a dot import; "" when it is not imported.
-func goImportName(src []byte, path string) string {
-	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.ImportsOnly)
-	if f == nil {
-		return ""
-	}
-	_ = err // a syntax error later in the file does not hide the imports
-	for _, imp := range f.Imports {
-		if p, err := strconv.Unquote(imp.Path.Value); err == nil && p == path {
-			if imp.Name != nil {
-				return imp.Name.Name
-			}
-			return path[strings.LastIndex(path, "/")+1:]
-		}
-	}
-	return ""
 }

@@ -8,17 +8,6 @@ import (
 	"github.com/httpcodes/httpcodes/codes"
 )
 
-// formerTitleSources says which RFC gave each former title in the data set
-// its name, for hovers on constants that still carry it.
-var formerTitleSources = map[string]string{
-	"Moved Temporarily":               "RFC 1945",
-	"Payload Too Large":               "RFC 7231",
-	"Request Entity Too Large":        "RFC 2616",
-	"Request-URI Too Long":            "RFC 2616",
-	"Requested Range Not Satisfiable": "RFC 2616",
-	"Unprocessable Entity":            "RFC 4918",
-}
-
 // nameNote explains a constant named after a code's former title: "Go
 // calls it StatusUnprocessableEntity, after RFC 4918; RFC 9110 names it
 // Unprocessable Content." It is "" for a constant named after the current
@@ -35,13 +24,13 @@ func nameNote(c *codes.Code, o analysis.Occurrence, lang string) string {
 	// ends in the former "Request-URI Too Long", and also in the current
 	// "URI Too Long": the former, longer title is what it is named after).
 	name := letters(member)
-	for _, former := range c.FormerTitles {
+	for i, former := range c.FormerTitles {
 		if !strings.HasSuffix(name, letters(former)) {
 			continue
 		}
 		after := ""
-		if src, ok := formerTitleSources[former]; ok {
-			after = ", after " + src
+		if i < len(c.FormerTitleSources) {
+			after = ", after " + c.FormerTitleSources[i]
 		}
 		return fmt.Sprintf("%s calls it `%s`%s; %s names it %s.", libraryName(o, lang), member, after, sourceRFC(c), c.Title)
 	}

@@ -25,7 +25,7 @@ func (vs Versions) Add(eco codes.Ecosystem, v string) {
 	if v == "" {
 		return
 	}
-	if old, ok := vs[eco]; !ok || older(v, old) {
+	if old, ok := vs[eco]; !ok || Older(v, old) {
 		vs[eco] = v
 	}
 }
@@ -156,8 +156,9 @@ func frameworkOfBoot(boot string) string {
 	return strconv.Itoa(n+3) + ".0"
 }
 
-// older compares dotted versions numerically ("3.0.9" before "3.1").
-func older(a, b string) bool {
+// Older compares dotted versions numerically ("3.0.9" before "3.1"; a
+// version is before a longer one it begins, "7.0" before "7.0.1").
+func Older(a, b string) bool {
 	as, bs := strings.Split(a, "."), strings.Split(b, ".")
 	for i := 0; i < len(as) && i < len(bs); i++ {
 		x, _ := strconv.Atoi(leadingDigits(as[i]))

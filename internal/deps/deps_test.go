@@ -76,8 +76,8 @@ func TestOlder(t *testing.T) {
 		a, b string
 		want bool
 	}{{"3.0.9", "3.1", true}, {"3.1", "3.0.9", false}, {"0.47.2", "0.48", true}, {"7.0", "7.0.1", true}, {"6.2.1", "6.2.1", false}, {"10.0", "9.9", false}} {
-		if got := older(tt.a, tt.b); got != tt.want {
-			t.Errorf("older(%s, %s) = %v", tt.a, tt.b, got)
+		if got := Older(tt.a, tt.b); got != tt.want {
+			t.Errorf("Older(%s, %s) = %v", tt.a, tt.b, got)
 		}
 	}
 }

@@ -38,6 +38,7 @@ func generate(all []*codes.Code) []byte {
 		fmt.Fprintf(&b, "{Number: %d, Title: %s, Registration: %s, ", c.Number, q(c.Title), q(string(c.Registration)))
 		field(&b, "Vendor", c.Vendor)
 		stringList(&b, "FormerTitles", c.FormerTitles)
+		stringList(&b, "FormerTitleSources", c.FormerTitleSources)
 		field(&b, "Retired", c.Retired)
 		if c.WebDAV {
 			b.WriteString("WebDAV: true, ")

@@ -12,6 +12,10 @@ package analysis
 // not certain to have happened at a later statement outside it, so it is
 // never the earlier write of a finding: the rule stays quiet rather than
 // guess.
+//
+// Only the header sets become flow steps (the writes live in the states
+// they see): the other flow rules judge status and body writes with
+// net/http's semantics, and so find no step of a JavaScript file to judge.
 
 // expressWrites are the response methods that send the status and headers.
 var expressWrites = map[string]eventKind{
