@@ -30,7 +30,7 @@ type Rule struct {
 	check func(c *checker)
 }
 
-// Rules returns every rule: in the order of DESIGN.md's table, then the
+// Rules returns every rule: in the order of docs/DESIGN.md's table, then the
 // rules added since (late-header, deprecated-constant).
 func Rules() []*Rule {
 	return []*Rule{

@@ -58,7 +58,7 @@ type rename struct {
 }
 
 // renamedIn lists the libraries with deprecated names, from
-// ../shared/data/README.md.
+// codes/testdata/README.md.
 var renamedIn = map[codes.Ecosystem]rename{
 	codes.Spring:    {"Spring Framework", "7.0"},
 	codes.Starlette: {"Starlette", "0.48"},

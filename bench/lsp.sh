@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the language server against DESIGN.md's bars: builds httpcodes,
+# Measures the language server against docs/DESIGN.md's bars: builds httpcodes,
 # drives `httpcodes serve --stdio` from bench/lspbench (hover round trip,
 # diagnostics after an edit to a 10,000-line file, memory idle and with
 # 1,000 open documents), then runs the in-process benchmarks of lsp/ for

@@ -13,12 +13,14 @@ import (
 	"testing"
 )
 
-// sharedData is the project's verified reference facts, read in place.
-const sharedData = "../../shared/data"
+// referenceData holds the verified reference facts the data set is checked
+// against: the IANA registry and each ecosystem's constants, with their
+// sources in its README.md.
+const referenceData = "testdata"
 
 func readCSV(t *testing.T, name string) []map[string]string {
 	t.Helper()
-	f, err := os.Open(filepath.Join(sharedData, name))
+	f, err := os.Open(filepath.Join(referenceData, name))
 	if err != nil {
 		t.Fatalf("reference data: %v", err)
 	}
@@ -39,7 +41,7 @@ func readCSV(t *testing.T, name string) []map[string]string {
 }
 
 // wholeRFCSections are the sections of codes the registry cites by whole RFC,
-// as ../shared/data/README.md gives them.
+// as testdata/README.md gives them.
 var wholeRFCSections = map[int]string{
 	102: "10.1", 103: "2", 207: "11.1", 208: "7.1", 226: "10.4.1",
 	423: "11.3", 424: "11.4", 507: "11.5", 425: "5.2",

@@ -46,7 +46,7 @@ func statusDigit(tb testing.TB, text string) protocol.Position {
 // a 10,000-line Go file once an edit's debounce is over: apply the
 // incremental change, analyse the new text and convert its findings. The
 // edit flips one digit of a status literal (201 ↔ 202) so that every
-// iteration sees a new version. The bar in DESIGN.md is under 20 ms.
+// iteration sees a new version. The bar in docs/DESIGN.md is under 20 ms.
 func BenchmarkDiagnosticsAfterEdit10kLines(b *testing.B) {
 	s := benchServer()
 	const uri = "file:///bench/big.go"

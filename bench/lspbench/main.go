@@ -1,6 +1,6 @@
 // Command lspbench measures a built httpcodes language server from the
 // outside, as an editor sees it: it spawns `httpcodes serve --stdio`, speaks
-// LSP to it over its stdin and stdout, and prints the figures DESIGN.md sets
+// LSP to it over its stdin and stdout, and prints the figures docs/DESIGN.md sets
 // bars for — the hover round trip, diagnostics after an edit to a
 // 10,000-line file, and the server's memory idle and with 1,000 open
 // documents. It builds nothing itself; bench/lsp.sh builds the binary.

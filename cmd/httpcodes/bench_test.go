@@ -10,7 +10,7 @@ import (
 
 // BenchmarkCheckGOROOT measures check over $(go env GOROOT)/src: walking,
 // reading, the cheap prefilter and the analysis of the files it lets
-// through. The bar in DESIGN.md is under 1 s on 2 cores.
+// through. The bar in docs/DESIGN.md is under 1 s on 2 cores.
 func BenchmarkCheckGOROOT(b *testing.B) {
 	out, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {

@@ -249,7 +249,7 @@ func checkFile(path, cwd string, opts *analysis.Options, keepSrc bool) fileRepor
 }
 
 // displayPath makes a path relative to the working directory, with forward
-// slashes, as DESIGN.md's JSON and editors' problem matchers expect.
+// slashes, as docs/DESIGN.md's JSON and editors' problem matchers expect.
 func displayPath(path, cwd string) string {
 	abs, err := filepath.Abs(path)
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 )
 
 // codeJSON is a code as `list --json` and `explain --json` print it; the
-// field names are fixed by DESIGN.md.
+// field names are fixed by docs/DESIGN.md.
 type codeJSON struct {
 	Code             int               `json:"code"`
 	Title            string            `json:"title"`

@@ -2,7 +2,7 @@ package main
 
 import "io"
 
-// jsonPrinter writes the object DESIGN.md fixes:
+// jsonPrinter writes the object docs/DESIGN.md fixes:
 // {"findings": [...], "filesChecked": N}.
 type jsonPrinter struct{}
 

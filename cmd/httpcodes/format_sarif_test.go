@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -14,23 +16,20 @@ import (
 
 const schemaFile = "testdata/sarif-schema-2.1.0.json"
 
-// officialSchema is the verified copy of the OASIS schema the project keeps
-// outside the module, relative to this package's directory.
-const officialSchema = "../../../shared/data/sarif-schema-2.1.0.json"
+// officialSchemaSHA256 is the SHA-256 of the official SARIF 2.1.0 schema
+// (OASIS, errata01, JSON Schema draft-04), as published in the
+// oasis-tcs/sarif-spec repository at sarif-2.1/schema/sarif-schema-2.1.0.json.
+const officialSchemaSHA256 = "c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e"
 
 // The project ships the official schema beside the tests; it must be the
-// same file, byte for byte, as the verified copy.
+// published file, byte for byte.
 func TestSARIFSchemaIsTheOfficialOne(t *testing.T) {
 	ours, err := os.ReadFile(schemaFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	official, err := os.ReadFile(officialSchema)
-	if err != nil {
-		t.Fatalf("the reference copy: %v", err)
-	}
-	if !bytes.Equal(ours, official) {
-		t.Errorf("%s differs from %s", schemaFile, officialSchema)
+	if got := fmt.Sprintf("%x", sha256.Sum256(ours)); got != officialSchemaSHA256 {
+		t.Errorf("%s has SHA-256 %s, not the official schema's %s", schemaFile, got, officialSchemaSHA256)
 	}
 }
 

@@ -5,7 +5,7 @@ import (
 	"io"
 )
 
-// Exit statuses, as DESIGN.md fixes them for check and every other command.
+// Exit statuses, as docs/DESIGN.md fixes them for check and every other command.
 const (
 	exitOK       = 0
 	exitFindings = 1
