@@ -1,0 +1,82 @@
+package workspace
+
+import "testing"
+
+func TestLinesColumns(t *testing.T) {
+	// "é" is 2 bytes, 1 code point, 1 UTF-16 unit; "𝄞" is 4 bytes, 1 code
+	// point, 2 UTF-16 units. Lines end at \n, \r\n and a lone \r.
+	text := []byte("ab\r\né𝄞x\rlast")
+	l := NewLines(text)
+	if l.Count() != 3 {
+		t.Fatalf("Count = %d, want 3", l.Count())
+	}
+	tests := []struct {
+		off                         int
+		line, byteCol, runeCol, u16 int
+	}{
+		{0, 0, 0, 0, 0},
+		{2, 0, 2, 2, 2},  // at "\r"
+		{3, 0, 2, 2, 2},  // inside "\r\n": the end of line 0's content
+		{4, 1, 0, 0, 0},  // "é"
+		{6, 1, 2, 1, 1},  // "𝄞"
+		{10, 1, 6, 2, 3}, // "x"
+		{11, 1, 7, 3, 4}, // the lone "\r"
+		{12, 2, 0, 0, 0}, // "last"
+		{16, 2, 4, 4, 4}, // the end of a last line without a newline
+		{99, 2, 4, 4, 4}, // past the end: clamped
+	}
+	for _, tt := range tests {
+		line, col := l.ByteColumn(tt.off)
+		if line != tt.line || col != tt.byteCol {
+			t.Errorf("ByteColumn(%d) = %d:%d, want %d:%d", tt.off, line, col, tt.line, tt.byteCol)
+		}
+		if _, col := l.RuneColumn(tt.off); col != tt.runeCol {
+			t.Errorf("RuneColumn(%d) = %d, want %d", tt.off, col, tt.runeCol)
+		}
+		if _, col := l.UTF16Column(tt.off); col != tt.u16 {
+			t.Errorf("UTF16Column(%d) = %d, want %d", tt.off, col, tt.u16)
+		}
+	}
+}
+
+func TestLinesOffsets(t *testing.T) {
+	text := []byte("ab\r\né𝄞x\rlast")
+	l := NewLines(text)
+	tests := []struct{ line, col, want int }{
+		{0, 0, 0},
+		{0, 9, 2},   // past the line's end: clamped before "\r\n"
+		{1, 1, 6},   // after "é"
+		{1, 2, 6},   // inside "𝄞"'s surrogate pair: the character's start
+		{1, 3, 10},  // after "𝄞"
+		{2, 4, 16},  // the end of a last line without a newline
+		{2, 40, 16}, // past it
+		{7, 0, 16},  // a line past the last
+	}
+	for _, tt := range tests {
+		if got := l.OffsetOfUTF16Column(tt.line, tt.col); got != tt.want {
+			t.Errorf("OffsetOfUTF16Column(%d, %d) = %d, want %d", tt.line, tt.col, got, tt.want)
+		}
+	}
+	// Byte columns inside a UTF-8 sequence move back to its first byte.
+	byteTests := []struct{ line, col, want int }{
+		{1, 0, 4}, {1, 1, 4}, {1, 2, 6}, {1, 3, 6}, {1, 6, 10}, {1, 9, 11}, {2, 4, 16},
+	}
+	for _, tt := range byteTests {
+		if got := l.OffsetOfByteColumn(tt.line, tt.col); got != tt.want {
+			t.Errorf("OffsetOfByteColumn(%d, %d) = %d, want %d", tt.line, tt.col, got, tt.want)
+		}
+	}
+}
+
+func TestLinesEmptyAndTrailingNewline(t *testing.T) {
+	if l := NewLines(nil); l.Count() != 1 || l.End(0) != 0 {
+		t.Errorf("empty text: Count %d, End(0) %d; want 1, 0", l.Count(), l.End(0))
+	}
+	l := NewLines([]byte("a\n"))
+	if l.Count() != 2 {
+		t.Errorf("\"a\\n\" has %d lines, want 2 (an empty last line)", l.Count())
+	}
+	if line, col := l.ByteColumn(2); line != 1 || col != 0 {
+		t.Errorf("ByteColumn(2) = %d:%d, want 1:0", line, col)
+	}
+}

@@ -1,0 +1,166 @@
+package workspace
+
+import (
+	"fmt"
+	"path/filepath"
+	"sync"
+
+	"github.com/httpcodes/httpcodes/analysis"
+	"github.com/httpcodes/httpcodes/config"
+	"github.com/httpcodes/httpcodes/internal/deps"
+)
+
+// Settings are what a front end adds to the project's own configuration:
+// the command line's --config, the editor's rule severities.
+type Settings struct {
+	// ConfigFile, when set, is the configuration for every file; otherwise
+	// each file takes the .httpcodes.yaml nearest above it.
+	ConfigFile string
+	// Rules maps a rule to a severity or "off"; it wins over the
+	// configuration file (the editor's settings, command-line selections).
+	Rules map[string]string
+}
+
+// Workspace answers for every file of a session: one `check` run or one
+// language server. It caches what it reads from disk per directory, so a
+// tree of thousands of files reads each configuration and lockfile once.
+// It is safe for concurrent use.
+type Workspace struct {
+	settings Settings
+
+	mu       sync.Mutex
+	configs  map[string]configEntry // configuration file path → parsed
+	nearest  map[string]string      // directory → its nearest configuration file, "" for none
+	pins     map[string]deps.Versions
+	explicit *configEntry
+}
+
+type configEntry struct {
+	cfg *config.Config
+	err error
+}
+
+// New starts a workspace with the given settings. A named configuration
+// file that cannot be read is an error here, before any file is checked.
+func New(s Settings) (*Workspace, error) {
+	w := &Workspace{
+		settings: s,
+		configs:  map[string]configEntry{},
+		nearest:  map[string]string{},
+		pins:     map[string]deps.Versions{},
+	}
+	if s.ConfigFile != "" {
+		cfg, err := config.Load(s.ConfigFile)
+		if err != nil {
+			return nil, err
+		}
+		w.explicit = &configEntry{cfg: cfg}
+	}
+	return w, nil
+}
+
+// WithRules returns a workspace that shares this one's caches but applies
+// other rule settings: the editor's settings changed.
+func (w *Workspace) WithRules(rules map[string]string) *Workspace {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	next := &Workspace{settings: w.settings, configs: w.configs, nearest: w.nearest, pins: w.pins, explicit: w.explicit}
+	next.settings.Rules = rules
+	return next
+}
+
+// Config returns the configuration that governs a file, nil when there is
+// none, and the error of a configuration file that cannot be read or
+// parsed (reported once per file that it governs, by the caller).
+func (w *Workspace) Config(path string) (*config.Config, error) {
+	if w.explicit != nil {
+		return w.explicit.cfg, nil
+	}
+	dir := dirOf(path)
+	w.mu.Lock()
+	file, ok := w.nearest[dir]
+	w.mu.Unlock()
+	if !ok {
+		file = config.Find(dir)
+		w.mu.Lock()
+		w.nearest[dir] = file
+		w.mu.Unlock()
+	}
+	if file == "" {
+		return nil, nil
+	}
+	w.mu.Lock()
+	e, ok := w.configs[file]
+	w.mu.Unlock()
+	if !ok {
+		cfg, err := config.Load(file)
+		e = configEntry{cfg: cfg, err: err}
+		w.mu.Lock()
+		w.configs[file] = e
+		w.mu.Unlock()
+	}
+	return e.cfg, e.err
+}
+
+// Pins returns the library versions that the lockfiles and manifests in a
+// file's directory and the directories above it (up to the repository's
+// root) pin.
+func (w *Workspace) Pins(path string) deps.Versions {
+	dir := dirOf(path)
+	w.mu.Lock()
+	v, ok := w.pins[dir]
+	w.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = deps.Read(deps.Above(dir))
+	w.mu.Lock()
+	w.pins[dir] = v
+	w.mu.Unlock()
+	return v
+}
+
+// Options returns the analysis options for a file: its configuration's
+// severities and codes, its project's pins, and the settings over them.
+func (w *Workspace) Options(path string) (*analysis.Options, error) {
+	cfg, err := w.Config(path)
+	if err != nil {
+		return nil, err
+	}
+	opts := &analysis.Options{Severity: map[string]analysis.Severity{}, Disabled: map[string]bool{}}
+	if base := cfg.Options(); base != nil {
+		opts.Codes = base.Codes
+		for k, v := range base.Severity {
+			opts.Severity[k] = v
+		}
+		for k, v := range base.Disabled {
+			opts.Disabled[k] = v
+		}
+	}
+	if pins := w.Pins(path); len(pins) > 0 {
+		opts.Pinned = pins
+	}
+	for rule, sev := range w.settings.Rules {
+		if sev == "off" {
+			opts.Disabled[rule] = true
+			continue
+		}
+		s, ok := analysis.ParseSeverity(sev)
+		if !ok {
+			return nil, fmt.Errorf("rules: %s: %q is not a severity (error, warning, info, hint, off)", rule, sev)
+		}
+		delete(opts.Disabled, rule)
+		opts.Severity[rule] = s
+	}
+	return opts, nil
+}
+
+// dirOf is the absolute directory of a file path; a path that cannot be
+// made absolute (an untitled buffer's) is taken as it is.
+func dirOf(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Dir(path)
+	}
+	return filepath.Dir(abs)
+}
