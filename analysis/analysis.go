@@ -7,6 +7,7 @@
 package analysis
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/httpcodes/httpcodes/codes"
@@ -148,6 +149,9 @@ type Result struct {
 	SyntaxError *SyntaxError
 	// Generated is set for files that say "Code generated … DO NOT EDIT.".
 	Generated bool
+	// TestCode is set for files that are test code by their path
+	// (IsTestPath): under TestsQuiet their warnings and errors are off.
+	TestCode bool
 }
 
 // SyntaxError locates the first parse error of a file.
@@ -172,6 +176,9 @@ type Options struct {
 	// a name its library renamed later is not flagged where the project is
 	// on a version without the new name.
 	Pinned map[codes.Ecosystem]string
+	// Tests says how findings in test code are reported; the zero value is
+	// TestsQuiet.
+	Tests TestPolicy
 }
 
 // CodeSet is the data set the options judge against: the project's, or the
@@ -187,7 +194,9 @@ func (o *Options) CodeSet() *codes.Set {
 func Analyze(path string, src []byte, opts *Options) *Result {
 	res := &Result{Language: Language(path)}
 	var file *fileFacts
-	if l := languageNamed(res.Language); l != nil {
+	l := languageNamed(res.Language)
+	if l != nil {
+		res.TestCode = l.tests.matches(filepath.ToSlash(path))
 		file = l.analyze(path, src, res)
 	}
 	if file != nil {

@@ -24,7 +24,9 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // "codes:" lists every occurrence that starts on the line, as code/role;
 // each "want" string is "rule" or "rule: regexp", and one finding on the
 // line must be of that rule with a message the regexp matches. A line
-// without annotations must have neither.
+// without annotations must have neither. Test files are analysed as the
+// default policy has it (warnings and errors quiet), unless their text
+// holds the checkTestsDirective.
 var (
 	codesAnnotation = regexp.MustCompile(`codes:((?:\s+-?\d+/[a-z]+)+)`)
 	wantAnnotation  = regexp.MustCompile(`want((?:\s+"(?:[^"\\]|\\.)*")+)`)
@@ -44,13 +46,25 @@ func TestAnnotatedFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res := Analyze(path, src, nil)
+			res := Analyze(path, src, annotatedOptions(src))
 			if res.SyntaxError != nil {
 				t.Fatalf("syntax error at %d: %s", res.SyntaxError.Offset, res.SyntaxError.Message)
 			}
 			checkAnnotations(t, path, src, res)
 		})
 	}
+}
+
+// checkTestsDirective, in a test file's text, runs it with TestsCheck: the
+// file's expectations are those of test code checked like any other.
+const checkTestsDirective = "httpcodes-test: tests=check"
+
+// annotatedOptions are the options an annotated file is analysed with.
+func annotatedOptions(src []byte) *Options {
+	if bytes.Contains(src, []byte(checkTestsDirective)) {
+		return &Options{Tests: TestsCheck}
+	}
+	return nil
 }
 
 func annotatedFiles(t *testing.T) []string {
@@ -138,7 +152,7 @@ func TestFixes(t *testing.T) {
 			continue
 		}
 		src, _ := os.ReadFile(path)
-		res := Analyze(path, src, nil)
+		res := Analyze(path, src, annotatedOptions(src))
 		fixed, skipped := ApplyFixes(src, res.Findings)
 		if len(skipped) > 0 {
 			t.Errorf("%s: %d fixes overlap", path, len(skipped))
@@ -156,7 +170,7 @@ func TestFixes(t *testing.T) {
 		if !bytes.Equal(fixed, want) {
 			t.Errorf("%s: fixed output differs from %s; run go test ./analysis -update to see", path, golden)
 		}
-		again := Analyze(path, fixed, nil)
+		again := Analyze(path, fixed, annotatedOptions(src))
 		for _, f := range again.Findings {
 			if f.Fix != nil {
 				t.Errorf("%s: after fixing, still fixable: %s: %s", golden, f.Rule, f.Message)

@@ -121,7 +121,7 @@ func (g *goFile) occurrence(a statusArg) (Occurrence, bool) {
 		o.Code, o.Written, o.Name = code, Constant, name
 	} else if n, ok := intValue(a.expr); ok {
 		o.Code, o.Written = n, Number
-		if !a.strict && (n < 100 || n > 999) {
+		if !a.strict && !statusLike(n, a.role, "go") {
 			return o, false
 		}
 		if lit, ok := unparen(a.expr).(*ast.BasicLit); ok {

@@ -82,7 +82,8 @@ type goFile struct {
 }
 
 func init() {
-	register(&language{name: "go", exts: []string{".go"}, analyze: analyzeGo, mayHave: goMayHaveStatus, complete: completeGo})
+	register(&language{name: "go", exts: []string{".go"}, analyze: analyzeGo, mayHave: goMayHaveStatus, complete: completeGo,
+		tests: testConventions{suffixes: []string{"_test.go"}}})
 }
 
 func analyzeGo(path string, src []byte, res *Result) *fileFacts {

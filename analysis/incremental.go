@@ -84,7 +84,7 @@ func (inc *Incremental) bodyHolding(start, end int) int {
 
 func (inc *Incremental) full(src []byte) {
 	inc.src = src
-	inc.res = &Result{Language: Language(inc.path)}
+	inc.res = &Result{Language: Language(inc.path), TestCode: IsTestPath(inc.path)}
 	inc.g, inc.decls = nil, nil
 	if inc.res.Language != "go" {
 		inc.res = Analyze(inc.path, src, inc.opts)
@@ -204,7 +204,7 @@ func (inc *Incremental) redoDecl(k int, next []byte, start, end, n int) bool {
 		facts.occ = append(facts.occ, dd.occ...)
 		facts.steps = append(facts.steps, dd.steps...)
 	}
-	res := &Result{Language: "go", Generated: isGenerated(next)}
+	res := &Result{Language: "go", Generated: isGenerated(next), TestCode: IsTestPath(inc.path)}
 	judge(facts, res, inc.opts)
 	// The file-level facts (import names, writer types) are unchanged by an
 	// edit inside a body; only the text moves on.

@@ -19,7 +19,14 @@ import "github.com/httpcodes/httpcodes/codes"
 //     named like a problem (problem.Status = n), not on any Status.
 
 func init() {
-	register(&language{name: "csharp", exts: []string{".cs"}, analyze: analyzeCSharp, mayHave: csMayHave, complete: completeCSharp})
+	register(&language{name: "csharp", exts: []string{".cs"}, analyze: analyzeCSharp, mayHave: csMayHave, complete: completeCSharp,
+		// xUnit, NUnit and MSTest projects are named Foo.Tests (or
+		// .Test, .UnitTests, .IntegrationTests) and sit beside the code, or
+		// under test/ or tests/.
+		tests: testConventions{
+			dirs:     []string{"*.Tests", "*.Test", "*.UnitTests", "*.IntegrationTests", "*.Specs", "test", "tests"},
+			suffixes: []string{"Tests.cs", "Test.cs"},
+		}})
 }
 
 // csMayHave: every context and constant needs one of these words: a

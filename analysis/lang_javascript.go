@@ -17,9 +17,9 @@ import (
 
 func init() {
 	register(&language{name: "javascript", exts: []string{".js", ".jsx", ".mjs", ".cjs"},
-		analyze: analyzeJavaScript, mayHave: mayHaveJS, complete: completeJS})
+		analyze: analyzeJavaScript, mayHave: mayHaveJS, complete: completeJS, tests: jsTests})
 	register(&language{name: "typescript", exts: []string{".ts", ".tsx", ".mts", ".cts"},
-		analyze: analyzeTypeScript, mayHave: mayHaveJS, complete: completeJS})
+		analyze: analyzeTypeScript, mayHave: mayHaveJS, complete: completeJS, tests: jsTests})
 }
 
 func analyzeJavaScript(path string, src []byte, res *Result) *fileFacts {

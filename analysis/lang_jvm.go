@@ -26,8 +26,8 @@ import "github.com/httpcodes/httpcodes/codes"
 //     constant is offered as HttpStatus.NOT_FOUND.value().
 
 func init() {
-	register(&language{name: "java", exts: []string{".java"}, analyze: analyzeJava, mayHave: jvmMayHave, complete: completeJava})
-	register(&language{name: "kotlin", exts: []string{".kt", ".kts"}, analyze: analyzeKotlin, mayHave: jvmMayHave, complete: completeKotlin})
+	register(&language{name: "java", exts: []string{".java"}, analyze: analyzeJava, mayHave: jvmMayHave, complete: completeJava, tests: jvmTests(".java")})
+	register(&language{name: "kotlin", exts: []string{".kt", ".kts"}, analyze: analyzeKotlin, mayHave: jvmMayHave, complete: completeKotlin, tests: jvmTests(".kt")})
 }
 
 func analyzeJava(_ string, src []byte, _ *Result) *fileFacts {

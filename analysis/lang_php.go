@@ -12,6 +12,8 @@ func init() {
 		analyze:  analyzePHP,
 		mayHave:  phpMayHave,
 		complete: completePHP,
+		// PHPUnit's *Test.php, in Laravel's and Symfony's tests/.
+		tests: testConventions{dirs: []string{"tests", "test"}, suffixes: []string{"Test.php"}},
 	})
 }
 

@@ -38,6 +38,14 @@ func init() {
 		analyze:  analyzePython,
 		mayHave:  pythonMayHave,
 		complete: completePython,
+		// pytest's discovery (test_*.py, *_test.py, conftest.py), Django's
+		// tests.py and tests/ packages.
+		tests: testConventions{
+			dirs:     []string{"tests", "test"},
+			prefixes: []string{"test_"},
+			suffixes: []string{"_test.py"},
+			names:    []string{"conftest.py", "tests.py"},
+		},
 	})
 }
 

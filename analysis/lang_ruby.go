@@ -38,6 +38,8 @@ func init() {
 		analyze:  analyzeRuby,
 		mayHave:  rubyMayHave,
 		complete: completeRuby,
+		// RSpec's spec/ and *_spec.rb, Minitest's test/ and *_test.rb.
+		tests: testConventions{dirs: []string{"spec", "test"}, suffixes: []string{"_spec.rb", "_test.rb"}},
 	})
 }
 

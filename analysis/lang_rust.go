@@ -12,6 +12,9 @@ func init() {
 		analyze:  analyzeRust,
 		mayHave:  rustMayHave,
 		complete: completeRust,
+		// Cargo's integration tests; unit tests live in #[cfg(test)]
+		// modules and #[test] functions, found in the file.
+		tests: testConventions{dirs: []string{"tests"}},
 	})
 }
 

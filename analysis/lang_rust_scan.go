@@ -29,7 +29,9 @@ func analyzeRust(_ string, src []byte, _ *Result) *fileFacts {
 		}
 	}
 	r.references()
+	regions := r.testRegions()
 	f := r.facts()
+	f.testRegions = regions
 	r.release()
 	keepNumbers(f, r.bare)
 	return f

@@ -27,6 +27,8 @@ type language struct {
 	mayHave func(src []byte) bool
 	// complete, when set, says what to offer at a byte offset.
 	complete func(req *completeRequest) *Completion
+	// tests tells the language's test code by its path.
+	tests testConventions
 }
 
 var registry = map[string]*language{}

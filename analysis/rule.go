@@ -63,6 +63,11 @@ type fileFacts struct {
 	occ       []Occurrence
 	steps     []flowStep
 	lines     []int // offsets at which lines start, built on first use
+	// testFile is set when the file is test code by its path; testRegions
+	// are the byte ranges of test code inside it (Rust's #[cfg(test)]
+	// modules and #[test] functions).
+	testFile    bool
+	testRegions [][2]int
 }
 
 // line returns the 1-based line of a byte offset.
@@ -106,10 +111,12 @@ func (c *checker) lookup(n int) *codes.Code {
 func judge(f *fileFacts, res *Result, opts *Options) {
 	set := opts.CodeSet()
 	f.lang = res.Language
+	f.testFile = res.TestCode
 	res.Occurrences = f.occ
 	res.Ecosystem = f.ecosystem
 	res.Findings = make([]Finding, 0, len(f.occ)+len(f.steps)/4)
 	ignores := parseIgnores(f)
+	quietTests := opts == nil || opts.Tests == TestsQuiet
 	rules := Rules()
 	checkers := make([]*checker, len(rules))
 	for i, r := range rules {
@@ -131,6 +138,9 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 				if s, ok := opts.Severity[r.Name]; ok {
 					fd.Severity = s
 				}
+			}
+			if quietTests && f.quietInTests(fd) {
+				continue
 			}
 			if !ignores.silences(f.line(fd.Start), r.Name) {
 				res.Findings = append(res.Findings, fd)

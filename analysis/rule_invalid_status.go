@@ -12,6 +12,13 @@ var ruleInvalidStatus = &Rule{
 	Good: "w.WriteHeader(http.StatusOK)",
 	check: func(c *checker) {
 		for _, o := range c.facts.occ {
+			if o.Role == Compare && neverAStatus(o.Code) {
+				c.report(Finding{
+					Start: o.Start, End: o.End, Code: o.Code,
+					Message: fmt.Sprintf("%s with %d can never be true: a status code has three digits, 100 to 999", o.Context, o.Code),
+				})
+				continue
+			}
 			if o.Role != Send || (o.Code >= 100 && o.Code <= 999) {
 				continue
 			}
@@ -21,6 +28,36 @@ var ruleInvalidStatus = &Rule{
 			})
 		}
 	},
+}
+
+// neverAStatus reports whether a number compared with a status can never
+// equal one: four digits and more, or one or two. 0 and negative numbers
+// are left alone, as code compares them on purpose (a recorder that was
+// never written, a browser's status 0 for a network error, -1 as "none").
+func neverAStatus(code int) bool {
+	return code >= 1000 || code >= 1 && code <= 99
+}
+
+// statusLike reports whether a number in a context that is not strict is
+// taken as a status: three digits; and, compared with a status, four
+// (expect(res.status).toBe(2020) is a typo that makes a test impossible to
+// pass, and invalid-status says so). Four digits count only in the
+// languages whose compared operand is an HTTP status by its name alone
+// (Go's typed StatusCode and recorder Code, JavaScript's res.status in an
+// assertion, Python's status_code): a JVM or C# getStatus() == 1000 may be
+// an application's own status, or a WebSocket close code.
+func statusLike(n int, role Role, lang string) bool {
+	if n >= 100 && n <= 999 {
+		return true
+	}
+	if role != Compare || n < 1000 || n > 9999 {
+		return false
+	}
+	switch lang {
+	case "go", "javascript", "typescript", "python":
+		return true
+	}
+	return false
 }
 
 // invalidEffect says what the language's runtime does with a status

@@ -292,7 +292,7 @@ func (s *scan) status(sp span, c statusCtx) bool {
 	}
 	if sp.to-sp.from == 1 {
 		if n, ok := s.intAt(sp.from); ok {
-			if !c.strict && (n < 100 || n > 999) {
+			if !c.strict && !statusLike(n, c.role, s.lang) {
 				return false
 			}
 			s.add(sp.from, sp.from, Occurrence{Code: n, Written: Number}, c)

@@ -42,6 +42,9 @@ type Config struct {
 	Languages []string
 	// Codes are the project's own status codes.
 	Codes []*codes.Code
+	// Tests is how test code is checked: quiet (the default: warnings and
+	// errors off) or check (like any other code).
+	Tests analysis.TestPolicy
 }
 
 // Options returns the analysis options the configuration asks for.
@@ -49,7 +52,7 @@ func (c *Config) Options() *analysis.Options {
 	if c == nil {
 		return nil
 	}
-	opts := &analysis.Options{Severity: c.Severity, Disabled: c.Disabled}
+	opts := &analysis.Options{Severity: c.Severity, Disabled: c.Disabled, Tests: c.Tests}
 	if len(c.Codes) > 0 {
 		opts.Codes = codes.Default().With(c.Codes...)
 	}
@@ -157,7 +160,7 @@ func Parse(name, dir string, src []byte) (*Config, error) {
 	p := &parser{name: name}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, p.errorf(root, "the file must be a mapping with the keys rules, exclude, languages and codes")
+		return nil, p.errorf(root, "the file must be a mapping with the keys rules, exclude, languages, codes and tests")
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, value := root.Content[i], root.Content[i+1]
@@ -181,14 +184,24 @@ func Parse(name, dir string, src []byte) (*Config, error) {
 			}
 		case "codes":
 			c.Codes, err = p.codes(value)
+		case "tests":
+			c.Tests, err = p.tests(value)
 		default:
-			err = p.errorf(key, "unknown key %q; the keys are rules, exclude, languages and codes", key.Value)
+			err = p.errorf(key, "unknown key %q; the keys are rules, exclude, languages, codes and tests", key.Value)
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
 	return c, nil
+}
+
+// tests reads `tests: quiet` or `tests: check`.
+func (p *parser) tests(n *yaml.Node) (analysis.TestPolicy, error) {
+	if policy, ok := analysis.ParseTestPolicy(n.Value); ok && n.Kind == yaml.ScalarNode {
+		return policy, nil
+	}
+	return 0, p.errorf(n, "tests: %q: use quiet (warnings and errors off in test code, the default) or check", n.Value)
 }
 
 func knownLanguage(l string) bool {

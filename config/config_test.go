@@ -69,7 +69,7 @@ func TestParseErrors(t *testing.T) {
 		{"rules:\n  prefer-konstant: off\n", ".httpcodes.yaml:2: rules: \"prefer-konstant\" is not a rule; the rules are invalid-status, "},
 		{"rules:\n  missing-header: loud\n", ".httpcodes.yaml:2: rules: missing-header: \"loud\" is not a severity; use error, warning, info, hint or off"},
 		{"rules: [a]\n", ".httpcodes.yaml:1: rules must map rule names to a severity"},
-		{"colour: red\n", ".httpcodes.yaml:1: unknown key \"colour\"; the keys are rules, exclude, languages and codes"},
+		{"colour: red\n", ".httpcodes.yaml:1: unknown key \"colour\"; the keys are rules, exclude, languages, codes and tests"},
 		{"exclude: gen\n", ".httpcodes.yaml:1: exclude must be a list"},
 		{"exclude:\n  - \"gen/[\"\n", ".httpcodes.yaml:2: exclude: \"gen/[\" is not a valid glob pattern"},
 		{"languages: [go, cobol]\n", ".httpcodes.yaml:1: languages: \"cobol\" is not a language httpcodes checks; use csharp, go, java, javascript, kotlin, nginx, openapi, php, python, ruby, rust, typescript"},
@@ -79,6 +79,8 @@ func TestParseErrors(t *testing.T) {
 		{"codes:\n  - code: 499\n    title: A\n  - code: 499\n    title: B\n", ".httpcodes.yaml:4: codes: 499 is given twice"},
 		{"rules:\n  prefer-constant: off\n bad indent: x\n", ".httpcodes.yaml:2: did not find expected key"},
 		{"- just\n- a list\n", ".httpcodes.yaml:1: the file must be a mapping"},
+		{"tests: loud\n", ".httpcodes.yaml:1: tests: \"loud\": use quiet (warnings and errors off in test code, the default) or check"},
+		{"tests: [check]\n", ".httpcodes.yaml:1: tests: \"\": use quiet"},
 	}
 	for _, tt := range tests {
 		_, err := Parse(FileName, "/repo", []byte(tt.src))
@@ -88,6 +90,18 @@ func TestParseErrors(t *testing.T) {
 	}
 	if c, err := Parse(FileName, "/repo", nil); err != nil || len(c.Disabled) != 0 {
 		t.Errorf("an empty file: %v, %v", c, err)
+	}
+}
+
+func TestTestsPolicy(t *testing.T) {
+	for src, want := range map[string]analysis.TestPolicy{"": analysis.TestsQuiet, "tests: quiet\n": analysis.TestsQuiet, "tests: check\n": analysis.TestsCheck} {
+		c, err := Parse(FileName, "/repo", []byte(src))
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if c.Tests != want || c.Options().Tests != want {
+			t.Errorf("%q: Tests %v, options %v; want %v", src, c.Tests, c.Options().Tests, want)
+		}
 	}
 }
 

@@ -19,6 +19,9 @@ type Settings struct {
 	// Rules maps a rule to a severity or "off"; it wins over the
 	// configuration file (the editor's settings, command-line selections).
 	Rules map[string]string
+	// Tests, when set, is how test code is checked, over the
+	// configuration's `tests:` (the editor's "tests" setting).
+	Tests *analysis.TestPolicy
 }
 
 // Workspace answers for every file of a session: one `check` run or one
@@ -59,13 +62,14 @@ func New(s Settings) (*Workspace, error) {
 	return w, nil
 }
 
-// WithRules returns a workspace that shares this one's caches but applies
-// other rule settings: the editor's settings changed.
-func (w *Workspace) WithRules(rules map[string]string) *Workspace {
+// WithSettings returns a workspace that shares this one's caches but
+// applies other rule and test settings (the editor's settings changed); the
+// configuration file stays.
+func (w *Workspace) WithSettings(rules map[string]string, tests *analysis.TestPolicy) *Workspace {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	next := &Workspace{settings: w.settings, configs: w.configs, nearest: w.nearest, pins: w.pins, explicit: w.explicit}
-	next.settings.Rules = rules
+	next.settings.Rules, next.settings.Tests = rules, tests
 	return next
 }
 
@@ -129,7 +133,7 @@ func (w *Workspace) Options(path string) (*analysis.Options, error) {
 	}
 	opts := &analysis.Options{Severity: map[string]analysis.Severity{}, Disabled: map[string]bool{}}
 	if base := cfg.Options(); base != nil {
-		opts.Codes = base.Codes
+		opts.Codes, opts.Tests = base.Codes, base.Tests
 		for k, v := range base.Severity {
 			opts.Severity[k] = v
 		}
@@ -139,6 +143,9 @@ func (w *Workspace) Options(path string) (*analysis.Options, error) {
 	}
 	if pins := w.Pins(path); len(pins) > 0 {
 		opts.Pinned = pins
+	}
+	if w.settings.Tests != nil {
+		opts.Tests = *w.settings.Tests
 	}
 	for rule, sev := range w.settings.Rules {
 		if sev == "off" {

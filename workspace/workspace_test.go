@@ -94,7 +94,7 @@ func TestSettingsWinOverTheConfiguration(t *testing.T) {
 		{map[string]string{"redirect-status": "hint"}, "prefer-constant:hint redirect-status:hint"},
 		{map[string]string{"redirect-status": "off", "prefer-constant": "off"}, ""},
 	} {
-		f, err := base.WithRules(tt.rules).Check(path, src)
+		f, err := base.WithSettings(tt.rules, nil).Check(path, src)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -102,7 +102,7 @@ func TestSettingsWinOverTheConfiguration(t *testing.T) {
 			t.Errorf("rules %v: %q, want %q", tt.rules, got, tt.want)
 		}
 	}
-	if _, err := base.WithRules(map[string]string{"redirect-status": "loud"}).Check(path, src); err == nil ||
+	if _, err := base.WithSettings(map[string]string{"redirect-status": "loud"}, nil).Check(path, src); err == nil ||
 		!strings.Contains(err.Error(), `"loud" is not a severity`) {
 		t.Errorf("a bad severity: %v", err)
 	}

@@ -1,3 +1,4 @@
+// httpcodes-test: tests=check (these expectations are those of test code checked like any other)
 // Tests: supertest, Jest, chai and node:assert compare statuses; none of
 // these sends one, so the send rules stay silent even on odd codes.
 const request = require('supertest');

@@ -1,3 +1,4 @@
+# httpcodes-test: tests=check (these expectations are those of test code checked like any other)
 require "test_helper"
 
 class UsersControllerTest < ActionDispatch::IntegrationTest
