@@ -190,17 +190,19 @@ func Parse(name, dir string, src []byte) (*Config, error) {
 		case "rules":
 			err = p.rules(value, c)
 		case "exclude":
-			c.Exclude, err = p.strings(value, "exclude")
-			for _, pattern := range c.Exclude {
+			var items []*yaml.Node
+			c.Exclude, items, err = p.strings(value, "exclude")
+			for i, pattern := range c.Exclude {
 				if err == nil && !doublestar.ValidatePattern(pattern) {
-					err = p.errorf(value, "exclude: %q is not a valid glob pattern", pattern)
+					err = p.errorf(items[i], "exclude: %q is not a valid glob pattern", pattern)
 				}
 			}
 		case "languages":
-			c.Languages, err = p.strings(value, "languages")
-			for _, l := range c.Languages {
+			var items []*yaml.Node
+			c.Languages, items, err = p.strings(value, "languages")
+			for i, l := range c.Languages {
 				if err == nil && !knownLanguage(l) {
-					err = p.errorf(value, "languages: %q is not a language httpcodes checks; use %s", l, strings.Join(analysis.Languages(), ", "))
+					err = p.errorf(items[i], "languages: %q is not a language httpcodes checks; use %s", l, strings.Join(analysis.Languages(), ", "))
 				}
 			}
 		case "codes":
@@ -312,19 +314,23 @@ func ruleNames() []string {
 	return names
 }
 
-func (p *parser) strings(n *yaml.Node, what string) ([]string, error) {
+// strings reads a list of non-empty strings, and the node of each for the
+// line of a later error about it.
+func (p *parser) strings(n *yaml.Node, what string) ([]string, []*yaml.Node, error) {
 	if n.Kind != yaml.SequenceNode {
-		return nil, p.errorf(n, "%s must be a list", what)
+		return nil, nil, p.errorf(n, "%s must be a list", what)
 	}
 	var out []string
+	var nodes []*yaml.Node
 	for _, item := range n.Content {
 		item = deref(item)
 		if item.Kind != yaml.ScalarNode || item.Value == "" {
-			return nil, p.errorf(item, "%s: each item must be a non-empty string", what)
+			return nil, nil, p.errorf(item, "%s: each item must be a non-empty string", what)
 		}
 		out = append(out, item.Value)
+		nodes = append(nodes, item)
 	}
-	return out, nil
+	return out, nodes, nil
 }
 
 // codeFields maps the keys of a custom code to where they go.
