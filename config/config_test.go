@@ -148,6 +148,8 @@ func TestParseMistakes(t *testing.T) {
 			".httpcodes.yaml:3: control character U+0001 is not allowed; remove it"},
 		{"NUL", "rules:\n  prefer-constant: off\x00\n",
 			".httpcodes.yaml:2: control character U+0000 is not allowed; remove it"},
+		{"a noncharacter", "exclude: [\"\xef\xbf\xbe\"]\n",
+			".httpcodes.yaml:1: character U+FFFE is not allowed; remove it"},
 		{"invalid UTF-8", "exclude:\n\n  - caf\xe9/**\n",
 			".httpcodes.yaml:3: invalid UTF-8 (byte 0xE9); save the file as UTF-8"},
 		{"UTF-8 surrogate", "exclude:\n  - \xed\xa0\x80\n",

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -38,7 +39,11 @@ func utf8Text(name string, src []byte) ([]byte, error) {
 		case r == utf8.RuneError && size <= 1:
 			return nil, fmt.Errorf("%s:%d: invalid UTF-8 (byte 0x%02X); save the file as UTF-8", name, lineAt(src, i), src[i])
 		case !allowed(r):
-			return nil, fmt.Errorf("%s:%d: control character %U is not allowed; remove it", name, lineAt(src, i), r)
+			what := "character"
+			if unicode.IsControl(r) {
+				what = "control character"
+			}
+			return nil, fmt.Errorf("%s:%d: %s %U is not allowed; remove it", name, lineAt(src, i), what, r)
 		}
 		i += size
 	}
