@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -40,7 +41,9 @@ type Config struct {
 	Exclude []string
 	// Languages limits check to these languages; empty means all.
 	Languages []string
-	// Codes are the project's own status codes.
+	// Codes are the project's own status codes: numbers the IANA registry
+	// has not assigned, or a vendor's unofficial code given the project's
+	// meaning.
 	Codes []*codes.Code
 	// Tests is how test code is checked: quiet (the default: warnings and
 	// errors off) or check (like any other code).
@@ -78,7 +81,9 @@ func (c *Config) Excluded(path string) bool {
 		return false
 	}
 	rel, err := filepath.Rel(c.Dir, abs)
-	if err != nil || strings.HasPrefix(rel, "..") {
+	// Outside Dir, rel climbs out with "..": a name that merely starts
+	// with two dots ("..x.go") is inside.
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return false
 	}
 	rel = filepath.ToSlash(rel)
@@ -150,36 +155,57 @@ func Load(path string) (*Config, error) {
 // dir is the directory exclude patterns are relative to.
 func Parse(name, dir string, src []byte) (*Config, error) {
 	c := &Config{Path: name, Dir: dir, Severity: map[string]analysis.Severity{}, Disabled: map[string]bool{}}
+	src, err := utf8Text(name, src)
+	if err != nil {
+		return nil, err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(src)).Decode(&doc); err != nil {
-		if err.Error() == "EOF" {
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
 			return c, nil // an empty file is an empty configuration
 		}
-		return nil, fmt.Errorf("%s", yamlError(name, err))
+		return nil, yamlError(name, src, err)
+	}
+	// The library reads one document a call; a second one would be dropped
+	// without a word, so it is a mistake to point at.
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		return nil, secondDocument(name, src, next.Line)
+	} else if !errors.Is(err, io.EOF) {
+		return nil, yamlError(name, src, err)
 	}
 	p := &parser{name: name}
 	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return c, nil // a document of comments, or a lone ---
+	}
 	if root.Kind != yaml.MappingNode {
 		return nil, p.errorf(root, "the file must be a mapping with the keys rules, exclude, languages, codes and tests")
 	}
+	if err := p.unique(root, ""); err != nil {
+		return nil, err
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		key, value := root.Content[i], root.Content[i+1]
+		key, value := pair(root, i)
 		var err error
 		switch key.Value {
 		case "rules":
 			err = p.rules(value, c)
 		case "exclude":
-			c.Exclude, err = p.strings(value, "exclude")
-			for _, pattern := range c.Exclude {
+			var items []*yaml.Node
+			c.Exclude, items, err = p.strings(value, "exclude")
+			for i, pattern := range c.Exclude {
 				if err == nil && !doublestar.ValidatePattern(pattern) {
-					err = p.errorf(value, "exclude: %q is not a valid glob pattern", pattern)
+					err = p.errorf(items[i], "exclude: %q is not a valid glob pattern", pattern)
 				}
 			}
 		case "languages":
-			c.Languages, err = p.strings(value, "languages")
-			for _, l := range c.Languages {
+			var items []*yaml.Node
+			c.Languages, items, err = p.strings(value, "languages")
+			for i, l := range c.Languages {
 				if err == nil && !knownLanguage(l) {
-					err = p.errorf(value, "languages: %q is not a language httpcodes checks; use %s", l, strings.Join(analysis.Languages(), ", "))
+					err = p.errorf(items[i], "languages: %q is not a language httpcodes checks; use %s", l, strings.Join(analysis.Languages(), ", "))
 				}
 			}
 		case "codes":
@@ -204,6 +230,22 @@ func (p *parser) tests(n *yaml.Node) (analysis.TestPolicy, error) {
 	return 0, p.errorf(n, "tests: %q: use quiet (warnings and errors off in test code, the default) or check", n.Value)
 }
 
+// secondDocument is the error for a file with a document after the first,
+// which starts on line.
+func secondDocument(name string, src []byte, line int) error {
+	ends := lineEnds(src)
+	if line >= 1 && line <= len(ends) {
+		start := 0
+		if line > 1 {
+			start = ends[line-2]
+		}
+		if bytes.HasPrefix(src[start:ends[line-1]], []byte("---")) {
+			return fmt.Errorf("%s:%d: a second YAML document starts here; only one document is read: remove the --- and put its settings in the first", name, line)
+		}
+	}
+	return fmt.Errorf("%s:%d: a second YAML document starts here; only one document is read: remove it or put its settings in the first", name, line)
+}
+
 func knownLanguage(l string) bool {
 	for _, known := range analysis.Languages() {
 		if l == known {
@@ -219,12 +261,44 @@ func (p *parser) errorf(n *yaml.Node, format string, args ...any) error {
 	return fmt.Errorf("%s:%d: %s", p.name, n.Line, fmt.Sprintf(format, args...))
 }
 
+// pair returns the i'th key of a mapping and its value, each an alias's
+// anchored node where it is an alias.
+func pair(n *yaml.Node, i int) (key, value *yaml.Node) {
+	return deref(n.Content[i]), deref(n.Content[i+1])
+}
+
+// deref returns the node an alias refers to, or n itself.
+func deref(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
+}
+
+// unique checks that no key of a mapping is given twice: the YAML library
+// keeps both, and the later one would silently win. prefix names the
+// mapping in the error ("rules: ").
+func (p *parser) unique(n *yaml.Node, prefix string) error {
+	first := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, _ := pair(n, i)
+		if line, ok := first[key.Value]; ok {
+			return p.errorf(key, "%s%q is given twice (first on line %d)", prefix, key.Value, line)
+		}
+		first[key.Value] = key.Line
+	}
+	return nil
+}
+
 func (p *parser) rules(n *yaml.Node, c *Config) error {
 	if n.Kind != yaml.MappingNode {
 		return p.errorf(n, "rules must map rule names to a severity (error, warning, info, hint) or off")
 	}
+	if err := p.unique(n, "rules: "); err != nil {
+		return err
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		key, value := n.Content[i], n.Content[i+1]
+		key, value := pair(n, i)
 		if _, ok := analysis.RuleByName(key.Value); !ok {
 			return p.errorf(key, "rules: %q is not a rule; the rules are %s", key.Value, strings.Join(ruleNames(), ", "))
 		}
@@ -253,18 +327,23 @@ func ruleNames() []string {
 	return names
 }
 
-func (p *parser) strings(n *yaml.Node, what string) ([]string, error) {
+// strings reads a list of non-empty strings, and the node of each for the
+// line of a later error about it.
+func (p *parser) strings(n *yaml.Node, what string) ([]string, []*yaml.Node, error) {
 	if n.Kind != yaml.SequenceNode {
-		return nil, p.errorf(n, "%s must be a list", what)
+		return nil, nil, p.errorf(n, "%s must be a list", what)
 	}
 	var out []string
+	var nodes []*yaml.Node
 	for _, item := range n.Content {
+		item = deref(item)
 		if item.Kind != yaml.ScalarNode || item.Value == "" {
-			return nil, p.errorf(item, "%s: each item must be a non-empty string", what)
+			return nil, nil, p.errorf(item, "%s: each item must be a non-empty string", what)
 		}
 		out = append(out, item.Value)
+		nodes = append(nodes, item)
 	}
-	return out, nil
+	return out, nodes, nil
 }
 
 // codeFields maps the keys of a custom code to where they go.
@@ -277,12 +356,17 @@ func (p *parser) codes(n *yaml.Node) ([]*codes.Code, error) {
 	var out []*codes.Code
 	seen := map[int]bool{}
 	for _, item := range n.Content {
+		item = deref(item)
 		if item.Kind != yaml.MappingNode {
 			return nil, p.errorf(item, "codes: each code must be a mapping with %s", strings.Join(codeFields, ", "))
 		}
+		if err := p.unique(item, "codes: "); err != nil {
+			return nil, err
+		}
 		values := map[string]string{}
+		nodes := map[string]*yaml.Node{}
 		for i := 0; i+1 < len(item.Content); i += 2 {
-			key, value := item.Content[i], item.Content[i+1]
+			key, value := pair(item, i)
 			if !contains(codeFields, key.Value) {
 				return nil, p.errorf(key, "codes: unknown key %q; a code has %s", key.Value, strings.Join(codeFields, ", "))
 			}
@@ -290,6 +374,7 @@ func (p *parser) codes(n *yaml.Node) ([]*codes.Code, error) {
 				return nil, p.errorf(value, "codes: %s must be text", key.Value)
 			}
 			values[key.Value] = strings.TrimSpace(value.Value)
+			nodes[key.Value] = value
 		}
 		for _, f := range codeFields[:2] {
 			if values[f] == "" {
@@ -302,6 +387,17 @@ func (p *parser) codes(n *yaml.Node) ([]*codes.Code, error) {
 		}
 		if seen[number] {
 			return nil, p.errorf(item, "codes: %d is given twice", number)
+		}
+		// A registered number keeps its meaning: a project's code that
+		// replaced it would make every page and rule about it wrong. A
+		// vendor's unofficial code (nginx's 499) may be given a project's
+		// own meaning.
+		if known, ok := codes.Default().Lookup(number); ok && (known.Registration == codes.IANA || known.Registration == codes.IANAUnused) {
+			how := "already defined"
+			if known.Registration == codes.IANAUnused {
+				how = "reserved, unused,"
+			}
+			return nil, p.errorf(nodes["code"], "codes: %d %s is %s by the IANA registry; a project's own code must use a number the registry has not assigned", number, known.Title, how)
 		}
 		seen[number] = true
 		out = append(out, &codes.Code{
@@ -329,18 +425,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// yamlError turns the YAML library's "yaml: line 3: msg" into "name:3: msg",
-// the form of every other error of this package.
-func yamlError(name string, err error) string {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if num, text, ok := strings.Cut(rest, ": "); ok {
-			if _, err := strconv.Atoi(num); err == nil {
-				return fmt.Sprintf("%s:%s: %s", name, num, text)
-			}
-		}
-	}
-	return name + ": " + msg
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -117,5 +118,88 @@ func TestProgressOnlyOnTerminals(t *testing.T) {
 	p.stop()
 	if buf.Len() != 0 {
 		t.Errorf("progress written to a non-terminal: %q", buf.String())
+	}
+}
+
+// TestConfigThroughBinary builds the command once and runs it on
+// configurations: each mistake, and excludes that leave out every file.
+func TestConfigThroughBinary(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "httpcodes")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	t.Run("mistakes", func(t *testing.T) { configMistakes(t, bin) })
+	t.Run("exclude everything", func(t *testing.T) { excludeEverything(t, bin) })
+}
+
+// configMistakes runs check, explain and site on each mistake
+// .httpcodes.yaml can hold: each stops with exit 2 and "FILE:LINE: what is
+// wrong".
+func configMistakes(t *testing.T, bin string) {
+	deep := strings.Repeat("[", 10001) + strings.Repeat("]", 10001)
+	tests := []struct {
+		name, src, want string // want follows "FILE:"
+	}{
+		{"duplicate rule", "rules:\n  prefer-constant: off\n  prefer-constant: error\n",
+			`3: rules: "prefer-constant" is given twice (first on line 2)`},
+		{"duplicate top-level key", "exclude: [gen]\nrules: {}\nexclude: [legacy]\n",
+			`3: "exclude" is given twice (first on line 1)`},
+		{"duplicate key in a code", "codes:\n  - code: 430\n    title: A\n    code: 431\n",
+			`4: codes: "code" is given twice (first on line 2)`},
+		{"second document", "rules:\n  prefer-constant: off\n---\nrules:\n  prefer-constant: error\n",
+			"3: a second YAML document starts here; only one document is read: remove the --- and put its settings in the first"},
+		{"undefined anchor", "exclude:\n  - *gen\n",
+			"2: the alias *gen names no anchor; define &gen before it, or write the value out"},
+		{"control character", "rules:\n  prefer-constant: off\nexclude: [\"a\x07\"]\n",
+			"3: control character U+0007 is not allowed; remove it"},
+		{"invalid UTF-8", "# r\xe8gles\nrules: {}\n",
+			"1: invalid UTF-8 (byte 0xE8); save the file as UTF-8"},
+		{"nesting past 10000", "rules: {}\nexclude:\n  - " + deep + "\n",
+			"3: nested more than 10000 levels deep; a configuration is at most three levels deep"},
+		{"a registered code", "codes:\n  - code: 404\n    title: Gone Fishing\n",
+			"2: codes: 404 Not Found is already defined by the IANA registry; a project's own code must use a number the registry has not assigned"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, map[string]string{".httpcodes.yaml": tt.src, "a/x.go": unknownCode})
+			file := filepath.Join(dir, ".httpcodes.yaml")
+			want := "httpcodes: " + file + ":" + tt.want + "\n"
+			for _, args := range [][]string{
+				{"check", filepath.Join(dir, "a")}, // found from the checked path upward
+				{"check", "--config", file, filepath.Join(dir, "a")},
+				{"explain", "--config", file, "404"},
+				{"site", "--config", file, "--out", filepath.Join(dir, "site")},
+			} {
+				cmd := exec.Command(bin, args...)
+				var stdout, stderr strings.Builder
+				cmd.Stdout, cmd.Stderr = &stdout, &stderr
+				err := cmd.Run()
+				var exit *exec.ExitError
+				if !errors.As(err, &exit) || exit.ExitCode() != exitError || stderr.String() != want || stdout.Len() != 0 {
+					t.Errorf("httpcodes %s: %v\nstderr %q\nwant   %q (exit 2)\nstdout %q", args[0], err, stderr.String(), want, stdout.String())
+				}
+			}
+		})
+	}
+}
+
+// excludeEverything: exclude ["**"] leaves out every file, names starting
+// with dots too.
+func excludeEverything(t *testing.T, bin string) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		".httpcodes.yaml": "exclude: [\"**\"]\n",
+		"..x.go":          unknownCode,
+		".y.go":           unknownCode,
+		"main.go":         unknownCode,
+		"..d/z.go":        unknownCode,
+		"sub/..w.go":      unknownCode,
+	})
+	cmd := exec.Command(bin, "check", dir)
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil || stdout.String() != "" || stderr.String() != "httpcodes: 0 findings in 0 files checked\n" {
+		t.Errorf("check: %v\nstdout %q\nstderr %q", err, stdout.String(), stderr.String())
 	}
 }
