@@ -14,6 +14,9 @@ type File struct {
 	// Findings are what is reported: the analysis's findings, none for a
 	// generated file.
 	Findings []analysis.Finding
+	// QuietTests is set for a test file checked under the default test
+	// policy: its warnings and errors are off.
+	QuietTests bool
 }
 
 // Check decides whether a file is checked and, if so, analyses its content
@@ -27,6 +30,12 @@ func (w *Workspace) Check(path string, src []byte) (*File, error) {
 	if !inc.Included {
 		return &File{Skipped: inc.Reason}, nil
 	}
+	return w.Analyze(path, src)
+}
+
+// Analyze analyses a file that is checked whatever Includes says (a file
+// named on the command line) and returns what is reported.
+func (w *Workspace) Analyze(path string, src []byte) (*File, error) {
 	opts, err := w.Options(path)
 	if err != nil {
 		return nil, err
@@ -37,9 +46,9 @@ func (w *Workspace) Check(path string, src []byte) (*File, error) {
 	} else {
 		// The cheap byte test rules the file out: the analysis would find
 		// nothing, so it is not run.
-		res = &analysis.Result{Language: analysis.Language(path)}
+		res = &analysis.Result{Language: analysis.Language(path), TestCode: analysis.IsTestPath(path)}
 	}
-	return &File{Result: res, Findings: Reported(res)}, nil
+	return &File{Result: res, Findings: Reported(res), QuietTests: res.TestCode && opts.Tests == analysis.TestsQuiet}, nil
 }
 
 // Reported returns the findings of an analysis that are reported: none for

@@ -39,6 +39,21 @@ func (w *Workspace) Includes(path string) (Inclusion, error) {
 	return Inclusion{Included: true}, nil
 }
 
+// ExcludedDir reports whether an exclude pattern of the configuration that
+// governs a directory's files leaves the whole directory out (gen/** and
+// gen/ exclude gen), so a walk need not descend into it.
+func (w *Workspace) ExcludedDir(dir string) (bool, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false, nil
+	}
+	cfg, err := w.configInDir(abs)
+	if err != nil {
+		return false, err
+	}
+	return cfg.Excluded(dir), nil
+}
+
 func describeExt(path string) string {
 	if ext := filepath.Ext(path); ext != "" {
 		return "a " + ext + " file"

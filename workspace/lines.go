@@ -15,6 +15,9 @@ import (
 type Lines struct {
 	text   []byte
 	starts []int // offsets at which lines start
+	// runesBefore counts the code points before each line start; built on
+	// the first RuneOffset, so a format that never asks never pays.
+	runesBefore []int
 }
 
 // NewLines indexes the line starts of text.
@@ -102,10 +105,19 @@ func (l *Lines) UTF16Column(off int) (line, col int) {
 }
 
 // RuneOffset is the number of code points before a byte offset, from the
-// start of the text (SARIF's charOffset).
+// start of the text (SARIF's charOffset). The first call counts the code
+// points before every line once; later calls count within a line only.
+// It is not safe for concurrent use with itself.
 func (l *Lines) RuneOffset(off int) int {
 	off = max(0, min(off, len(l.text)))
-	return utf8.RuneCount(l.text[:off])
+	if l.runesBefore == nil {
+		l.runesBefore = make([]int, len(l.starts))
+		for i := 1; i < len(l.starts); i++ {
+			l.runesBefore[i] = l.runesBefore[i-1] + utf8.RuneCount(l.text[l.starts[i-1]:l.starts[i]])
+		}
+	}
+	line := l.Line(off)
+	return l.runesBefore[line] + utf8.RuneCount(l.text[l.starts[line]:off])
 }
 
 // OffsetOfByteColumn returns the offset of a 0-based line and byte column,

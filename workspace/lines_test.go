@@ -80,3 +80,13 @@ func TestLinesEmptyAndTrailingNewline(t *testing.T) {
 		t.Errorf("ByteColumn(2) = %d:%d, want 1:0", line, col)
 	}
 }
+
+func TestLinesRuneOffset(t *testing.T) {
+	text := []byte("é\r\n𝄞x\ry")
+	l := NewLines(text)
+	for off, want := range map[int]int{0: 0, 2: 1, 4: 3, 8: 4, 9: 5, 10: 6, 11: 7, 50: 7} {
+		if got := l.RuneOffset(off); got != want {
+			t.Errorf("RuneOffset(%d) = %d, want %d", off, got, want)
+		}
+	}
+}

@@ -77,10 +77,15 @@ func (w *Workspace) WithSettings(rules map[string]string, tests *analysis.TestPo
 // none, and the error of a configuration file that cannot be read or
 // parsed (reported once per file that it governs, by the caller).
 func (w *Workspace) Config(path string) (*config.Config, error) {
+	return w.configInDir(dirOf(path))
+}
+
+// configInDir returns the configuration that governs the files of an
+// absolute directory.
+func (w *Workspace) configInDir(dir string) (*config.Config, error) {
 	if w.explicit != nil {
 		return w.explicit.cfg, nil
 	}
-	dir := dirOf(path)
 	w.mu.Lock()
 	file, ok := w.nearest[dir]
 	w.mu.Unlock()

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/workspace"
 )
 
 // BenchmarkCheckGOROOT measures check over $(go env GOROOT)/src: walking,
@@ -22,12 +25,16 @@ func BenchmarkCheckGOROOT(b *testing.B) {
 	}
 	var files, findings int
 	for b.Loop() {
-		list, _, errs := collectFiles([]string{root}, nil)
+		ws, err := workspace.New(workspace.Settings{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		list, errs := collectFiles([]string{root}, ws, io.Discard)
 		if len(errs) > 0 {
 			b.Fatal(errs[0])
 		}
 		findings = 0
-		for _, r := range checkFiles(list, nil, false, nil) {
+		for _, r := range checkFiles(list, ws, false, nil) {
 			findings += len(r.findings)
 		}
 		files = len(list)

@@ -10,11 +10,10 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/httpcodes/httpcodes/analysis"
 	"github.com/httpcodes/httpcodes/config"
-	"github.com/httpcodes/httpcodes/internal/deps"
+	"github.com/httpcodes/httpcodes/workspace"
 )
 
 // fileReport is what check learns about one file.
@@ -24,25 +23,31 @@ type fileReport struct {
 	findings []reportedFinding
 	err      error  // a read or syntax error
 	src      []byte // kept only when a finding has a fix, for --fix and --diff
+	// quietTests is set for a test file whose warnings and errors are
+	// off (the configuration does not say tests: check).
+	quietTests bool
 }
 
 // reportedFinding is a finding with 1-based positions, ready to print.
-// Columns count bytes, as go vet does; the rune columns count Unicode code
-// points, for formats that want characters (SARIF).
+// Columns count bytes, as go vet does; formats that want characters
+// (SARIF) ask lines for them, which computes them only then.
 type reportedFinding struct {
 	analysis.Finding
 	file                       string
 	line, col, endLine, endCol int
-	runeCol, runeEndCol        int
-	// charStart and charEnd are code-point offsets from the file's start.
-	charStart, charEnd int
-	edits              []reportedEdit
+	lines                      *workspace.Lines
+	edits                      []reportedEdit
 }
 
 type reportedEdit struct {
 	analysis.Edit
 	line, col, endLine, endCol int
-	runeCol, runeEndCol        int
+}
+
+// position returns the 1-based line and byte column of an offset.
+func position(lines *workspace.Lines, off int) (line, col int) {
+	l, c := lines.ByteColumn(off)
+	return l + 1, c + 1
 }
 
 func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -83,22 +88,15 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	cfg, err := loadConfig(*configPath, paths[0])
+	ws, err := workspace.New(workspace.Settings{ConfigFile: *configPath})
 	if err != nil {
 		fmt.Fprintf(stderr, "httpcodes: %v\n", err)
 		return exitError
 	}
 
-	files, manifests, errs := collectFiles(paths, cfg)
-	opts := cfg.Options()
-	if pins := deps.Read(manifests); len(pins) > 0 {
-		if opts == nil {
-			opts = &analysis.Options{}
-		}
-		opts.Pinned = pins
-	}
+	files, errs := collectFiles(paths, ws, stderr)
 	progress := startProgress(stderr, len(files))
-	reports := checkFiles(files, opts, *fix || *diff, progress.done)
+	reports := checkFiles(files, ws, *fix || *diff, progress.done)
 	progress.stop()
 
 	status := exitOK
@@ -114,7 +112,7 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		if *fix || *diff {
-			res := fixFile(r, opts, *fix, stdout)
+			res := fixFile(r, ws, *fix, stdout)
 			if res.err != nil {
 				fmt.Fprintf(stderr, "httpcodes: %v\n", res.err)
 				status = exitError
@@ -136,7 +134,13 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "httpcodes: check: %v\n", err)
 		return exitError
 	}
-	writeSummary(stderr, findings, len(files))
+	quiet := 0
+	for _, r := range reports {
+		if r.quietTests {
+			quiet++
+		}
+	}
+	writeSummary(stderr, findings, len(files), quiet)
 	if status == exitOK {
 		for _, f := range findings {
 			if f.Severity <= failSeverity {
@@ -146,19 +150,6 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
-}
-
-// loadConfig reads the named configuration file, or the one found from the
-// first checked path upward; no file is an empty configuration.
-func loadConfig(named, firstPath string) (*config.Config, error) {
-	path := named
-	if path == "" {
-		path = config.Find(firstPath)
-	}
-	if path == "" {
-		return nil, nil
-	}
-	return config.Load(path)
 }
 
 func withoutFixed(all, fixed []reportedFinding) []reportedFinding {
@@ -177,7 +168,7 @@ func withoutFixed(all, fixed []reportedFinding) []reportedFinding {
 
 // checkFiles analyses files on every core and returns their reports in the
 // order of files. keepSrc keeps the content of files with fixes.
-func checkFiles(files []string, opts *analysis.Options, keepSrc bool, done func()) []fileReport {
+func checkFiles(files []string, ws *workspace.Workspace, keepSrc bool, done func()) []fileReport {
 	reports := make([]fileReport, len(files))
 	cwd, _ := os.Getwd()
 	jobs := make(chan int)
@@ -187,7 +178,7 @@ func checkFiles(files []string, opts *analysis.Options, keepSrc bool, done func(
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				reports[i] = checkFile(files[i], cwd, opts, keepSrc)
+				reports[i] = checkFile(files[i], cwd, ws, keepSrc)
 				if done != nil {
 					done()
 				}
@@ -202,7 +193,7 @@ func checkFiles(files []string, opts *analysis.Options, keepSrc bool, done func(
 	return reports
 }
 
-func checkFile(path, cwd string, opts *analysis.Options, keepSrc bool) fileReport {
+func checkFile(path, cwd string, ws *workspace.Workspace, keepSrc bool) fileReport {
 	rel := displayPath(path, cwd)
 	abs, _ := filepath.Abs(path)
 	r := fileReport{path: rel, absPath: abs}
@@ -211,35 +202,34 @@ func checkFile(path, cwd string, opts *analysis.Options, keepSrc bool) fileRepor
 		r.err = fmt.Errorf("httpcodes: %v", pathError(rel, err))
 		return r
 	}
-	if !analysis.MayHaveStatus(path, src) {
+	f, err := ws.Analyze(path, src)
+	if err != nil {
+		r.err = fmt.Errorf("httpcodes: %s: %v", rel, err)
 		return r
 	}
-	res := analysis.Analyze(path, src, opts)
-	idx := newLineIndex(src)
+	res := f.Result
 	if res.SyntaxError != nil {
-		line, col := idx.position(res.SyntaxError.Offset)
+		line, col := position(workspace.NewLines(src), res.SyntaxError.Offset)
 		r.err = fmt.Errorf("%s:%d:%d: syntax error: %s", rel, line, col, res.SyntaxError.Message)
 		return r
 	}
-	if res.Generated {
+	r.quietTests = f.QuietTests
+	if len(f.Findings) == 0 {
 		return r
 	}
-	for _, f := range res.Findings {
-		rf := reportedFinding{Finding: f, file: rel}
-		rf.line, rf.col = idx.position(f.Start)
-		rf.endLine, rf.endCol = idx.position(f.End)
-		rf.runeCol, rf.runeEndCol = idx.runeColumn(src, f.Start), idx.runeColumn(src, f.End)
-		rf.charStart = utf8.RuneCount(src[:f.Start])
-		rf.charEnd = rf.charStart + utf8.RuneCount(src[f.Start:f.End])
-		if f.Fix != nil {
+	lines := workspace.NewLines(src)
+	for _, fd := range f.Findings {
+		rf := reportedFinding{Finding: fd, file: rel, lines: lines}
+		rf.line, rf.col = position(lines, fd.Start)
+		rf.endLine, rf.endCol = position(lines, fd.End)
+		if fd.Fix != nil {
 			if keepSrc {
 				r.src = src
 			}
-			for _, e := range f.Fix.Edits {
+			for _, e := range fd.Fix.Edits {
 				re := reportedEdit{Edit: e}
-				re.line, re.col = idx.position(e.Start)
-				re.endLine, re.endCol = idx.position(e.End)
-				re.runeCol, re.runeEndCol = idx.runeColumn(src, e.Start), idx.runeColumn(src, e.End)
+				re.line, re.col = position(lines, e.Start)
+				re.endLine, re.endCol = position(lines, e.End)
 				rf.edits = append(rf.edits, re)
 			}
 		}
@@ -261,7 +251,7 @@ func displayPath(path, cwd string) string {
 	return filepath.ToSlash(abs)
 }
 
-func writeSummary(w io.Writer, findings []reportedFinding, files int) {
+func writeSummary(w io.Writer, findings []reportedFinding, files, quietTests int) {
 	counts := map[analysis.Severity]int{}
 	for _, f := range findings {
 		counts[f.Severity]++
@@ -276,7 +266,11 @@ func writeSummary(w io.Writer, findings []reportedFinding, files int) {
 	if len(parts) > 0 {
 		detail = " (" + strings.Join(parts, ", ") + ")"
 	}
-	fmt.Fprintf(w, "httpcodes: %s%s in %s checked\n", plural(len(findings), "finding"), detail, plural(files, "file"))
+	tests := ""
+	if quietTests > 0 {
+		tests = fmt.Sprintf(", %d of them test code with warnings and errors off (tests: check turns them on)", quietTests)
+	}
+	fmt.Fprintf(w, "httpcodes: %s%s in %s checked%s\n", plural(len(findings), "finding"), detail, plural(files, "file"), tests)
 }
 
 func plural(n int, word string) string {

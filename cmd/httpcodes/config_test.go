@@ -175,6 +175,13 @@ func configMistakes(t *testing.T, bin string) {
 				var stdout, stderr strings.Builder
 				cmd.Stdout, cmd.Stderr = &stdout, &stderr
 				err := cmd.Run()
+				want := want
+				if len(args) == 2 {
+					// A configuration found in the walk governs the files
+					// under it: they wait for a fix, the others are checked
+					// (here there are none), and the summary says so.
+					want += "httpcodes: 0 findings in 0 files checked\n"
+				}
 				var exit *exec.ExitError
 				if !errors.As(err, &exit) || exit.ExitCode() != exitError || stderr.String() != want || stdout.Len() != 0 {
 					t.Errorf("httpcodes %s: %v\nstderr %q\nwant   %q (exit 2)\nstdout %q", args[0], err, stderr.String(), want, stdout.String())

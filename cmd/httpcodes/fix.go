@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"go/format"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/httpcodes/httpcodes/analysis"
+	"github.com/httpcodes/httpcodes/workspace"
 )
 
 // fixResult is what --fix or --diff did to one file.
@@ -25,14 +25,11 @@ type fixResult struct {
 // it to change the file underneath, which must then be left alone.
 var beforeWrite = func(path string) {}
 
-// maxFixRounds bounds how often fixFile analyses its own output again to
-// apply the fixes that overlapped others (two headers moved above the same
-// write).
-const maxFixRounds = 5
-
-// fixFile applies the fixes of a file's findings. With write set it replaces
-// the file atomically; otherwise it writes a unified diff to diffOut.
-func fixFile(r fileReport, opts *analysis.Options, write bool, diffOut io.Writer) fixResult {
+// fixFile applies the fixes of a file's findings, through the workspace's
+// one Fix (the same as the editor's source.fixAll). With write set it
+// replaces the file atomically; otherwise it writes a unified diff to
+// diffOut.
+func fixFile(r fileReport, ws *workspace.Workspace, write bool, diffOut io.Writer) fixResult {
 	res := fixResult{path: r.path}
 	var fixable []analysis.Finding
 	for _, f := range r.findings {
@@ -43,35 +40,19 @@ func fixFile(r fileReport, opts *analysis.Options, write bool, diffOut io.Writer
 	if len(fixable) == 0 {
 		return res
 	}
-	fixed, skipped := analysis.ApplyFixes(r.src, fixable)
-	skippedAt := map[int]bool{}
-	for _, f := range skipped {
-		skippedAt[f.Start] = true
+	out, err := ws.Fix(r.absPath, r.src, fixable)
+	if err != nil {
+		res.err = err
+		return res
 	}
-	// Fixes that overlapped others are applied to the fixed text, analysed
-	// again, until none is left.
-	for round := 1; len(skipped) > 0 && round < maxFixRounds; round++ {
-		again := analysis.Analyze(r.absPath, fixed, opts)
-		fixed, skipped = analysis.ApplyFixes(fixed, again.Findings)
-		if len(skipped) == 0 {
-			clear(skippedAt)
-		}
-	}
-	res.skipped = len(skipped)
-	if analysis.Language(r.absPath) == "go" {
-		// Keep a gofmt-clean file gofmt-clean: a longer name can change the
-		// alignment of the lines around it.
-		if formatted, err := format.Source(r.src); err == nil && bytes.Equal(formatted, r.src) {
-			out, err := format.Source(fixed)
-			if err != nil {
-				res.err = fmt.Errorf("%s: the fixed file does not parse (%v); left unchanged", r.path, err)
-				return res
-			}
-			fixed = out
-		}
+	fixed := out.Text
+	res.skipped = out.Left
+	applied := map[[2]int]bool{}
+	for _, f := range out.Applied {
+		applied[[2]int{f.Start, f.End}] = true
 	}
 	for _, f := range r.findings {
-		if f.Fix != nil && !skippedAt[f.Start] {
+		if f.Fix != nil && applied[[2]int{f.Start, f.End}] {
 			res.fixed = append(res.fixed, f)
 		}
 	}

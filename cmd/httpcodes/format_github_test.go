@@ -36,7 +36,7 @@ func TestGithubPrinter(t *testing.T) {
 	finding := func(sev analysis.Severity, rule, msg, file string) reportedFinding {
 		return reportedFinding{
 			Finding: analysis.Finding{Rule: rule, Severity: sev, Message: msg},
-			file:    file, line: 3, col: 32, endLine: 3, endCol: 35, runeCol: 31, runeEndCol: 34,
+			file:    file, line: 3, col: 32, endLine: 3, endCol: 35,
 		}
 	}
 	findings := []reportedFinding{

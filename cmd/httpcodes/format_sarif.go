@@ -8,6 +8,7 @@ import (
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/httpcodes/httpcodes/analysis"
+	"github.com/httpcodes/httpcodes/workspace"
 )
 
 // sarifPrinter writes SARIF 2.1.0, as GitHub code scanning and other
@@ -53,7 +54,7 @@ func (sp sarifPrinter) print(w io.Writer, findings []reportedFinding, _ int) err
 			AddLocation(sarif.NewLocationWithPhysicalLocation(
 				sarif.NewPhysicalLocation().
 					WithArtifactLocation(artifact(f.file)).
-					WithRegion(region(f.line, f.runeCol, f.endLine, f.runeEndCol, f.Start, f.End, f.charStart, f.charEnd))))
+					WithRegion(region(f.lines, f.Start, f.End))))
 		if f.Fix != nil && len(f.edits) > 0 {
 			var replacements []*sarif.Replacement
 			for _, e := range f.edits {
@@ -74,12 +75,16 @@ func artifact(path string) *sarif.ArtifactLocation {
 }
 
 // region gives a result's place every way SARIF can: lines and code-point
-// columns, and byte and character offsets, which all agree.
-func region(line, col, endLine, endCol, byteStart, byteEnd, charStart, charEnd int) *sarif.Region {
+// columns, and byte and character offsets, which all agree. Only this
+// format needs characters, so only it counts them.
+func region(lines *workspace.Lines, start, end int) *sarif.Region {
+	line, col := lines.RuneColumn(start)
+	endLine, endCol := lines.RuneColumn(end)
+	charStart := lines.RuneOffset(start)
 	return sarif.NewRegion().
-		WithStartLine(line).WithStartColumn(col).WithEndLine(endLine).WithEndColumn(endCol).
-		WithByteOffset(byteStart).WithByteLength(byteEnd - byteStart).
-		WithCharOffset(charStart).WithCharLength(charEnd - charStart)
+		WithStartLine(line + 1).WithStartColumn(col + 1).WithEndLine(endLine + 1).WithEndColumn(endCol + 1).
+		WithByteOffset(start).WithByteLength(end - start).
+		WithCharOffset(charStart).WithCharLength(lines.RuneOffset(end) - charStart)
 }
 
 // ruleName turns "redirect-status" into "RedirectStatus", SARIF's style

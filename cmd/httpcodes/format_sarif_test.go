@@ -12,6 +12,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/httpcodes/httpcodes/analysis"
+	"github.com/httpcodes/httpcodes/workspace"
 )
 
 const schemaFile = "testdata/sarif-schema-2.1.0.json"
@@ -94,7 +95,10 @@ type sarifLog struct {
 			Locations []struct {
 				PhysicalLocation struct {
 					ArtifactLocation struct{ URI, URIBaseID string }
-					Region           struct{ StartLine, StartColumn, EndLine, EndColumn, ByteOffset, ByteLength int }
+					Region           struct {
+						StartLine, StartColumn, EndLine, EndColumn, ByteOffset, ByteLength int
+						CharOffset, CharLength                                             *int
+					}
 				}
 			}
 			Fixes []struct {
@@ -295,17 +299,21 @@ func TestSARIFValidationRejectsABrokenLog(t *testing.T) {
 // run.columnKind says, while fixes delete bytes.
 func TestSARIFRegionColumns(t *testing.T) {
 	// On the line `	msg := "héllo"; w.WriteHeader(200)`, the 200 starts at
-	// byte column 32 but code-point column 31.
+	// byte column 33 but code-point column 32; the six lines before it hold
+	// 68 bytes, 66 code points (a "€" is three bytes).
+	src := "// €\n" + strings.Repeat("// 34567890\n", 4) + "// 345678901\n" + "\tmsg := \"héllo\"; w.WriteHeader(200)\n"
+	if src[100:103] != "200" {
+		t.Fatalf("the fixture's 200 is not at byte 100: %q", src[100:103])
+	}
 	f := reportedFinding{
 		Finding: analysis.Finding{
 			Rule: "prefer-constant", Severity: analysis.Hint, Message: "200 is 200 OK; write http.StatusOK",
 			Start: 100, End: 103, Code: 200,
 			Fix: &analysis.Fix{Title: "Write http.StatusOK", Edits: []analysis.Edit{{Start: 100, End: 103, NewText: "http.StatusOK"}}},
 		},
-		file: "api/h.go", line: 7, col: 32, endLine: 7, endCol: 35, runeCol: 31, runeEndCol: 34,
-		charStart: 97, charEnd: 100,
+		file: "api/h.go", line: 7, col: 33, endLine: 7, endCol: 36, lines: workspace.NewLines([]byte(src)),
 	}
-	f.edits = []reportedEdit{{Edit: f.Fix.Edits[0], line: 7, col: 32, endLine: 7, endCol: 35, runeCol: 31, runeEndCol: 34}}
+	f.edits = []reportedEdit{{Edit: f.Fix.Edits[0], line: 7, col: 33, endLine: 7, endCol: 36}}
 	var buf bytes.Buffer
 	if err := (sarifPrinter{}).print(&buf, []reportedFinding{f}, 1); err != nil {
 		t.Fatal(err)
@@ -313,8 +321,9 @@ func TestSARIFRegionColumns(t *testing.T) {
 	log := checkSARIF(t, buf.String())
 	res := log.Runs[0].Results[0]
 	reg := res.Locations[0].PhysicalLocation.Region
-	if reg.StartLine != 7 || reg.StartColumn != 31 || reg.EndLine != 7 || reg.EndColumn != 34 || reg.ByteOffset != 100 || reg.ByteLength != 3 {
-		t.Errorf("region %+v, want line 7, columns 31–34, bytes 100+3", reg)
+	if reg.StartLine != 7 || reg.StartColumn != 32 || reg.EndLine != 7 || reg.EndColumn != 35 || reg.ByteOffset != 100 || reg.ByteLength != 3 ||
+		reg.CharOffset == nil || *reg.CharOffset != 97 || reg.CharLength == nil || *reg.CharLength != 3 {
+		t.Errorf("region %+v, want line 7, columns 32–35, bytes 100+3, characters 97+3", reg)
 	}
 	if res.RuleID != "prefer-constant" || res.Level != "note" || res.Message.Text != f.Message || res.Locations[0].PhysicalLocation.ArtifactLocation.URI != "api/h.go" {
 		t.Errorf("result %+v", res)

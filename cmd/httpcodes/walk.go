@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,7 +11,7 @@ import (
 
 	"github.com/httpcodes/httpcodes/analysis"
 	"github.com/httpcodes/httpcodes/config"
-	"github.com/httpcodes/httpcodes/internal/deps"
+	"github.com/httpcodes/httpcodes/workspace"
 )
 
 // skippedDirs are never descended into: other people's code, fixtures and
@@ -18,13 +19,14 @@ import (
 var skippedDirs = map[string]bool{"vendor": true, "testdata": true, "node_modules": true}
 
 // collectFiles expands the paths into the files check analyses, in a stable
-// order: in directories, the files of a supported and enabled language that
-// neither .gitignore (inside a git work tree) nor the configuration's
-// excludes leave out. A file named on the command line is always checked.
-// Errors (a path that does not exist) are returned beside the files, so the
-// others are still checked. The lockfiles and manifests the walk passes are
-// returned too, for the library versions they pin.
-func collectFiles(paths []string, cfg *config.Config) (files, manifests []string, errs []error) {
+// order: in directories, the files the workspace includes (a language it
+// reads and the configuration enables, no exclude pattern) that .gitignore
+// (inside a git work tree) does not leave out. A file named on the command
+// line is checked whatever the configuration says; one in no language the
+// analysis reads is skipped with a note on stderr and not counted. Errors (a
+// path that does not exist, a broken configuration) are returned beside the
+// files, so the others are still checked.
+func collectFiles(paths []string, ws *workspace.Workspace, notes io.Writer) (files []string, errs []error) {
 	seen := map[string]bool{}
 	add := func(p string) {
 		if !seen[p] {
@@ -46,8 +48,11 @@ func collectFiles(paths []string, cfg *config.Config) (files, manifests []string
 			continue
 		}
 		if !info.IsDir() {
+			if analysis.Language(root) == "" {
+				fmt.Fprintf(notes, "httpcodes: %s: skipped: not a language httpcodes reads\n", root)
+				continue
+			}
 			add(root)
-			manifests = append(manifests, deps.Above(filepath.Dir(root))...)
 			continue
 		}
 		tracked, trackedDirs, inGit := gitFiles(root)
@@ -71,17 +76,27 @@ func collectFiles(paths []string, cfg *config.Config) (files, manifests []string
 			abs := p
 			if d.IsDir() {
 				name := d.Name()
-				if skippedDirs[name] || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") ||
-					inGit && !trackedDirs[abs] || cfg.Excluded(p) {
+				if skippedDirs[name] || strings.HasPrefix(name, ".") ||
+					inGit && !trackedDirs[abs] {
+					return fs.SkipDir
+				}
+				if excluded, err := ws.ExcludedDir(p); err != nil {
+					errs = append(errs, err)
+					return fs.SkipDir
+				} else if excluded {
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if deps.IsManifest(d.Name()) {
-				manifests = append(manifests, p)
+			if !d.Type().IsRegular() || inGit && !tracked[abs] || analysis.Language(p) == "" || d.Name() == config.FileName {
+				return nil
 			}
-			lang := analysis.Language(p)
-			if d.Type().IsRegular() && lang != "" && cfg.LanguageEnabled(lang) && (!inGit || tracked[abs]) && !cfg.Excluded(p) {
+			inc, err := ws.Includes(p)
+			if err != nil {
+				errs = append(errs, err)
+				return fs.SkipDir // the directory's configuration is broken: its files wait for a fix
+			}
+			if inc.Included {
 				add(p)
 			}
 			return nil
@@ -90,7 +105,21 @@ func collectFiles(paths []string, cfg *config.Config) (files, manifests []string
 			errs = append(errs, pathError(root, err))
 		}
 	}
-	return files, manifests, errs
+	return files, dedupe(errs)
+}
+
+// dedupe drops repeated errors: a broken configuration is reported once,
+// not once per directory it governs.
+func dedupe(errs []error) []error {
+	seen := map[string]bool{}
+	var out []error
+	for _, err := range errs {
+		if !seen[err.Error()] {
+			seen[err.Error()] = true
+			out = append(out, err)
+		}
+	}
+	return out
 }
 
 func pathError(p string, err error) error {
