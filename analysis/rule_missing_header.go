@@ -61,8 +61,6 @@ func headerAdvice(ev event, code int, header string) string {
 		return "a 407 must tell the client how to authenticate to the proxy; call " + set + " first"
 	case "Upgrade":
 		return fmt.Sprintf("a %d must name the protocol to switch to; call %s first", code, set)
-	case "Content-Range":
-		return fmt.Sprintf("a %d must say which range it covers (\"bytes 0-99/1234\", or \"bytes */1234\" for 416); call %s first, or serve files with http.ServeContent, which sets it", code, set)
 	}
 	return "call " + set + " first"
 }
