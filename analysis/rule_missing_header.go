@@ -3,6 +3,8 @@ package analysis
 import (
 	"fmt"
 	"strings"
+
+	"github.com/httpcodes/httpcodes/codes"
 )
 
 var ruleMissingHeader = &Rule{
@@ -13,8 +15,9 @@ var ruleMissingHeader = &Rule{
 		"authenticate (WWW-Authenticate), a 405 which methods work (Allow), a 301, 302, 303, 307 " +
 		"or 308 where to go (Location), a 407 how to authenticate to the proxy, a 426 which " +
 		"protocol to switch to (Upgrade). Clients cannot act on the response without it.",
-	Bad:  "w.WriteHeader(http.StatusMethodNotAllowed)",
-	Good: "w.Header().Set(\"Allow\", \"GET, HEAD\")\nw.WriteHeader(http.StatusMethodNotAllowed)",
+	Bad:    "w.WriteHeader(http.StatusMethodNotAllowed)",
+	Good:   "w.Header().Set(\"Allow\", \"GET, HEAD\")\nw.WriteHeader(http.StatusMethodNotAllowed)",
+	Checks: func(c *codes.Code) bool { return len(c.RequiredHeaders) > 0 },
 	check: func(c *checker) {
 		for _, s := range c.facts.steps {
 			ev := s.ev

@@ -147,3 +147,45 @@ func TestClientSupport(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadersAndRelatedCodes checks the "See also" data: every header a
+// code requires or suggests has its defining section, and the lists start
+// with what the page's facts name.
+func TestHeadersAndRelatedCodes(t *testing.T) {
+	for _, c := range All() {
+		for _, h := range append(append([]string(nil), c.RequiredHeaders...), c.SuggestedHeaders...) {
+			if _, ok := HeaderSpec(h); !ok {
+				t.Errorf("%s: header %s has no defining section in headerSpecs", c.File, h)
+			}
+		}
+		for _, n := range c.RelatedCodes() {
+			if _, ok := Lookup(n); !ok || n == c.Number {
+				t.Errorf("%s: related code %d has no page or is the code itself", c.File, n)
+			}
+		}
+	}
+	for n, want := range map[int]string{405: "Allow", 401: "WWW-Authenticate", 429: "Retry-After", 206: "Content-Range", 304: "ETag"} {
+		c, _ := Lookup(n)
+		if h := c.Headers(); len(h) == 0 || !containsFold(h, want) {
+			t.Errorf("%d: headers %q lack %s", n, h, want)
+		}
+	}
+	if c, _ := Lookup(405); c.Headers()[0] != "Allow" {
+		t.Errorf("405: the required header comes first, got %q", c.Headers())
+	}
+	if s, ok := HeaderSpec("www-authenticate"); !ok || s.URL() != "https://www.rfc-editor.org/rfc/rfc9110#section-11.6.1" {
+		t.Errorf("HeaderSpec(www-authenticate) = %v, %v", s, ok)
+	}
+	if c, _ := Lookup(404); !containsInt(c.RelatedCodes(), 410) {
+		t.Errorf("404: related codes %v lack 410", c.RelatedCodes())
+	}
+}
+
+func containsInt(list []int, n int) bool {
+	for _, v := range list {
+		if v == n {
+			return true
+		}
+	}
+	return false
+}
