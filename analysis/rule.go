@@ -26,8 +26,13 @@ type Rule struct {
 	// Bad and Good are short Go examples: one flagged, one fixed.
 	Bad, Good string
 	// Tag marks findings for editors: "deprecated" or "unnecessary".
-	Tag   string
-	check func(c *checker)
+	Tag string
+	// Checks reports whether the rule judges a response by this code's own
+	// facts (a retired code, a code that needs a header); nil for a rule
+	// about every code or about the calls around it. The site links a
+	// code's page and the pages of the rules that check it, both ways.
+	Checks func(*codes.Code) bool
+	check  func(c *checker)
 }
 
 // Rules returns every rule: in the order of docs/DESIGN.md's table, then the
@@ -39,6 +44,18 @@ func Rules() []*Rule {
 		ruleReasonMismatch, ruleDeprecatedStatus, ruleNonstandardStatus, rulePreferConstant,
 		ruleLateHeader, ruleDeprecatedConstant,
 	}
+}
+
+// RulesFor returns the rules that check code c by its own facts, in the
+// order of Rules.
+func RulesFor(c *codes.Code) []*Rule {
+	var out []*Rule
+	for _, r := range Rules() {
+		if r.Checks != nil && r.Checks(c) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // RuleByName returns the rule with the given id.

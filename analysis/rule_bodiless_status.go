@@ -1,6 +1,10 @@
 package analysis
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/httpcodes/httpcodes/codes"
+)
 
 var ruleBodilessStatus = &Rule{
 	Name:     "bodiless-status",
@@ -13,6 +17,7 @@ var ruleBodilessStatus = &Rule{
 	Bad: "w.WriteHeader(http.StatusNoContent)\njson.NewEncoder(w).Encode(user)",
 	Good: "w.Header().Set(\"Content-Type\", \"application/json\")\nw.WriteHeader(http.StatusOK)\n" +
 		"json.NewEncoder(w).Encode(user)",
+	Checks: func(c *codes.Code) bool { return c.NoBody },
 	check: func(c *checker) {
 		for _, s := range c.facts.steps {
 			ev := s.ev

@@ -21,6 +21,14 @@ var ruleDeprecatedConstant = &Rule{
 	Bad:  "return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).build();",
 	Good: "return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).build();",
 	Tag:  "deprecated",
+	Checks: func(c *codes.Code) bool {
+		for _, k := range c.Constants {
+			if k.Deprecated && k.Replacement != "" {
+				return true
+			}
+		}
+		return false
+	},
 	check: func(c *checker) {
 		for _, o := range c.facts.occ {
 			if o.Written != Constant || o.Ecosystem == "" {

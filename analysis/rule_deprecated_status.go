@@ -1,6 +1,10 @@
 package analysis
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/httpcodes/httpcodes/codes"
+)
 
 var ruleDeprecatedStatus = &Rule{
 	Name:     "deprecated-status",
@@ -10,9 +14,10 @@ var ruleDeprecatedStatus = &Rule{
 		"deprecated for security reasons, 306 and 418 are reserved as unused, 102 Processing was " +
 		"dropped by WebDAV and 510 Not Extended belongs to a Historic RFC. Clients may not handle " +
 		"them as their old definition said.",
-	Bad:  "w.WriteHeader(http.StatusTeapot)",
-	Good: "w.WriteHeader(http.StatusServiceUnavailable)",
-	Tag:  "deprecated",
+	Bad:    "w.WriteHeader(http.StatusTeapot)",
+	Good:   "w.WriteHeader(http.StatusServiceUnavailable)",
+	Tag:    "deprecated",
+	Checks: (*codes.Code).Deprecated,
 	check: func(c *checker) {
 		for _, o := range c.facts.occ {
 			code := c.lookup(o.Code)

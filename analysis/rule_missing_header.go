@@ -3,6 +3,8 @@ package analysis
 import (
 	"fmt"
 	"strings"
+
+	"github.com/httpcodes/httpcodes/codes"
 )
 
 var ruleMissingHeader = &Rule{
@@ -13,8 +15,9 @@ var ruleMissingHeader = &Rule{
 		"authenticate (WWW-Authenticate), a 405 which methods work (Allow), a 301, 302, 303, 307 " +
 		"or 308 where to go (Location), a 407 how to authenticate to the proxy, a 426 which " +
 		"protocol to switch to (Upgrade). Clients cannot act on the response without it.",
-	Bad:  "w.WriteHeader(http.StatusMethodNotAllowed)",
-	Good: "w.Header().Set(\"Allow\", \"GET, HEAD\")\nw.WriteHeader(http.StatusMethodNotAllowed)",
+	Bad:    "w.WriteHeader(http.StatusMethodNotAllowed)",
+	Good:   "w.Header().Set(\"Allow\", \"GET, HEAD\")\nw.WriteHeader(http.StatusMethodNotAllowed)",
+	Checks: func(c *codes.Code) bool { return len(c.RequiredHeaders) > 0 },
 	check: func(c *checker) {
 		for _, s := range c.facts.steps {
 			ev := s.ev
@@ -61,8 +64,6 @@ func headerAdvice(ev event, code int, header string) string {
 		return "a 407 must tell the client how to authenticate to the proxy; call " + set + " first"
 	case "Upgrade":
 		return fmt.Sprintf("a %d must name the protocol to switch to; call %s first", code, set)
-	case "Content-Range":
-		return fmt.Sprintf("a %d must say which range it covers (\"bytes 0-99/1234\", or \"bytes */1234\" for 416); call %s first, or serve files with http.ServeContent, which sets it", code, set)
 	}
 	return "call " + set + " first"
 }

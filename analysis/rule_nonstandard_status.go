@@ -13,8 +13,9 @@ var ruleNonstandardStatus = &Rule{
 	Why: "Codes such as 499 (nginx) or 520–527 (Cloudflare) are not registered: a vendor's proxy " +
 		"sends them about its own connections. An application that sends one borrows a meaning " +
 		"that clients, libraries and dashboards outside that vendor do not know.",
-	Bad:  "w.WriteHeader(499)",
-	Good: "w.WriteHeader(http.StatusRequestTimeout) // or log the closed request and write nothing",
+	Bad:    "w.WriteHeader(499)",
+	Good:   "w.WriteHeader(http.StatusRequestTimeout) // or log the closed request and write nothing",
+	Checks: func(c *codes.Code) bool { return c.Registration == codes.Unofficial },
 	check: func(c *checker) {
 		for _, o := range c.facts.occ {
 			code := c.lookup(o.Code)

@@ -40,6 +40,9 @@ type Code struct {
 	// FormerTitleSources name, one for each former title, the document
 	// that gave it ("RFC 7231"); empty when the page does not say.
 	FormerTitleSources []string
+	// Summary says in one line what the code means, for lists and search
+	// results: "The server cannot find the requested resource."
+	Summary string
 	// Retired explains why the code should no longer be sent; empty when it is current.
 	Retired string
 	WebDAV  bool
@@ -49,6 +52,13 @@ type Code struct {
 	RequiredHeaders []string
 	// SuggestedHeaders are the header fields the RFC recommends.
 	SuggestedHeaders []string
+
+	// ClientSupport notes where clients (browsers, libraries) behave
+	// differently from what the RFC says; empty when they agree.
+	ClientSupport string
+	// EarlierSpecs are the documents that defined the code before its
+	// Source, newest first (RFC 7231, then RFC 2616, for most of RFC 9110's).
+	EarlierSpecs []Spec
 
 	// The page, as Markdown.
 	Meaning      string
@@ -63,6 +73,41 @@ type Code struct {
 
 	// File is the page's file name inside the data set, for error messages.
 	File string
+}
+
+// Spec is a section of an RFC: RFC 7231, Section 6.5.1.
+type Spec struct {
+	RFC     int
+	Section string
+}
+
+// String returns "RFC 7231, Section 6.5.1".
+func (s Spec) String() string { return fmt.Sprintf("RFC %d, Section %s", s.RFC, s.Section) }
+
+// URL links the section on the RFC Editor's site.
+func (s Spec) URL() string {
+	return fmt.Sprintf("https://www.rfc-editor.org/rfc/rfc%d#section-%s", s.RFC, s.Section)
+}
+
+// parseSpec reads "RFC 7231, Section 6.5.1".
+func parseSpec(s string) (Spec, error) {
+	var spec Spec
+	s = strings.TrimSpace(s)
+	rfc, section, ok := strings.Cut(s, ", Section ")
+	n, err := strconv.Atoi(strings.TrimPrefix(rfc, "RFC "))
+	if !ok || !strings.HasPrefix(rfc, "RFC ") || err != nil || n <= 0 || !validSection(section) {
+		return spec, fmt.Errorf("%q is not \"RFC NNNN, Section N.N\"", s)
+	}
+	return Spec{RFC: n, Section: section}, nil
+}
+
+func validSection(s string) bool {
+	for _, part := range strings.Split(s, ".") {
+		if _, err := strconv.Atoi(part); err != nil || part == "" {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // Class is the code's class, 1 to 5 (the hundreds digit).

@@ -55,7 +55,7 @@ func (c *Code) setFrontMatter(name, front string) error {
 			return fmt.Errorf("%s:%d: %s: %w", name, lineNo, key, err)
 		}
 	}
-	for _, key := range []string{"code", "title", "registration", "source", "source-url"} {
+	for _, key := range []string{"code", "title", "summary", "registration", "source", "source-url"} {
 		if !seen[key] {
 			return fmt.Errorf("%s: front matter lacks the required key %q", name, key)
 		}
@@ -96,6 +96,19 @@ func (c *Code) setField(key, value string) error {
 		c.FormerTitleSources = splitList(value)
 	case "retired":
 		c.Retired = value
+	case "summary":
+		c.Summary = value
+	case "client-support":
+		c.ClientSupport = value
+	case "earlier-specs":
+		c.EarlierSpecs = nil
+		for _, s := range strings.Split(value, ";") {
+			spec, perr := parseSpec(s)
+			if perr != nil {
+				return perr
+			}
+			c.EarlierSpecs = append(c.EarlierSpecs, spec)
+		}
 	case "webdav":
 		c.WebDAV, err = parseBool(value)
 	case "no-body":

@@ -84,6 +84,7 @@ func containsFold(list []string, s string) bool {
 const goodPage = `---
 code: 299
 title: Test Code
+summary: A code for tests.
 registration: unofficial
 vendor: Example Corp
 source: Example Corp API guide
@@ -116,6 +117,8 @@ func TestParsePageErrors(t *testing.T) {
 		{"299.md", strings.Replace(goodPage, "## Example\ne\n", "", 1), `sections are ["Meaning" "When to Use" "When Not to Use"]`},
 		{"299.md", strings.Replace(goodPage, "## Meaning\nm", "## Meaning\n", 1), `section "Meaning" is empty`},
 		{"298.md", goodPage, "298.md: holds code 299; the file must be named 299.md"},
+		{"299.md", strings.Replace(goodPage, "title: Test Code", "title: Test Code\nearlier-specs: RFC 7231, Section 6.5.1; RFC 2616 10.4.1", 1), "299.md:4: earlier-specs: \"RFC 2616 10.4.1\" is not \"RFC NNNN, Section N.N\""},
+		{"299.md", strings.Replace(goodPage, "summary: A code for tests.\n", "", 1), "299.md: front matter lacks the required key \"summary\""},
 		{"299.md", strings.Replace(goodPage, "title: Test Code", "title: Test Code\ntitle: Again", 1), "299.md:4: key \"title\" is given twice"},
 		{"299.md", strings.Replace(goodPage, "title: Test Code", "title: Test Code\nformer-titles: Old Name\nformer-title-sources: RFC 1, RFC 2", 1), "299.md: \"former-title-sources\" names 2 sources for 1 former titles"},
 	}

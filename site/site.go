@@ -27,6 +27,14 @@ var templateFS embed.FS
 //go:embed static/style.css static/search.js
 var staticFS embed.FS
 
+// favicon is the site's icon, drawn for it.
+//
+//go:embed favicon.svg
+var favicon []byte
+
+// siteName names the site in titles, cards and structured data.
+const siteName = "httpcodes"
+
 // DefaultBaseURL is where the project publishes the site; the rule links of
 // diagnostics and SARIF point at it (analysis.DefaultDocsBase).
 const DefaultBaseURL = analysis.DefaultDocsBase
@@ -47,6 +55,10 @@ type page struct {
 	Root                          string // relative path to the site root: "", "../"
 	JSONLD                        template.JS
 	Script                        bool
+	// OGType is the Open Graph type: "article" for code pages, else "website".
+	OGType string
+	// NoIndex keeps a page out of search engines (the 404 page).
+	NoIndex bool
 	// The fields of the page's own template.
 	SearchIndex  template.JS
 	Classes      []classGroup
@@ -61,6 +73,17 @@ type page struct {
 	Prev, Next   *codes.Code
 	Rules        []*analysis.Rule
 	Rule         *analysis.Rule
+	// A code page's "See also": the headers it involves, the codes it names,
+	// and the rules that check it; a rule page's codes.
+	Headers   []headerLink
+	Related   []*codes.Code
+	CheckedBy []*analysis.Rule
+	RuleCodes []*codes.Code
+}
+
+type headerLink struct {
+	Name string
+	Spec codes.Spec
 }
 
 type classGroup struct {
@@ -106,6 +129,7 @@ func Build(opts Options) (map[string][]byte, error) {
 		}
 		b.files[name] = data
 	}
+	b.files["favicon.svg"] = favicon
 	if err := b.index(); err != nil {
 		return nil, err
 	}
@@ -129,6 +153,7 @@ func Build(opts Options) (map[string][]byte, error) {
 		return nil, err
 	}
 	b.sitemap()
+	b.files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.url("sitemap.xml") + "\n")
 	return b.files, nil
 }
 
@@ -176,7 +201,7 @@ func (b *builder) index() error {
 		}
 		g := &groups[len(groups)-1]
 		g.Codes = append(g.Codes, codeEntry{Number: c.Number, Title: c.Title, Note: note(c)})
-		e := searchEntry{Code: c.Number, Title: c.Title, Names: []string{}}
+		e := searchEntry{Code: c.Number, Title: c.Title, Summary: c.Summary, Names: []string{}}
 		for _, t := range c.FormerTitles {
 			e.Title += " " + t
 		}
@@ -199,13 +224,16 @@ func (b *builder) index() error {
 		Title:       "HTTP Status Codes Explained",
 		Description: "Every HTTP status code: what it means, when to use it, an example, when not to use it, and its RFC section.",
 		Canonical:   b.url(""), Root: "", Script: true, SearchIndex: template.JS(data), Classes: groups,
+		OGType: "website",
 	})
 }
 
 type searchEntry struct {
-	Code  int      `json:"code"`
-	Title string   `json:"title"`
-	Names []string `json:"names"`
+	Code  int    `json:"code"`
+	Title string `json:"title"`
+	// Summary is the code's one-line summary, for a result's second line.
+	Summary string   `json:"summary,omitempty"`
+	Names   []string `json:"names"`
 }
 
 func note(c *codes.Code) string {
@@ -226,20 +254,24 @@ func (b *builder) codePage(c *codes.Code, prev, next *codes.Code) error {
 		Title:       fmt.Sprintf("%d %s - HTTP Status Code Explained", c.Number, c.Title),
 		Description: describe(c),
 		Canonical:   b.url(dir), Root: "../", Code: c, ClassName: codes.ClassName(c.Class()),
-		Tags: c.Tags(), Prev: prev, Next: next,
+		Tags: c.Tags(), Prev: prev, Next: next, OGType: "article",
 		Meaning: b.markdown(c.Meaning), WhenToUse: b.markdown(c.WhenToUse),
 		Example: b.markdown(c.Example), WhenNotToUse: b.markdown(c.WhenNotToUse),
+		CheckedBy: analysis.RulesFor(c),
 	}
 	for _, k := range c.Constants {
 		p.Constants = append(p.Constants, constantRow{Ecosystem: k.Ecosystem.Label(), Name: k.Name, Deprecated: k.Deprecated, Replacement: k.Replacement})
 	}
-	ld, err := json.Marshal(map[string]any{
-		"@context": "https://schema.org", "@type": "TechArticle",
-		"headline": fmt.Sprintf("%d %s", c.Number, c.Title), "name": fmt.Sprintf("HTTP %d %s", c.Number, c.Title),
-		"description": p.Description, "url": p.Canonical, "inLanguage": "en",
-		"about":     map[string]any{"@type": "Thing", "name": fmt.Sprintf("HTTP status code %d", c.Number)},
-		"isBasedOn": c.SourceURL,
-	})
+	for _, h := range c.Headers() {
+		spec, _ := codes.HeaderSpec(h)
+		p.Headers = append(p.Headers, headerLink{Name: h, Spec: spec})
+	}
+	for _, n := range c.RelatedCodes() {
+		if other, ok := b.set.Lookup(n); ok {
+			p.Related = append(p.Related, other)
+		}
+	}
+	ld, err := json.Marshal(b.codeLD(c, p))
 	if err != nil {
 		return err
 	}
@@ -247,37 +279,176 @@ func (b *builder) codePage(c *codes.Code, prev, next *codes.Code) error {
 	return b.render(dir+"index.html", "code.html", p)
 }
 
-// describe makes a page's meta description: the first sentence of the
-// Meaning, as plain text, at most 160 characters.
-func describe(c *codes.Code) string {
-	text := strings.Join(strings.Fields(strings.NewReplacer("`", "", "*", "").Replace(c.Meaning)), " ")
-	if i := strings.Index(text, ". "); i > 0 {
-		text = text[:i+1]
+// codeLD is a code page's structured data: the article and its breadcrumb.
+func (b *builder) codeLD(c *codes.Code, p page) map[string]any {
+	publisher := map[string]any{"@type": "Organization", "name": siteName, "url": b.url("")}
+	article := map[string]any{
+		"@type":    "TechArticle",
+		"headline": c.String(), "name": "HTTP " + c.String(),
+		"description": p.Description, "url": p.Canonical, "mainEntityOfPage": p.Canonical,
+		"inLanguage": "en",
+		"about":      map[string]any{"@type": "Thing", "name": fmt.Sprintf("HTTP status code %d", c.Number)},
+		"publisher":  publisher, "author": publisher,
+		"datePublished": codes.Published, "dateModified": codes.Modified,
+		"keywords":    strings.Join(keywords(c), ", "),
+		"articleBody": articleBody(c),
 	}
-	if len(text) > 160 {
-		cut := strings.LastIndex(text[:157], " ")
-		if cut < 0 {
-			cut = 157
+	if c.SourceURL != "" {
+		article["isBasedOn"] = c.SourceURL
+	}
+	if len(c.EarlierSpecs) > 0 {
+		var cites []string
+		for _, s := range c.EarlierSpecs {
+			cites = append(cites, s.URL())
 		}
-		text = text[:cut] + "…"
+		article["citation"] = cites
 	}
-	return fmt.Sprintf("%d %s: %s", c.Number, c.Title, text)
+	crumb := func(pos int, name, url string) map[string]any {
+		return map[string]any{"@type": "ListItem", "position": pos, "name": name, "item": url}
+	}
+	breadcrumb := map[string]any{
+		"@type": "BreadcrumbList",
+		"itemListElement": []any{
+			crumb(1, "Status codes", b.url("")),
+			crumb(2, fmt.Sprintf("%dxx %s", c.Class(), codes.ClassName(c.Class())), b.url(fmt.Sprintf("#class-%d", c.Class()))),
+			crumb(3, c.String(), p.Canonical),
+		},
+	}
+	return map[string]any{"@context": "https://schema.org", "@graph": []any{article, breadcrumb}}
+}
+
+// keywords are the words people search a code by: its number, title and
+// former titles, its class, and its constants' names.
+func keywords(c *codes.Code) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(k string) {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	add(fmt.Sprintf("HTTP %d", c.Number))
+	add(c.String())
+	add(c.Title)
+	for _, t := range c.FormerTitles {
+		add(fmt.Sprintf("%d %s", c.Number, t))
+	}
+	add(fmt.Sprintf("%dxx %s", c.Class(), codes.ClassName(c.Class())))
+	add("HTTP status code")
+	for _, k := range c.Constants {
+		add(codes.ShortName(k.Name))
+	}
+	return out
+}
+
+// articleBody is the page's text without Markdown: the sections under their
+// headings, the examples' code as it is.
+func articleBody(c *codes.Code) string {
+	var parts []string
+	for _, s := range []struct{ heading, text string }{
+		{"Meaning", c.Meaning}, {"When to Use", c.WhenToUse}, {"Example", c.Example}, {"When Not to Use", c.WhenNotToUse},
+	} {
+		if s.text != "" {
+			parts = append(parts, s.heading+"\n\n"+plainText(s.text))
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// plainText drops Markdown's marks from text: code fences, backticks,
+// emphasis, and the line breaks inside paragraphs and list items; code
+// blocks keep their lines.
+func plainText(md string) string {
+	var out []string
+	var para []string
+	flush := func() {
+		if len(para) > 0 {
+			text := strings.NewReplacer("`", "", "**", "").Replace(strings.Join(para, " "))
+			out = append(out, strings.Join(strings.Fields(text), " "))
+			para = nil
+		}
+	}
+	code := false
+	for _, line := range strings.Split(md, "\n") {
+		switch {
+		case strings.HasPrefix(line, "```"):
+			flush()
+			code = !code
+		case code:
+			out = append(out, line)
+		case strings.TrimSpace(line) == "":
+			flush()
+			out = append(out, "")
+		case strings.HasPrefix(line, "- "):
+			flush()
+			para = append(para, line)
+		default:
+			para = append(para, line)
+		}
+	}
+	flush()
+	text := strings.Join(out, "\n")
+	for strings.Contains(text, "\n\n\n") {
+		text = strings.ReplaceAll(text, "\n\n\n", "\n\n")
+	}
+	return strings.TrimSpace(text)
+}
+
+// maxDescription is the longest meta description search engines show.
+const maxDescription = 160
+
+// describe makes a page's meta description: "NNN Title: " and the code's
+// one-line summary, or for a code without one (a project's own) the first
+// sentence of its Meaning, cut at a word to fit maxDescription characters.
+func describe(c *codes.Code) string {
+	head := c.String() + ": "
+	text := c.Summary
+	if text == "" {
+		text = strings.Join(strings.Fields(strings.NewReplacer("`", "", "**", "").Replace(c.Meaning)), " ")
+		if i := strings.Index(text, ". "); i > 0 {
+			text = text[:i+1]
+		}
+	}
+	return fitDescription(head + text)
+}
+
+// fitDescription cuts s at a word so that it holds at most maxDescription
+// characters, an ellipsis included.
+func fitDescription(s string) string {
+	r := []rune(s)
+	if len(r) <= maxDescription {
+		return s
+	}
+	cut := string(r[:maxDescription-1])
+	if i := strings.LastIndex(cut, " "); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
 }
 
 func (b *builder) rulePages() error {
 	rules := analysis.Rules()
 	if err := b.render("rules/index.html", "rules.html", page{
 		Title: "Rules - httpcodes check", Description: "The rules httpcodes check applies to HTTP status codes in source code.",
-		Canonical: b.url("rules/"), Root: "../", Rules: rules,
+		Canonical: b.url("rules/"), Root: "../", Rules: rules, OGType: "website",
 	}); err != nil {
 		return err
 	}
 	for _, r := range rules {
 		dir := "rules/" + r.Name + "/"
+		var checked []*codes.Code
+		if r.Checks != nil {
+			for _, c := range b.set.All() {
+				if r.Checks(c) {
+					checked = append(checked, c)
+				}
+			}
+		}
 		if err := b.render(dir+"index.html", "rule.html", page{
 			Title:       r.Name + " - httpcodes rule",
-			Description: fmt.Sprintf("The %s rule flags %s.", r.Name, r.Summary),
-			Canonical:   b.url(dir), Root: "../../", Rule: r,
+			Description: fitDescription(fmt.Sprintf("The %s rule flags %s.", r.Name, r.Summary)),
+			Canonical:   b.url(dir), Root: "../../", Rule: r, RuleCodes: checked, OGType: "website",
 		}); err != nil {
 			return err
 		}
@@ -290,6 +461,7 @@ func (b *builder) notFound() error {
 	u, _ := url.Parse(b.base + "/")
 	return b.render("404.html", "notfound.html", page{
 		Title: "404 Not Found - httpcodes", Description: "This page does not exist.", Root: u.Path,
+		NoIndex: true, OGType: "website",
 	})
 }
 

@@ -168,3 +168,14 @@ func ignored(w http.ResponseWriter, n int) {
 		w.WriteHeader(430) // codes: 430/send want "unknown-status"
 	}
 }
+
+// A multipart 206 carries no Content-Range of its own (RFC 9110, Section
+// 15.3.7.2), and a 416's is only recommended: neither is a missing header.
+func ranges(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Range") == "" {
+		w.Header().Set("Content-Type", "multipart/byteranges; boundary=THIS_STRING_SEPARATES")
+		w.WriteHeader(http.StatusPartialContent) // codes: 206/send
+		return
+	}
+	w.WriteHeader(http.StatusRequestedRangeNotSatisfiable) // codes: 416/send
+}

@@ -39,7 +39,16 @@ func generate(all []*codes.Code) []byte {
 		field(&b, "Vendor", c.Vendor)
 		stringList(&b, "FormerTitles", c.FormerTitles)
 		stringList(&b, "FormerTitleSources", c.FormerTitleSources)
+		field(&b, "Summary", c.Summary)
 		field(&b, "Retired", c.Retired)
+		field(&b, "ClientSupport", c.ClientSupport)
+		if len(c.EarlierSpecs) > 0 {
+			b.WriteString("EarlierSpecs: []Spec{")
+			for _, s := range c.EarlierSpecs {
+				fmt.Fprintf(&b, "{RFC: %d, Section: %s}, ", s.RFC, q(s.Section))
+			}
+			b.WriteString("}, ")
+		}
 		if c.WebDAV {
 			b.WriteString("WebDAV: true, ")
 		}
