@@ -7,9 +7,11 @@ import (
 )
 
 var ruleBodilessStatus = &Rule{
-	Name:     "bodiless-status",
-	Severity: Warning,
-	Summary:  "a body written after 1xx, 204, 205 or 304",
+	Name:      "bodiless-status",
+	Languages: []string{"go"},
+	Since:     "v0.1.0",
+	Severity:  Warning,
+	Summary:   "a body written after 1xx, 204, 205 or 304",
 	Why: "Responses with 204 No Content, 205 Reset Content and 304 Not Modified end at the header " +
 		"section (RFC 9110, Section 15). Go's net/http refuses the write with " +
 		"http.ErrBodyNotAllowed, frameworks drop the body silently, and a proxy may read the bytes " +
@@ -43,3 +45,5 @@ var ruleBodilessStatus = &Rule{
 		}
 	},
 }
+
+func init() { registerRule(ruleBodilessStatus) }

@@ -6,9 +6,12 @@ import (
 )
 
 var ruleLateHeader = &Rule{
-	Name:     "late-header",
-	Severity: Warning,
-	Summary:  "a header set after the status line has been sent",
+	Name:      "late-header",
+	Languages: []string{"go", "javascript", "typescript"},
+	Since:     "v0.1.0",
+	FixSafety: FixUnsafe,
+	Severity:  Warning,
+	Summary:   "a header set after the status line has been sent",
 	Why: "Headers travel before the body, with the status line. Once WriteHeader has run, or the " +
 		"first byte of the body has been written (which sends 200 OK), the header map is no longer " +
 		"read: net/http silently drops the header, and Node throws ERR_HTTP_HEADERS_SENT. Trailers " +
@@ -189,3 +192,5 @@ func assigns(code, name string) bool {
 		}
 	}
 }
+
+func init() { registerRule(ruleLateHeader) }

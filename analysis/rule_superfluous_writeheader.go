@@ -3,9 +3,11 @@ package analysis
 import "fmt"
 
 var ruleSuperfluousWriteHeader = &Rule{
-	Name:     "superfluous-writeheader",
-	Severity: Warning,
-	Summary:  "a second status write on the same path (WriteHeader then http.Error)",
+	Name:      "superfluous-writeheader",
+	Languages: []string{"go"},
+	Since:     "v0.1.0",
+	Severity:  Warning,
+	Summary:   "a second status write on the same path (WriteHeader then http.Error)",
 	Why: "The status line is sent once. A second WriteHeader, or a WriteHeader after the body has " +
 		"started, is ignored: net/http logs \"superfluous response.WriteHeader call\" and the " +
 		"client gets the first status. The usual cause is a missing return after http.Error.",
@@ -40,3 +42,5 @@ var ruleSuperfluousWriteHeader = &Rule{
 		}
 	},
 }
+
+func init() { registerRule(ruleSuperfluousWriteHeader) }
