@@ -15,6 +15,7 @@ import (
 	"github.com/httpcodes/httpcodes/analysis"
 	"github.com/httpcodes/httpcodes/config"
 	"github.com/httpcodes/httpcodes/internal/deps"
+	"github.com/httpcodes/httpcodes/internal/readfile"
 )
 
 // fileReport is what check learns about one file.
@@ -91,7 +92,11 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 
 	files, manifests, errs := collectFiles(paths, cfg)
 	opts := cfg.Options()
-	if pins := deps.Read(manifests); len(pins) > 0 {
+	pins, pinErrs := deps.Read(manifests)
+	for _, err := range pinErrs {
+		errs = append(errs, lockfileError(err))
+	}
+	if len(pins) > 0 {
 		if opts == nil {
 			opts = &analysis.Options{}
 		}
@@ -206,7 +211,7 @@ func checkFile(path, cwd string, opts *analysis.Options, keepSrc bool) fileRepor
 	rel := displayPath(path, cwd)
 	abs, _ := filepath.Abs(path)
 	r := fileReport{path: rel, absPath: abs}
-	src, err := os.ReadFile(path)
+	src, err := readfile.Read(path, readfile.SourceLimit)
 	if err != nil {
 		r.err = fmt.Errorf("httpcodes: %v", pathError(rel, err))
 		return r

@@ -11,6 +11,7 @@ import (
 	"github.com/httpcodes/httpcodes/analysis"
 	"github.com/httpcodes/httpcodes/config"
 	"github.com/httpcodes/httpcodes/internal/deps"
+	"github.com/httpcodes/httpcodes/internal/readfile"
 )
 
 // skippedDirs are never descended into: other people's code, fixtures and
@@ -25,11 +26,21 @@ var skippedDirs = map[string]bool{"vendor": true, "testdata": true, "node_module
 // others are still checked. The lockfiles and manifests the walk passes are
 // returned too, for the library versions they pin.
 func collectFiles(paths []string, cfg *config.Config) (files, manifests []string, errs []error) {
-	seen := map[string]bool{}
+	seen, seenManifest := map[string]bool{}, map[string]bool{}
 	add := func(p string) {
 		if !seen[p] {
 			seen[p] = true
 			files = append(files, p)
+		}
+	}
+	// Two files named in one directory share its lockfiles: each is read,
+	// and reported, once.
+	addManifests := func(ps ...string) {
+		for _, p := range ps {
+			if !seenManifest[p] {
+				seenManifest[p] = true
+				manifests = append(manifests, p)
+			}
 		}
 	}
 	for _, root := range paths {
@@ -47,7 +58,7 @@ func collectFiles(paths []string, cfg *config.Config) (files, manifests []string
 		}
 		if !info.IsDir() {
 			add(root)
-			manifests = append(manifests, deps.Above(filepath.Dir(root))...)
+			addManifests(deps.Above(filepath.Dir(root))...)
 			continue
 		}
 		tracked, trackedDirs, inGit := gitFiles(root)
@@ -56,6 +67,11 @@ func collectFiles(paths []string, cfg *config.Config) (files, manifests []string
 		// relative to the working directory when printed.
 		if abs, err := filepath.Abs(root); err == nil {
 			root = abs
+		}
+		// WalkDir does not follow a root that is a symlink to a directory;
+		// with a trailing separator the system resolves the link first.
+		if link, err := os.Lstat(root); err == nil && link.Mode()&fs.ModeSymlink != 0 {
+			root += string(filepath.Separator)
 		}
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -78,10 +94,13 @@ func collectFiles(paths []string, cfg *config.Config) (files, manifests []string
 				return nil
 			}
 			if deps.IsManifest(d.Name()) {
-				manifests = append(manifests, p)
+				addManifests(p)
 			}
+			// Symlinks inside a tree are not followed. A FIFO, device or
+			// socket with a source file's name is listed, so that reading
+			// it reports it.
 			lang := analysis.Language(p)
-			if d.Type().IsRegular() && lang != "" && cfg.LanguageEnabled(lang) && (!inGit || tracked[abs]) && !cfg.Excluded(p) {
+			if d.Type()&fs.ModeSymlink == 0 && lang != "" && cfg.LanguageEnabled(lang) && (!inGit || tracked[abs]) && !cfg.Excluded(p) {
 				add(p)
 			}
 			return nil
@@ -93,12 +112,31 @@ func collectFiles(paths []string, cfg *config.Config) (files, manifests []string
 	return files, manifests, errs
 }
 
+// pathError says what went wrong with the file at p, named as the user
+// sees it.
 func pathError(p string, err error) error {
+	var pe *fs.PathError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("%s: no such file or directory", p)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("%s: permission denied", p)
+	case errors.Is(err, readfile.ErrNotRegular) || errors.Is(err, readfile.ErrTooLarge):
+		errors.As(err, &pe)
+		return fmt.Errorf("%s: skipped: %v", p, pe.Err)
+	case errors.As(err, &pe):
+		return fmt.Errorf("%s: %v", p, pe.Err)
 	}
 	return err
+}
+
+// lockfileError is an error reading a lockfile, with the file named as
+// check names paths.
+func lockfileError(err error) error {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	cwd, _ := os.Getwd()
+	return pathError(displayPath(pe.Path, cwd), err)
 }
