@@ -80,6 +80,9 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "httpcodes: check: --fix and --diff do not go together: --diff shows what --fix would write")
 		return exitError
 	}
+	if *fix {
+		defer removeOnSignal()()
+	}
 	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -126,20 +129,21 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			}
 			if *fix && len(res.fixed) > 0 {
 				fmt.Fprintf(stderr, "httpcodes: %s: fixed %s\n", r.path, plural(len(res.fixed), "finding"))
-				r.findings = withoutFixed(r.findings, res.fixed)
 			}
+			r.findings = withoutFixed(r.findings, res.fixed)
 			if res.skipped > 0 {
 				fmt.Fprintf(stderr, "httpcodes: %s: %s left out because they overlap others; run check --fix again\n", r.path, plural(res.skipped, "fix"))
 			}
 		}
 		findings = append(findings, r.findings...)
 	}
-	if *diff {
-		return status
-	}
-	if err := p.print(stdout, findings, len(files)); err != nil {
-		fmt.Fprintf(stderr, "httpcodes: check: %v\n", err)
-		return exitError
+	// With --diff the diff is the output, and the findings it does not fix
+	// give the exit status, as they would once it is applied.
+	if !*diff {
+		if err := p.print(stdout, findings, len(files)); err != nil {
+			fmt.Fprintf(stderr, "httpcodes: check: %v\n", err)
+			return exitError
+		}
 	}
 	writeSummary(stderr, findings, len(files))
 	if status == exitOK {
