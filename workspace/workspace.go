@@ -35,8 +35,8 @@ type Workspace struct {
 	settings Settings
 
 	mu       sync.Mutex
-	configs  map[string]configEntry // configuration file path → parsed
-	nearest  map[string]string      // directory → its nearest configuration file, "" for none
+	configs  map[string]configEntry   // configuration file path → parsed
+	nearest  map[string]string        // directory → its nearest configuration file, "" for none
 	pins     map[string]deps.Versions // directory → the pins above it
 	problems map[string]error         // lockfiles that cannot be read
 	explicit *configEntry
