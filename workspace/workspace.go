@@ -25,6 +25,10 @@ type Settings struct {
 	// Tests, when set, is how test code is checked, over the
 	// configuration's `tests:` (the editor's "tests" setting).
 	Tests *analysis.TestPolicy
+	// UnsafeFixes lets Fix apply the fixes their rules mark unsafe
+	// (check --unsafe-fixes); a quick fix for one finding is offered
+	// either way, as the person applying it sees what it does.
+	UnsafeFixes bool
 }
 
 // Workspace answers for every file of a session: one `check` run or one

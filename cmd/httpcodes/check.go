@@ -59,6 +59,7 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	configPath := fs.String("config", "", "configuration file (default: "+config.FileName+" found from the first path upward)")
 	fix := fs.Bool("fix", false, "apply every safe fix in place")
 	diff := fs.Bool("diff", false, "print the fixes as a unified diff; change no file")
+	unsafeFixes := fs.Bool("unsafe-fixes", false, "with --fix or --diff, apply the fixes marked unsafe too (late-header's move)")
 	docsURL := fs.String("docs-url", analysis.DefaultDocsBase, "base URL of the rule pages that SARIF results link (httpcodes site publishes them)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: httpcodes check [flags] [path…]\n\nChecks source files for misused HTTP status codes. Paths default to \".\".\nExit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.\n\nflags:")
@@ -92,7 +93,7 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	ws, err := workspace.New(workspace.Settings{ConfigFile: *configPath})
+	ws, err := workspace.New(workspace.Settings{ConfigFile: *configPath, UnsafeFixes: *unsafeFixes})
 	if err != nil {
 		fmt.Fprintf(stderr, "httpcodes: %v\n", err)
 		return exitError
