@@ -424,7 +424,8 @@ func TestCancellation(t *testing.T) {
 }
 
 // testHandlers are methods only the test servers have: one that panics,
-// and one that waits for its cancellation.
+// one that waits for its cancellation, and one that returns the text the
+// server holds for a document, so a test can check no edit was lost.
 func testHandlers(c *client) map[string]handlerFunc {
 	var once sync.Once
 	return map[string]handlerFunc{
@@ -433,6 +434,17 @@ func testHandlers(c *client) map[string]handlerFunc {
 			once.Do(func() { close(c.slowStarted) })
 			<-ctx.Done()
 			return "late", nil
+		},
+		"test/text": func(s *Server, _ context.Context, raw json.RawMessage) (any, error) {
+			var p protocol.TextDocumentIdentifier
+			if err := decodeParams(raw, &p); err != nil {
+				return nil, err
+			}
+			doc, ok := s.docs.get(string(p.URI))
+			if !ok {
+				return nil, nil
+			}
+			return string(doc.text), nil
 		},
 	}
 }
