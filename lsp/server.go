@@ -42,6 +42,8 @@ type Server struct {
 	// workspace/diagnostic/refresh and workspace/inlayHint/refresh.
 	refreshDiagnostics, refreshHints bool
 	timers                           map[string]*time.Timer
+	// oversized holds the documents over maxDocumentSize the user was told about.
+	oversized map[string]bool
 
 	// debounce is how long diagnostics wait after an edit for the next one.
 	debounce time.Duration
@@ -118,7 +120,7 @@ func newServer(opts Options) *Server {
 	}
 	return &Server{
 		version: opts.Version, log: log, docs: newDocuments(), settings: defaultSettings(),
-		timers: map[string]*time.Timer{}, debounce: debounce, exited: make(chan struct{}), extra: opts.extra,
+		timers: map[string]*time.Timer{}, oversized: map[string]bool{}, debounce: debounce, exited: make(chan struct{}), extra: opts.extra,
 	}
 }
 

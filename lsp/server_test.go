@@ -468,16 +468,18 @@ func itoa(n int) string {
 	return string(b)
 }
 
-// TestHugeAndInvalidDocuments: a 10 MB document and bytes that are not
-// UTF-8 are served like any other.
+// TestHugeAndInvalidDocuments: a document of maxDocumentSize bytes and
+// bytes that are not UTF-8 are served like any other.
 func TestHugeAndInvalidDocuments(t *testing.T) {
 	c := startServer(t)
 	c.initialize(nil)
 	var b strings.Builder
 	b.WriteString(handlerGo)
-	for b.Len() < 10<<20 {
-		b.WriteString("// filler filler filler filler filler filler filler filler filler filler\n")
+	const filler = "// filler filler filler filler filler filler filler filler filler filler\n"
+	for b.Len()+len(filler) <= maxDocumentSize {
+		b.WriteString(filler)
 	}
+	b.WriteString(strings.Repeat("/", maxDocumentSize-b.Len()))
 	c.open("file:///work/huge.go", b.String())
 	var hover protocol.Hover
 	if err := c.call("textDocument/hover", hoverParams("file:///work/huge.go", pos(5, 40)), &hover); err != nil || !strings.HasPrefix(hover.Contents.Value, "### 207") {
