@@ -52,6 +52,20 @@ type event struct {
 	start, end int
 }
 
+// shifted returns the event moved by delta bytes, as an edit before it
+// moves it: every offset field, and only those
+// (TestShiftedMovesEveryOffset).
+func (e event) shifted(delta int) event {
+	e.start += delta
+	e.end += delta
+	if e.stmtEnd > 0 {
+		e.stmtStart += delta
+		e.stmtEnd += delta
+		e.block += delta
+	}
+	return e
+}
+
 // sureWrite reports whether the event certainly started the response on the
 // paths it is on: a status write, or a body write whose failure is not handled.
 func (e event) sureWrite() bool {
