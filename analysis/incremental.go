@@ -231,30 +231,11 @@ func (d declFacts) shifted(delta int) declFacts {
 		}
 		out.occ[i] = o
 	}
-	// The steps of a function share the nodes of their state lists; move
-	// each node once.
-	moved := map[*stateNode]*stateNode{}
-	var move func(n *stateNode) *stateNode
-	move = func(n *stateNode) *stateNode {
-		if n == nil {
-			return nil
-		}
-		if m, ok := moved[n]; ok {
-			return m
-		}
-		ev := n.ev
-		ev.start += delta
-		ev.end += delta
-		m := &stateNode{ev: ev, next: move(n.next)}
-		moved[n] = m
-		return m
-	}
+	// The steps of a function share their states; move each node once.
+	moved := map[any]any{}
 	out.steps = make([]flowStep, len(d.steps))
 	for i, s := range d.steps {
-		ev := s.ev
-		ev.start += delta
-		ev.end += delta
-		out.steps[i] = flowStep{ev: ev, before: move(s.before)}
+		out.steps[i] = flowStep{ev: s.ev.shift(delta), before: s.before.shifted(delta, moved)}
 	}
 	return out
 }

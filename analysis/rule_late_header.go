@@ -23,17 +23,8 @@ var ruleLateHeader = &Rule{
 			if ev.kind != headerSet || !ev.direct || isTrailer(ev.header) {
 				continue
 			}
-			var write *event
-			announced := false
-			for p := range s.prior() {
-				if p.sureWrite() && (write == nil || p.start < write.start) {
-					write = p
-				}
-				if p.kind == headerSet && strings.EqualFold(p.header, "Trailer") && (ev.header == "" || listsHeader(p.value, ev.header)) {
-					announced = true
-				}
-			}
-			if write == nil || announced {
+			write := s.before.firstWrite(ev.writer)
+			if write == nil || s.before.announced(ev.writer, ev.header) {
 				continue
 			}
 			line := c.facts.line(write.start)
@@ -64,16 +55,6 @@ func lateEffect(lang string) string {
 // http.TrailerPrefix.
 func isTrailer(name string) bool {
 	return len(name) >= len(trailerPrefix) && strings.EqualFold(name[:len(trailerPrefix)], trailerPrefix)
-}
-
-// listsHeader reports whether a Trailer header value ("X-A, X-B") names h.
-func listsHeader(value, h string) bool {
-	for _, name := range strings.Split(value, ",") {
-		if strings.EqualFold(strings.TrimSpace(name), h) {
-			return true
-		}
-	}
-	return false
 }
 
 // moveAbove moves the late header's statement to just above the write's,
