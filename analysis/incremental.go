@@ -228,24 +228,11 @@ func (d declFacts) shifted(delta int) declFacts {
 	for i, o := range d.occ {
 		out.occ[i] = o.shifted(delta)
 	}
-	// The steps of a function share the nodes of their state lists; move
-	// each node once.
-	moved := map[*stateNode]*stateNode{}
-	var move func(n *stateNode) *stateNode
-	move = func(n *stateNode) *stateNode {
-		if n == nil {
-			return nil
-		}
-		if m, ok := moved[n]; ok {
-			return m
-		}
-		m := &stateNode{ev: n.ev.shifted(delta), next: move(n.next)}
-		moved[n] = m
-		return m
-	}
+	// The steps of a function share their states; move each node once.
+	moved := map[any]any{}
 	out.steps = make([]flowStep, len(d.steps))
 	for i, s := range d.steps {
-		out.steps[i] = flowStep{ev: s.ev.shifted(delta), before: move(s.before)}
+		out.steps[i] = flowStep{ev: s.ev.shifted(delta), before: s.before.shifted(delta, moved)}
 	}
 	return out
 }

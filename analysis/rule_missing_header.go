@@ -31,7 +31,7 @@ var ruleMissingHeader = &Rule{
 				continue
 			}
 			for _, h := range code.RequiredHeaders {
-				if strings.EqualFold(h, "Location") && ev.setsLocation || headerMaySet(s, h) {
+				if strings.EqualFold(h, "Location") && ev.setsLocation || s.before.headerMaySet(ev.writer, h) {
 					continue
 				}
 				c.report(Finding{Start: ev.start, End: ev.end, Code: ev.code,
@@ -39,18 +39,6 @@ var ruleMissingHeader = &Rule{
 			}
 		}
 	},
-}
-
-// headerMaySet reports whether an earlier event may have set the header: a
-// Set or Add of that name, a header set whose name is not a literal, or the
-// writer passed to code the analysis cannot see.
-func headerMaySet(s flowStep, name string) bool {
-	for p := range s.prior() {
-		if p.kind == opaque || p.kind == headerSet && !p.deletes && (p.header == "" || strings.EqualFold(p.header, name)) {
-			return true
-		}
-	}
-	return false
 }
 
 func headerAdvice(ev event, code int, header string) string {

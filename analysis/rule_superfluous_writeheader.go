@@ -22,12 +22,7 @@ var ruleSuperfluousWriteHeader = &Rule{
 			if !(ev.kind == statusWrite || ev.kind == bodyWrite && ev.withStatus) || ev.informational() {
 				continue
 			}
-			var first *event
-			for p := range s.prior() {
-				if p.sureWrite() && (first == nil || p.start > first.start) {
-					first = p
-				}
-			}
+			first := s.before.lastWrite(ev.writer)
 			if first == nil || reported[first.start] {
 				continue
 			}
