@@ -22,7 +22,6 @@ func benchServer() *Server {
 	s.initialized = true
 	s.enc = utf16Encoding
 	s.settings = defaultSettings()
-	s.opts = s.settings.options(nil)
 	s.mu.Unlock()
 	return s
 }

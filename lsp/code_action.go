@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 
+	"github.com/aymanbagabas/go-udiff"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 
@@ -23,9 +24,9 @@ func (s *Server) codeAction(_ context.Context, raw json.RawMessage) (any, error)
 	if !ok || doc.oversized() {
 		return actions, nil
 	}
-	enc, set, opts := s.snapshot()
+	enc, set, ws := s.snapshot()
 	m := s.docs.mapperFor(doc, enc)
-	res := s.docs.analyze(doc, opts)
+	_, findings := s.analysis(doc)
 	start, end := m.offset(p.Range.Start), m.offset(p.Range.End)
 	want := func(kind protocol.CodeActionKind) bool {
 		if len(p.Context.Only) == 0 {
@@ -48,7 +49,7 @@ func (s *Server) codeAction(_ context.Context, raw json.RawMessage) (any, error)
 		return &protocol.WorkspaceEdit{Changes: map[uri.URI][]protocol.TextEdit{uri.URI(p.TextDocument.URI): edits}}
 	}
 	var fixable []analysis.Finding
-	for _, f := range res.Findings {
+	for _, f := range findings {
 		if f.Fix == nil {
 			continue
 		}
@@ -60,19 +61,23 @@ func (s *Server) codeAction(_ context.Context, raw json.RawMessage) (any, error)
 			})
 		}
 	}
-	if len(fixable) > 0 && want(sourceFixAllHTTPCodes) {
-		_, skipped := analysis.ApplyFixes(doc.text, fixable)
-		skip := map[int]bool{}
-		for _, f := range skipped {
-			skip[f.Start] = true
+	if len(ws.Fixable(fixable)) > 0 && want(sourceFixAllHTTPCodes) {
+		// The same Fix as check --fix: every safe fix, in rounds, gofmt
+		// kept; the edit is the difference between the text and its fix.
+		fixed, err := ws.Fix(doc.path, doc.text, fixable)
+		if err != nil {
+			return actions, nil
 		}
-		var fixes []analysis.Fix
-		for _, f := range fixable {
-			if !skip[f.Start] {
-				fixes = append(fixes, *f.Fix)
-			}
+		var edits []protocol.TextEdit
+		for _, e := range udiff.Bytes(doc.text, fixed.Text) {
+			edits = append(edits, protocol.TextEdit{Range: m.rangeOf(e.Start, e.End), NewText: e.New})
 		}
-		actions = append(actions, protocol.CodeAction{Title: "Fix all httpcodes findings in this file", Kind: sourceFixAllHTTPCodes, Edit: edit(fixes...)})
+		if len(edits) > 0 {
+			actions = append(actions, protocol.CodeAction{
+				Title: "Fix all httpcodes findings in this file", Kind: sourceFixAllHTTPCodes,
+				Edit: &protocol.WorkspaceEdit{Changes: map[uri.URI][]protocol.TextEdit{uri.URI(p.TextDocument.URI): edits}},
+			})
+		}
 	}
 	return actions, nil
 }

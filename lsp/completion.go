@@ -28,6 +28,8 @@ type completionData struct {
 	Code      int    `json:"code"`
 	Lang      string `json:"lang"`
 	Ecosystem string `json:"ecosystem,omitempty"`
+	// Path is the document's, whose configuration may add codes.
+	Path string `json:"path,omitempty"`
 }
 
 func (s *Server) completion(_ context.Context, raw json.RawMessage) (any, error) {
@@ -39,13 +41,14 @@ func (s *Server) completion(_ context.Context, raw json.RawMessage) (any, error)
 	if !ok || doc.oversized() {
 		return protocol.CompletionList{Items: []protocol.CompletionItem{}}, nil
 	}
-	enc, set, opts := s.snapshot()
+	enc, set, _ := s.snapshot()
 	m := s.docs.mapperFor(doc, enc)
 	off := m.offset(p.Position)
 	items := []protocol.CompletionItem{}
-	if c := analysis.Complete(doc.path, doc.text, off, opts.CodeSet(), set.Completion.Insert == "constant"); c != nil {
+	if c := analysis.Complete(doc.path, doc.text, off, s.options(doc.path).CodeSet(), set.Completion.Insert == "constant"); c != nil {
 		// The resolved docs list the constants of the file's own library first.
-		data := completionData{Lang: languageOf(doc.path), Ecosystem: s.docs.analyze(doc, opts).Ecosystem}
+		res, _ := s.analysis(doc)
+		data := completionData{Lang: languageOf(doc.path), Ecosystem: res.Ecosystem, Path: doc.path}
 		items = completionItems(c, m.rangeOf(c.Start, c.End), data)
 	}
 	return protocol.CompletionList{IsIncomplete: false, Items: items}, nil
@@ -86,8 +89,9 @@ func (s *Server) resolveCompletion(_ context.Context, raw json.RawMessage) (any,
 	if b, err := json.Marshal(item.Data); err == nil {
 		_ = json.Unmarshal(b, &data)
 	}
-	_, set, opts := s.snapshot()
-	codeSet := opts.CodeSet()
+	_, set, _ := s.snapshot()
+	// The file's configuration may add codes of the project's own.
+	codeSet := s.options(data.Path).CodeSet()
 	if c, ok := codeSet.Lookup(data.Code); ok {
 		item.Documentation = protocol.MarkupContent{Kind: protocol.Markdown, Value: pageMarkdown(c, data.Lang, data.Ecosystem, set.Hover == "full")}
 	}

@@ -61,11 +61,11 @@ func (s *Server) diagnose(doc *document) []protocol.Diagnostic {
 	if doc.oversized() {
 		return []protocol.Diagnostic{}
 	}
-	enc, set, opts := s.snapshot()
-	res := s.docs.analyze(doc, opts)
+	enc, set, _ := s.snapshot()
+	_, findings := s.analysis(doc)
 	m := s.docs.mapperFor(doc, enc)
-	out := make([]protocol.Diagnostic, 0, len(res.Findings))
-	for _, f := range res.Findings {
+	out := make([]protocol.Diagnostic, 0, len(findings))
+	for _, f := range findings {
 		out = append(out, toDiagnostic(m, f, set.DocsURL))
 	}
 	return out

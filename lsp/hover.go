@@ -21,15 +21,15 @@ func (s *Server) hover(_ context.Context, raw json.RawMessage) (any, error) {
 	if !ok || doc.oversized() {
 		return nil, nil // not open, or too large to analyse: nothing to say
 	}
-	enc, set, opts := s.snapshot()
+	enc, set, _ := s.snapshot()
 	m := s.docs.mapperFor(doc, enc)
 	off := m.offset(p.Position)
-	res := s.docs.analyze(doc, opts)
+	res, _ := s.analysis(doc)
 	o, ok := occurrenceAt(res.Occurrences, off)
 	if !ok {
 		return nil, nil
 	}
-	codeSet := opts.CodeSet()
+	codeSet := s.options(doc.path).CodeSet()
 	var text string
 	if o.Role == analysis.RangeBound {
 		text = classHover(o)

@@ -20,11 +20,12 @@ func (s *Server) inlayHint(_ context.Context, raw json.RawMessage) (any, error) 
 	if !ok || doc.oversized() {
 		return hints, nil
 	}
-	enc, set, opts := s.snapshot()
+	enc, set, _ := s.snapshot()
 	m := s.docs.mapperFor(doc, enc)
 	start, end := m.offset(p.Range.Start), m.offset(p.Range.End)
-	codeSet := opts.CodeSet()
-	for _, o := range s.docs.analyze(doc, opts).Occurrences {
+	codeSet := s.options(doc.path).CodeSet()
+	res, _ := s.analysis(doc)
+	for _, o := range res.Occurrences {
 		if o.End < start || o.Start > end || o.Role == analysis.RangeBound {
 			continue
 		}

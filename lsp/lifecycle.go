@@ -8,9 +8,6 @@ import (
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
-	"github.com/httpcodes/httpcodes/analysis"
-	"github.com/httpcodes/httpcodes/config"
-	"github.com/httpcodes/httpcodes/internal/deps"
 )
 
 func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, error) {
@@ -33,20 +30,20 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 	if len(p.WorkspaceFolders) > 0 {
 		root = p.WorkspaceFolders[0].URI
 	}
-	project := s.loadProject(ctx, root)
+	ws := mustWorkspace(set.workspaceSettings())
 
 	s.mu.Lock()
 	s.initialized = true
 	s.enc = enc
 	s.settings = set
-	s.project = project
-	s.opts = set.options(project)
+	s.ws = ws
 	s.pull = p.Capabilities.TextDocument.Diagnostic != nil
 	s.refreshDiagnostics = p.Capabilities.Workspace.Diagnostics.RefreshSupport
 	s.refreshHints = p.Capabilities.Workspace.InlayHint.RefreshSupport
 	pull := s.pull
 	s.mu.Unlock()
 	s.log.Info("initialized", zap.String("positionEncoding", enc.String()), zap.Bool("pullDiagnostics", pull), zap.String("root", root))
+	s.warm(root)
 
 	result := initializeResult{
 		ServerInfo: serverInfo{Name: "httpcodes", Version: s.version},
@@ -68,33 +65,24 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 	return result, nil
 }
 
-// projectScanDepth is how deep the server looks for lockfiles: the root
-// and the projects beside each other in it, quick enough for initialize.
+// projectScanDepth is how deep the server looks for lockfiles when it
+// starts: the root and the projects beside each other in it, quick enough
+// for initialize. Deeper ones are read when a document under them opens.
 const projectScanDepth = 2
 
-// loadProject reads the workspace's .httpcodes.yaml, if it has one, and the
-// library versions its lockfiles pin. A bad file is shown to the user and
-// otherwise ignored, so the editor still works.
-func (s *Server) loadProject(ctx context.Context, rootURI string) *analysis.Options {
+// warm reads the workspace's configuration and lockfiles ahead of the
+// first document, and shows what is wrong with them once.
+func (s *Server) warm(rootURI string) {
 	if rootURI == "" {
-		return nil
+		return
 	}
-	root := uriPath(rootURI)
-	opts := &analysis.Options{}
-	if path := config.Find(root); path != "" {
-		cfg, err := config.Load(path)
-		if err != nil {
-			s.showMessage(ctx, protocol.MessageTypeError, "httpcodes: "+err.Error())
-		} else if o := cfg.Options(); o != nil {
-			opts = o
-		}
+	_, _, ws := s.snapshot()
+	if err := ws.Warm(uriPath(rootURI), projectScanDepth); err != nil {
+		s.tell(err.Error())
 	}
-	pins, errs := deps.Scan(root, projectScanDepth)
-	for _, err := range errs {
-		s.showMessage(ctx, protocol.MessageTypeWarning, "httpcodes: "+err.Error()+"; its library versions are not read")
+	for _, err := range ws.Problems() {
+		s.tell(err.Error() + "; its library versions are not read")
 	}
-	opts.Pinned = pins
-	return opts
 }
 
 func (s *Server) shutdownRequest(context.Context, json.RawMessage) (any, error) {
@@ -118,7 +106,8 @@ func (s *Server) didChangeConfiguration(ctx context.Context, raw json.RawMessage
 	next, err := s.settings.apply(p.Settings)
 	if err == nil {
 		s.settings = next
-		s.opts = next.options(s.project)
+		ws := next.workspaceSettings()
+		s.ws = s.ws.WithSettings(ws.Rules, ws.Tests)
 	}
 	s.mu.Unlock()
 	if err != nil {

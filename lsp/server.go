@@ -20,7 +20,7 @@ import (
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
-	"github.com/httpcodes/httpcodes/analysis"
+	"github.com/httpcodes/httpcodes/workspace"
 )
 
 // Server is one language server session.
@@ -35,15 +35,19 @@ type Server struct {
 	shutdown    bool
 	enc         encoding
 	settings    settings
-	project     *analysis.Options // from the workspace's .httpcodes.yaml
-	opts        *analysis.Options // project and editor settings combined
-	pull        bool              // the client pulls diagnostics
+	// ws is the core check shares: each document's configuration, pins,
+	// inclusion and reported findings, under the editor's settings.
+	ws   *workspace.Workspace
+	pull bool // the client pulls diagnostics
 	// refreshDiagnostics and refreshHints are set when the client takes
 	// workspace/diagnostic/refresh and workspace/inlayHint/refresh.
 	refreshDiagnostics, refreshHints bool
 	timers                           map[string]*time.Timer
 	// oversized holds the documents over maxDocumentSize the user was told about.
 	oversized map[string]bool
+	// told holds the workspace problems (a broken configuration, a lockfile
+	// that cannot be read) already shown, so each is shown once.
+	told map[string]bool
 
 	// debounce is how long diagnostics wait after an edit for the next one.
 	debounce time.Duration
@@ -120,7 +124,8 @@ func newServer(opts Options) *Server {
 	}
 	return &Server{
 		version: opts.Version, log: log, docs: newDocuments(), settings: defaultSettings(),
-		timers: map[string]*time.Timer{}, oversized: map[string]bool{}, debounce: debounce, exited: make(chan struct{}), extra: opts.extra,
+		timers: map[string]*time.Timer{}, oversized: map[string]bool{}, told: map[string]bool{},
+		debounce: debounce, exited: make(chan struct{}), extra: opts.extra, ws: mustWorkspace(workspace.Settings{}),
 	}
 }
 
@@ -283,9 +288,9 @@ func decodeParams(raw json.RawMessage, v any) error {
 	return nil
 }
 
-// snapshot returns the encoding and analysis options in force.
-func (s *Server) snapshot() (encoding, settings, *analysis.Options) {
+// snapshot returns the encoding, settings and workspace in force.
+func (s *Server) snapshot() (encoding, settings, *workspace.Workspace) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.enc, s.settings, s.opts
+	return s.enc, s.settings, s.ws
 }

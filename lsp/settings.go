@@ -30,6 +30,9 @@ type settings struct {
 	Rules map[string]string `json:"rules"`
 	// DocsURL is the base of the rule pages linked from diagnostics.
 	DocsURL string `json:"docsUrl"`
+	// Tests is how test code is checked: "quiet" or "check"; "" leaves it
+	// to the project's .httpcodes.yaml (quiet by default).
+	Tests string `json:"tests"`
 }
 
 func defaultSettings() settings {
@@ -64,6 +67,9 @@ func (s settings) apply(raw json.RawMessage) (settings, error) {
 	if next.Completion.Insert != "constant" && next.Completion.Insert != "number" {
 		return s, fmt.Errorf("settings: completion.insert %q: use \"constant\" or \"number\"", next.Completion.Insert)
 	}
+	if _, ok := analysis.ParseTestPolicy(next.Tests); !ok && next.Tests != "" {
+		return s, fmt.Errorf("settings: tests %q: use \"quiet\" or \"check\"", next.Tests)
+	}
 	for rule, sev := range next.Rules {
 		if _, ok := analysis.RuleByName(rule); !ok {
 			return s, fmt.Errorf("settings: rules: %q is not a rule", rule)
@@ -73,28 +79,4 @@ func (s settings) apply(raw json.RawMessage) (settings, error) {
 		}
 	}
 	return next, nil
-}
-
-// options turns the rule settings into analysis options over base (the
-// project's .httpcodes.yaml, if any); the editor's settings win.
-func (s settings) options(base *analysis.Options) *analysis.Options {
-	opts := &analysis.Options{Severity: map[string]analysis.Severity{}, Disabled: map[string]bool{}}
-	if base != nil {
-		opts.Codes, opts.Pinned = base.Codes, base.Pinned
-		for k, v := range base.Severity {
-			opts.Severity[k] = v
-		}
-		for k, v := range base.Disabled {
-			opts.Disabled[k] = v
-		}
-	}
-	for rule, sev := range s.Rules {
-		if sev == "off" {
-			opts.Disabled[rule] = true
-			continue
-		}
-		delete(opts.Disabled, rule)
-		opts.Severity[rule], _ = analysis.ParseSeverity(sev)
-	}
-	return opts
 }

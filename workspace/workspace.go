@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/httpcodes/httpcodes/analysis"
@@ -224,4 +225,41 @@ func dirOf(path string) string {
 		return filepath.Dir(path)
 	}
 	return filepath.Dir(abs)
+}
+
+// Warm reads, ahead of the first file, the configuration of root and the
+// lockfiles of root and of the directories under it, depth levels down
+// (dependencies, builds and hidden directories left out), so that an editor
+// can show their problems when it starts rather than at the first file
+// they govern. It returns the error of root's configuration, if any;
+// lockfile problems join Problems.
+func (w *Workspace) Warm(root string, depth int) error {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil
+	}
+	_, cfgErr := w.configInDir(abs)
+	var walk func(dir string, left int)
+	walk = func(dir string, left int) {
+		w.pinsIn(dir)
+		if left == 0 {
+			return
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() && !strings.HasPrefix(name, ".") && !warmSkips[name] {
+				walk(filepath.Join(dir, name), left-1)
+			}
+		}
+	}
+	walk(abs, depth)
+	return cfgErr
+}
+
+// warmSkips are directories Warm does not look into: dependencies and
+// builds hold other projects' lockfiles.
+var warmSkips = map[string]bool{
+	"node_modules": true, "vendor": true, "target": true, "build": true, "dist": true,
+	"venv": true, "__pycache__": true, "testdata": true,
 }

@@ -1,0 +1,79 @@
+package lsp
+
+import (
+	"context"
+
+	"go.lsp.dev/protocol"
+
+	"github.com/httpcodes/httpcodes/analysis"
+	"github.com/httpcodes/httpcodes/workspace"
+)
+
+// mustWorkspace makes a workspace from settings that name no configuration
+// file, which cannot fail.
+func mustWorkspace(set workspace.Settings) *workspace.Workspace {
+	ws, err := workspace.New(set)
+	if err != nil {
+		panic("lsp: a workspace without a named configuration failed: " + err.Error())
+	}
+	return ws
+}
+
+// workspaceSettings are the editor's settings as the workspace takes them.
+func (set settings) workspaceSettings() workspace.Settings {
+	ws := workspace.Settings{Rules: set.Rules}
+	if set.Tests != "" {
+		policy, _ := analysis.ParseTestPolicy(set.Tests)
+		ws.Tests = &policy
+	}
+	return ws
+}
+
+// analysis returns a document's analysis, for hover, completion and hints,
+// and the findings the workspace reports for it — what `check` reports for
+// the same file: none for a file the configuration excludes or whose
+// language it leaves out, none for a generated file. A broken
+// configuration is shown once, and the document analysed with the defaults
+// meanwhile, so the editor keeps working.
+func (s *Server) analysis(doc *document) (*analysis.Result, []analysis.Finding) {
+	_, _, ws := s.snapshot()
+	res := s.docs.analyze(doc, s.options(doc.path))
+	for _, err := range ws.Problems() {
+		s.tell(err.Error() + "; its library versions are not read")
+	}
+	if doc.oversized() {
+		return res, nil
+	}
+	inc, err := ws.Includes(doc.path)
+	if err != nil || !inc.Included {
+		if inc.Reason != "" {
+			s.log.Debug("not checked: " + inc.Reason)
+		}
+		return res, nil
+	}
+	return res, workspace.Reported(res)
+}
+
+// options are the analysis options of a file: its configuration and pins
+// under the editor's settings; the defaults while its configuration is
+// broken (which is shown once).
+func (s *Server) options(path string) *analysis.Options {
+	_, _, ws := s.snapshot()
+	opts, err := ws.Options(path)
+	if err != nil {
+		s.tell(err.Error())
+		return nil
+	}
+	return opts
+}
+
+// tell shows a workspace problem once per session.
+func (s *Server) tell(msg string) {
+	s.mu.Lock()
+	told := s.told[msg]
+	s.told[msg] = true
+	s.mu.Unlock()
+	if !told {
+		s.showMessage(context.Background(), protocol.MessageTypeError, "httpcodes: "+msg)
+	}
+}
