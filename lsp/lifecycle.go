@@ -7,7 +7,6 @@ import (
 
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
-
 )
 
 func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, error) {

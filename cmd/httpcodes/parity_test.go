@@ -204,4 +204,3 @@ func (c *pipeClient) diagnostics(uri string) []diagnostic {
 		}
 	}
 }
-
