@@ -79,6 +79,7 @@ func scannerWords(t testing.TB) []string {
 // bracket after it, is read by every language without a panic: the class
 // of fault of the import at the end of a Java file, looked for everywhere.
 func TestWordAtEnd(t *testing.T) {
+	skipUnderRace(t)
 	words := scannerWords(t)
 	files := allTestdata(t)
 	for _, lang := range Languages() {
@@ -108,9 +109,7 @@ func TestWordAtEnd(t *testing.T) {
 					try(pre + w)
 					try(pre + w + "(")
 				}
-				if !raceBuild {
-					try(string(sample) + w)
-				}
+				try(string(sample) + w)
 			}
 		})
 	}

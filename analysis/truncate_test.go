@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -147,10 +148,9 @@ func panicFrame(stack []byte) string {
 // others, through their own). Files end mid-edit in an editor and
 // mid-write on disk; a scanner that reads the token after a keyword must
 // not assume there is one. Each faulty line is reported once, with the
-// first cut that reaches it. Under the race detector, ten times slower and
-// with nothing here running in parallel, every file is cut every 61 bytes
-// only.
+// first cut that reaches it.
 func TestTruncations(t *testing.T) {
+	skipUnderRace(t)
 	files := allTestdata(t)
 	langs := Languages()
 	for _, lang := range langs {
@@ -168,7 +168,7 @@ func TestTruncations(t *testing.T) {
 			}
 			first := map[string]failure{}
 			for _, f := range files {
-				for _, cut := range truncationCuts(f.src, f.lang == lang && !raceBuild && !strings.HasSuffix(f.path, ".fixed"), 61) {
+				for _, cut := range truncationCuts(f.src, f.lang == lang && !strings.HasSuffix(f.path, ".fixed"), 61) {
 					src := f.src[:cut:cut]
 					if where, msg := analyzeNoPanic(path, src); where != "" {
 						if _, dup := first[where]; !dup {
@@ -188,4 +188,54 @@ func TestTruncations(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fuzzing says the test binary runs a fuzz target (-test.fuzz), rather than
+// its seeds as tests, which TestTruncations already covers.
+func fuzzing() bool {
+	f := flag.Lookup("test.fuzz")
+	return f != nil && f.Value.String() != ""
+}
+
+// fuzzSeeds are what a fuzz target starts from for one file: the whole
+// file and, when fuzzing and the file is not a .fixed copy of another,
+// the file cut after the first occurrence of each word that starts a line
+// (import, return, from, use, package, def, …), at the end of the first
+// line ending in each byte ({, (, ;, ",", …), and at each of its last 16
+// bytes: files that end right after a keyword or inside an unclosed
+// construct. (TestTruncations cuts after every token; as seeds, that many
+// would spend a fuzz run's time on its baseline.)
+func fuzzSeeds(path string, src []byte) [][]byte {
+	out := [][]byte{src}
+	if !fuzzing() || strings.HasSuffix(path, ".fixed") {
+		return out
+	}
+	cut := func(n int) { out = append(out, src[:n:n]) }
+	firstWords, lastBytes := map[string]bool{}, map[byte]bool{}
+	for i := 0; i < len(src); {
+		j := i
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+			j++
+		}
+		k := j
+		for k < len(src) && (isNameByte(src[k]) || src[k] >= 0x80) {
+			k++
+		}
+		if w := string(src[j:k]); w != "" && !firstWords[w] && k < len(src)-16 {
+			firstWords[w] = true
+			cut(k)
+		}
+		for k < len(src) && src[k] != '\n' {
+			k++
+		}
+		if k > i && k < len(src)-16 && !lastBytes[src[k-1]] {
+			lastBytes[src[k-1]] = true
+			cut(k)
+		}
+		i = k + 1
+	}
+	for n := max(0, len(src)-16); n < len(src); n++ {
+		cut(n)
+	}
+	return out
 }

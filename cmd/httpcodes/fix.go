@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/aymanbagabas/go-udiff"
 
@@ -32,8 +33,16 @@ const maxFixRounds = 5
 
 // fixFile applies the fixes of a file's findings. With write set it replaces
 // the file atomically; otherwise it writes a unified diff to diffOut.
-func fixFile(r fileReport, opts *analysis.Options, write bool, diffOut io.Writer) fixResult {
-	res := fixResult{path: r.path}
+//
+// A panic in the analysis of the fixed text leaves the file unchanged and is
+// reported as an internal error, as in checkFile.
+func fixFile(r fileReport, opts *analysis.Options, write bool, diffOut io.Writer) (res fixResult) {
+	res = fixResult{path: r.path}
+	defer func() {
+		if v := recover(); v != nil {
+			res = fixResult{path: r.path, err: internalError(r.path, v, debug.Stack(), "The file was left unchanged; the other files were fixed.")}
+		}
+	}()
 	var fixable []analysis.Finding
 	for _, f := range r.findings {
 		if f.Fix != nil {
@@ -51,7 +60,7 @@ func fixFile(r fileReport, opts *analysis.Options, write bool, diffOut io.Writer
 	// Fixes that overlapped others are applied to the fixed text, analysed
 	// again, until none is left.
 	for round := 1; len(skipped) > 0 && round < maxFixRounds; round++ {
-		again := analysis.Analyze(r.absPath, fixed, opts)
+		again := analyze(r.absPath, fixed, opts)
 		fixed, skipped = analysis.ApplyFixes(fixed, again.Findings)
 		if len(skipped) == 0 {
 			clear(skippedAt)
