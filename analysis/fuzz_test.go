@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"os"
 	"reflect"
 	"testing"
@@ -8,10 +9,14 @@ import (
 
 // FuzzAnalyze feeds any bytes to the analysis as a Go file: it must not
 // panic, every range must lie inside the file, and the fixes must apply.
+// It starts from every Go file of testdata and, when fuzzing, from their
+// truncations (fuzzSeeds).
 func FuzzAnalyze(f *testing.F) {
-	for _, path := range annotatedFilesForFuzz() {
-		if src, err := os.ReadFile(path); err == nil {
-			f.Add(src)
+	for _, file := range allTestdata(f) {
+		if file.lang == "go" {
+			for _, src := range fuzzSeeds(file.path, file.src) {
+				f.Add(src)
+			}
 		}
 	}
 	f.Add([]byte("package p\nimport \"net/http\"\nfunc f(w http.ResponseWriter) { w.WriteHeader(\n"))
@@ -33,19 +38,28 @@ func FuzzAnalyze(f *testing.F) {
 	})
 }
 
-func annotatedFilesForFuzz() []string {
-	return []string{
-		"testdata/go/contexts.go", "testdata/go/rules.go", "testdata/go/frameworks.go",
-		"testdata/go/assert_test.go", "testdata/go/dotimport.go",
-	}
-}
-
 // FuzzIncremental: an edit of any position and text, analysed
 // incrementally, gives exactly what a full analysis of the new text gives.
+// It starts from the Go files of testdata and, when fuzzing, from their
+// truncations with the next bytes typed at the end and the first line end
+// deleted. (Incremental work is for Go; in other languages an edit is a
+// full analysis, which FuzzScanners covers.)
 func FuzzIncremental(f *testing.F) {
 	src, err := os.ReadFile("testdata/go/rules.go")
 	if err != nil {
 		f.Fatal(err)
+	}
+	for _, file := range allTestdata(f) {
+		if file.lang != "go" {
+			continue
+		}
+		for _, cut := range fuzzSeeds(file.path, file.src) {
+			n := len(cut)
+			f.Add(cut, uint16(n), uint8(0), string(file.src[n:min(len(file.src), n+12)]))
+			if nl := bytes.IndexByte(cut, '\n'); nl >= 0 {
+				f.Add(cut, uint16(nl), uint8(1), "")
+			}
+		}
 	}
 	f.Add(src, uint16(500), uint8(0), "1")
 	f.Add(src, uint16(900), uint8(3), "w.WriteHeader(204)\n")

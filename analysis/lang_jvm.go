@@ -143,11 +143,14 @@ func (w *jvmWalker) walk() {
 		case "import":
 			// An import names a constant without using it, and must not
 			// decide how the file writes constants.
+			// The file may end at the import, or at its static.
 			j := i + 1
 			if s.is(j, "static") {
 				j++
 			}
-			s.taken[j] = true
+			if j < len(s.taken) {
+				s.taken[j] = true
+			}
 		case "setStatus", "setStatusCode":
 			w.setStatus(i)
 		case "sendError":

@@ -56,7 +56,8 @@ func TestOccurrenceText(t *testing.T) {
 
 // FuzzScanners feeds any bytes to every scanned language: no panic, every
 // range inside the file, fixes that apply, and a prefilter that never
-// hides an occurrence.
+// hides an occurrence. It starts from every file of testdata in its
+// language and, when fuzzing, from their truncations (fuzzSeeds).
 func FuzzScanners(f *testing.F) {
 	langs := scannedLanguages(f)
 	names := make([]string, 0, len(langs))
@@ -64,9 +65,9 @@ func FuzzScanners(f *testing.F) {
 		names = append(names, lang)
 	}
 	sort.Strings(names)
-	for i, lang := range names {
-		for _, p := range langs[lang] {
-			if src, err := os.ReadFile(p); err == nil {
+	for _, file := range allTestdata(f) {
+		if i := sort.SearchStrings(names, file.lang); i < len(names) && names[i] == file.lang {
+			for _, src := range fuzzSeeds(file.path, file.src) {
 				f.Add(uint8(i), src)
 			}
 		}

@@ -48,10 +48,13 @@ go test -count=1 ./...
 step "go test -race (the analysis of large files and the server run goroutines)"
 go test -count=1 -race ./analysis ./lsp
 
-step "fuzz (short runs; longer ones: go test ./analysis -fuzz FuzzAnalyze)"
-go test ./analysis -run '^$' -fuzz '^FuzzAnalyze$' -fuzztime 15s
-go test ./analysis -run '^$' -fuzz '^FuzzIncremental$' -fuzztime 15s
-go test ./analysis -run '^$' -fuzz '^FuzzScanners$' -fuzztime 20s
+step "fuzz (longer runs: go test ./analysis -run '^\$' -fuzz FuzzScanners -fuzztime 10m)"
+# The scanner targets start from every testdata file cut after each first
+# word of a line and at its last bytes (fuzzSeeds); gathering that baseline
+# takes the first seconds of each run.
+go test ./analysis -run '^$' -fuzz '^FuzzScanners$' -fuzztime 90s
+go test ./analysis -run '^$' -fuzz '^FuzzAnalyze$' -fuzztime 60s
+go test ./analysis -run '^$' -fuzz '^FuzzIncremental$' -fuzztime 60s
 go test ./codes -run '^$' -fuzz '^FuzzParsePage$' -fuzztime 10s
 go test ./lsp -run '^$' -fuzz '^FuzzStream$' -fuzztime 10s
 go test ./lsp -run '^$' -fuzz '^FuzzServer$' -fuzztime 15s

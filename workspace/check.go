@@ -42,7 +42,7 @@ func (w *Workspace) Analyze(path string, src []byte) (*File, error) {
 	}
 	var res *analysis.Result
 	if analysis.MayHaveStatus(path, src) {
-		res = analysis.Analyze(path, src, opts)
+		res = w.settings.Analyze(path, src, opts)
 	} else {
 		// The cheap byte test rules the file out: the analysis would find
 		// nothing, so it is not run.

@@ -70,7 +70,7 @@ func (w *Workspace) Fix(path string, src []byte, findings []analysis.Finding) (*
 	// analysed again; the findings they resolve count as applied once no
 	// fix is left over.
 	for round := 1; len(skipped) > 0 && round < MaxFixRounds; round++ {
-		again := analysis.Analyze(path, fixed, opts)
+		again := w.settings.Analyze(path, fixed, opts)
 		fixed, skipped = analysis.ApplyFixes(fixed, w.Fixable(Reported(again)))
 		if len(skipped) == 0 {
 			out.Applied = fixable

@@ -30,6 +30,9 @@ type Settings struct {
 	// (check --unsafe-fixes); a quick fix for one finding is offered
 	// either way, as the person applying it sees what it does.
 	UnsafeFixes bool
+	// Analyze, when set, stands in for analysis.Analyze: a seam for tests
+	// that make one file's analysis fail, to see the front ends recover.
+	Analyze func(path string, src []byte, opts *analysis.Options) *analysis.Result
 }
 
 // Workspace answers for every file of a session: one `check` run or one
@@ -61,6 +64,9 @@ func New(s Settings) (*Workspace, error) {
 		nearest:  map[string]string{},
 		pins:     map[string]deps.Versions{},
 		problems: map[string]error{},
+	}
+	if s.Analyze == nil {
+		w.settings.Analyze = analysis.Analyze
 	}
 	if s.ConfigFile != "" {
 		cfg, err := config.Load(s.ConfigFile)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -93,7 +94,7 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	ws, err := workspace.New(workspace.Settings{ConfigFile: *configPath, UnsafeFixes: *unsafeFixes})
+	ws, err := workspace.New(workspace.Settings{ConfigFile: *configPath, UnsafeFixes: *unsafeFixes, Analyze: analyze})
 	if err != nil {
 		fmt.Fprintf(stderr, "httpcodes: %v\n", err)
 		return exitError
@@ -210,15 +211,27 @@ func checkFiles(files []string, ws *workspace.Workspace, keepSrc bool, done func
 	return reports
 }
 
-func checkFile(path, cwd string, ws *workspace.Workspace, keepSrc bool) fileReport {
+// analyze is analysis.Analyze: a test seam, so a test can make the
+// analysis of one file panic and see check recover (no scanner is known to
+// panic, so none can be relied on to prove it). Only tests change it.
+var analyze = analysis.Analyze
+
+// checkFile reads and analyses one file. A panic in the analysis ends this
+// file's report with an internal error, and no other file's.
+func checkFile(path, cwd string, ws *workspace.Workspace, keepSrc bool) (r fileReport) {
 	rel := displayPath(path, cwd)
 	abs, _ := filepath.Abs(path)
-	r := fileReport{path: rel, absPath: abs}
+	r = fileReport{path: rel, absPath: abs}
 	src, err := readfile.Read(path, readfile.SourceLimit)
 	if err != nil {
 		r.err = fmt.Errorf("httpcodes: %v", pathError(rel, err))
 		return r
 	}
+	defer func() {
+		if v := recover(); v != nil {
+			r = fileReport{path: rel, absPath: abs, err: fmt.Errorf("httpcodes: %w", internalError(rel, v, debug.Stack(), "The other files were checked."))}
+		}
+	}()
 	f, err := ws.Analyze(path, src)
 	if err != nil {
 		// The configuration that governs the file is broken: its error
@@ -255,6 +268,22 @@ func checkFile(path, cwd string, ws *workspace.Workspace, keepSrc bool) fileRepo
 		r.findings = append(r.findings, rf)
 	}
 	return r
+}
+
+// internalError reports a panic in the analysis of a file: a bug of
+// httpcodes, never of the file. It names the file, the panic and where it
+// came from, and asks for a report. The stack goes with it, always: a
+// panic is meant never to happen, so it costs no noise in a normal run, and
+// check runs mostly in CI, whose log is all a user has to send; a report
+// that asks them to run it again with a debug setting loses most of them.
+// It goes to stderr with the other errors; stdout, where JSON and SARIF
+// go, stays well formed.
+// outcome says what became of the file and the others.
+func internalError(path string, v any, stack []byte, outcome string) error {
+	return fmt.Errorf("%s: internal error: the analysis panicked: %v\n"+
+		"This is a bug in httpcodes %s, not in your file. Please report it at https://github.com/httpcodes/httpcodes/issues\n"+
+		"with this message and, if you can, the file or the smallest part of it that still fails. %s\n%s",
+		path, v, buildVersion(), outcome, strings.TrimRight(string(stack), "\n"))
 }
 
 // displayPath makes a path relative to the working directory, with forward

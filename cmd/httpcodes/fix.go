@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/aymanbagabas/go-udiff"
@@ -32,8 +33,16 @@ var beforeWrite = func(path string) {}
 // one Fix (the same as the editor's source.fixAll). With write set it
 // replaces the file atomically; otherwise it writes a unified diff to
 // diffOut.
-func fixFile(r fileReport, ws *workspace.Workspace, write bool, diffOut io.Writer) fixResult {
-	res := fixResult{path: r.path}
+//
+// A panic in the analysis of the fixed text leaves the file unchanged and is
+// reported as an internal error, as in checkFile.
+func fixFile(r fileReport, ws *workspace.Workspace, write bool, diffOut io.Writer) (res fixResult) {
+	res = fixResult{path: r.path}
+	defer func() {
+		if v := recover(); v != nil {
+			res = fixResult{path: r.path, err: internalError(r.path, v, debug.Stack(), "The file was left unchanged; the other files were fixed.")}
+		}
+	}()
 	var fixable []analysis.Finding
 	for _, f := range r.findings {
 		if f.Fix != nil {
