@@ -66,33 +66,6 @@ func TestDeprecatedConstants(t *testing.T) {
 	}
 }
 
-func TestSearch(t *testing.T) {
-	tests := []struct {
-		query string
-		want  []int
-	}{
-		{"teapot", []int{418}},
-		{"too many", []int{429}},
-		{"TOO MANY requests", []int{429}},
-		{"im a teapot", []int{418}},
-		{"40", []int{400, 401, 402, 403, 404, 405, 406, 407, 408, 409}},
-		{"StatusTeapot", []int{418}},
-		{"HTTP_404_NOT_FOUND", []int{404}},
-		{"payload too large", []int{413}},
-		{"zzzz", nil},
-		{"", nil},
-	}
-	for _, tt := range tests {
-		var got []int
-		for _, c := range Search(tt.query) {
-			got = append(got, c.Number)
-		}
-		if toString(got) != toString(tt.want) {
-			t.Errorf("Search(%q) = %v, want %v", tt.query, got, tt.want)
-		}
-	}
-}
-
 func TestNearest(t *testing.T) {
 	tests := []struct {
 		query string

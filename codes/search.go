@@ -1,72 +1,272 @@
 package codes
 
 import (
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 )
 
-// Search finds codes by a query: digits match codes that start with them
-// ("40" → 400–409), words match titles, former titles and constant names
-// that contain every word ("too many", "teapot", "StatusTeapot").
+// Match is one code a search found, and how.
+type Match struct {
+	Code *Code
+	// By is the best field the query matched.
+	By MatchKind
+	// Exact is set when the query is the whole field: the code's number, its
+	// title or a former title, or one of its constant names.
+	Exact bool
+}
+
+// MatchKind says which field of a code a query matched. Results rank in
+// this order: number, title, constant names, tags, then the text.
+type MatchKind int
+
+const (
+	// ByNumber: the query is digits the code starts with ("40" → 404).
+	ByNumber MatchKind = iota + 1
+	// ByTitle: every word of the query starts a word of the title or a
+	// former title ("too many" → 429).
+	ByTitle
+	// ByConstant: the query is a constant name ("Redirect" → 302), or every
+	// word of it is inside one ("keepverb" → 307 RedirectKeepVerb).
+	ByConstant
+	// ByTag: every word starts a word of the title, the constant names, the
+	// vendor or the tags together ("nginx", "webdav", "client error").
+	ByTag
+	// ByText: every word starts a word of any of those or of the Meaning
+	// ("rate limit" → 429).
+	ByText
+)
+
+// Search finds codes by a query and ranks them: digits match the codes
+// that start with them ("40" → 400–409); words match, best first, the title,
+// a constant name, the tags and vendor, then the Meaning. The site's offline
+// search (site/static/search.js) ranks the same way over SearchTerms; the
+// cases in testdata/search.json hold both to it.
 func (s *Set) Search(query string) []*Code {
-	query = strings.TrimSpace(query)
-	if query == "" {
-		return nil
-	}
-	if isDigits(query) {
-		var out []*Code
-		for _, c := range s.list {
-			if strings.HasPrefix(strconv.Itoa(c.Number), query) {
-				out = append(out, c)
-			}
-		}
-		return out
-	}
-	if c, ok := s.ByName(query); ok {
-		return []*Code{c}
-	}
-	words := strings.Fields(normalize(query))
-	var out []*Code
-	for _, c := range s.list {
-		hay := normalize(c.searchText())
-		all := true
-		for _, w := range words {
-			if !strings.Contains(hay, w) {
-				all = false
-				break
-			}
-		}
-		if all {
-			out = append(out, c)
-		}
+	found := s.Find(query)
+	out := make([]*Code, len(found))
+	for i, m := range found {
+		out[i] = m.Code
 	}
 	return out
 }
 
+// Find is Search with how each code matched, in the built-in set.
+func Find(query string) []Match { return Default().Find(query) }
+
+// Find is Search with how each code matched.
+func (s *Set) Find(query string) []Match {
+	query = strings.TrimSpace(query)
+	if query == "" {
+		return nil
+	}
+	var out []Match
+	if isDigits(query) {
+		for _, c := range s.list {
+			if n := strconv.Itoa(c.Number); strings.HasPrefix(n, query) {
+				out = append(out, Match{Code: c, By: ByNumber, Exact: n == query})
+			}
+		}
+		return out
+	}
+	words := strings.Fields(Normalize(query))
+	if len(words) == 0 {
+		return nil
+	}
+	phrase := strings.Join(words, " ")
+	lower := strings.ToLower(query)
+	for _, c := range s.list {
+		t := s.terms(c)
+		switch {
+		case hasWords(words, t.Title):
+			out = append(out, Match{Code: c, By: ByTitle, Exact: slices.Contains(t.Titles, phrase)})
+		case slices.Contains(t.Constants, lower):
+			out = append(out, Match{Code: c, By: ByConstant, Exact: true})
+		case slices.ContainsFunc(t.Names, func(n string) bool { return containsAll(n, words) }):
+			out = append(out, Match{Code: c, By: ByConstant})
+		case hasWords(words, t.Title, t.Tags):
+			out = append(out, Match{Code: c, By: ByTag})
+		case hasWords(words, t.Title, t.Tags, t.Text):
+			out = append(out, Match{Code: c, By: ByText})
+		}
+	}
+	// Within a field: exact matches first, then codes to send today before
+	// vendors' codes and retired ones, then by number.
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.By != b.By {
+			return a.By < b.By
+		}
+		if a.Exact != b.Exact {
+			return a.Exact
+		}
+		return !a.Code.Minor() && b.Code.Minor()
+	})
+	return out
+}
+
+// Minor reports whether c ranks after the codes to send today in search
+// results: a vendor's code, one the registry reserves unused, or a retired one.
+func (c *Code) Minor() bool {
+	return c.Registration == Unofficial || c.Registration == IANAUnused || c.Retired != ""
+}
+
+func containsAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasWords reports whether every word starts some word of the lists.
+func hasWords(words []string, lists ...[]string) bool {
+	for _, w := range words {
+		found := false
+		for _, list := range lists {
+			for _, h := range list {
+				if strings.HasPrefix(h, w) {
+					found = true
+					break
+				}
+			}
+			if found {
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// SearchTerms are what Search matches in a code, normalized (see
+// Normalize); a word in one field is not repeated in a later one.
+type SearchTerms struct {
+	// Titles are the title and the former titles, each normalized whole.
+	Titles []string `json:"titles"`
+	// Title holds the words of Titles.
+	Title []string `json:"title"`
+	// Constants are the constant names, whole and without their qualifier,
+	// lower-cased: a query equal to one is an exact match.
+	Constants []string `json:"constants"`
+	// Names are the constant names, lower-cased, letters and digits only
+	// ("http.StatusTeapot" → "httpstatusteapot").
+	Names []string `json:"names"`
+	// Tags holds the words of the constant names, the vendor and the tags.
+	Tags []string `json:"tags"`
+	// Text holds the words of the Meaning.
+	Text []string `json:"text"`
+}
+
+func (s *Set) terms(c *Code) *SearchTerms {
+	s.termsOnce.Do(func() {
+		s.searchTerms = make(map[*Code]*SearchTerms, len(s.list))
+		for _, c := range s.list {
+			t := c.SearchTerms()
+			s.searchTerms[c] = &t
+		}
+	})
+	return s.searchTerms[c]
+}
+
+// SearchTerms returns the words Search matches in c.
+func (c *Code) SearchTerms() SearchTerms {
+	seen := map[string]bool{}
+	add := func(list []string, texts ...string) []string {
+		for _, text := range texts {
+			for _, w := range strings.Fields(Normalize(text)) {
+				if !seen[w] {
+					seen[w] = true
+					list = append(list, w)
+				}
+			}
+		}
+		return list
+	}
+	t := SearchTerms{Title: []string{}, Names: []string{}, Tags: []string{}, Text: []string{}}
+	for _, title := range append([]string{c.Title}, c.FormerTitles...) {
+		t.Titles = appendNew(t.Titles, Normalize(title))
+	}
+	t.Title = add(t.Title, t.Titles...)
+	for _, k := range c.Constants {
+		t.Constants = appendNew(t.Constants, strings.ToLower(k.Name))
+		t.Constants = appendNew(t.Constants, strings.ToLower(lastSegment(k.Name)))
+		t.Names = appendNew(t.Names, strings.ReplaceAll(Normalize(k.Name), " ", ""))
+		t.Tags = add(t.Tags, k.Name)
+	}
+	if t.Constants == nil {
+		t.Constants = []string{}
+	}
+	t.Tags = add(t.Tags, c.Vendor)
+	t.Tags = add(t.Tags, c.Tags()...)
+	t.Text = add(t.Text, PlainText(c.Meaning))
+	return t
+}
+
+func appendNew(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+// FirstSentence is the first sentence of c's Meaning as plain text: the
+// line under a code in a list of results when it has no Summary (a
+// project's own code).
+func (c *Code) FirstSentence() string {
+	text := strings.Join(strings.Fields(PlainText(c.Meaning)), " ")
+	if i := strings.Index(text, ". "); i > 0 {
+		text = text[:i+1]
+	}
+	return text
+}
+
+// mdLink matches a Markdown link, whose text is kept: [text](url).
+var mdLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+
+// PlainText drops the Markdown marks of the data set's text: code spans,
+// emphasis and link targets.
+func PlainText(md string) string {
+	md = mdLink.ReplaceAllString(md, "$1")
+	return strings.NewReplacer("`", "", "**", "", "*", "").Replace(md)
+}
+
+// Normalize lower-cases s, drops apostrophes and turns every run of other
+// characters that are not ASCII letters or digits into one space, so that
+// "I'm a teapot" and "im a teapot" meet. The site's search script does the
+// same.
+func Normalize(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == '\'' || r == '’':
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// searchText is what Nearest compares a word with: the titles and the
+// constant names without qualifiers, underscores as spaces.
 func (c *Code) searchText() string {
 	parts := append([]string{c.Title}, c.FormerTitles...)
 	for _, k := range c.Constants {
 		parts = append(parts, strings.ReplaceAll(lastSegment(k.Name), "_", " "))
 	}
 	return strings.Join(parts, " ")
-}
-
-// normalize lower-cases s and turns punctuation into spaces, so that "I'm a
-// teapot" and "im a teapot" meet.
-func normalize(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\'' || r == '’':
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			b.WriteByte(' ')
-		}
-	}
-	return b.String()
 }
 
 func isDigits(s string) bool {
@@ -99,10 +299,10 @@ func (s *Set) Nearest(query string, max int) []*Code {
 	} else {
 		// Score each code by its closest word, so that a misspelt word
 		// ("teapt") finds the title that holds it ("I'm a teapot").
-		q := strings.Join(strings.Fields(normalize(query)), " ")
+		q := strings.Join(strings.Fields(Normalize(query)), " ")
 		for _, c := range s.list {
-			best := editDistance(q, normalize(c.Title))
-			for _, word := range strings.Fields(normalize(c.searchText())) {
+			best := editDistance(q, Normalize(c.Title))
+			for _, word := range strings.Fields(Normalize(c.searchText())) {
 				best = min(best, editDistance(q, word))
 			}
 			all = append(all, scored{c, best})

@@ -24,6 +24,9 @@ type Set struct {
 	// that needs it: most lookups spell a constant as its library does.
 	lowerOnce   sync.Once
 	byNameLower map[string]*Code
+	// searchTerms are each code's SearchTerms, made on the first search.
+	termsOnce   sync.Once
+	searchTerms map[*Code]*SearchTerms
 }
 
 var (

@@ -18,6 +18,23 @@ var md = goldmark.New()
 // <code>404 Not Found</code>.
 var codeRef = regexp.MustCompile(`<code>([1-9][0-9]{2}) ([^<]+)</code>`)
 
+// preOpen matches the start of a code block as goldmark writes it, with the
+// language of a fenced block when it has one.
+var preOpen = regexp.MustCompile(`<pre><code(?: class="language-([a-z0-9+-]+)")?>`)
+
+// scrollable makes code blocks reachable from the keyboard: a long line
+// scrolls sideways, and a block that scrolls must take focus (tabindex) and
+// then needs a name (WCAG 2.1.1; axe's scrollable-region-focusable).
+func scrollable(html string) string {
+	return preOpen.ReplaceAllStringFunc(html, func(m string) string {
+		label := "Code example"
+		if lang := preOpen.FindStringSubmatch(m)[1]; lang != "" {
+			label += ", " + lang
+		}
+		return `<pre tabindex="0" role="group" aria-label="` + label + `">` + strings.TrimPrefix(m, "<pre>")
+	})
+}
+
 // markdown renders text and links every code it names to that code's page.
 func (b *builder) markdown(text string) template.HTML {
 	var buf bytes.Buffer
@@ -34,7 +51,7 @@ func (b *builder) markdown(text string) template.HTML {
 		}
 		return `<a href="../` + sub[1] + `/">` + m + `</a>`
 	})
-	return template.HTML(out)
+	return template.HTML(scrollable(out))
 }
 
 func formerTitle(titles []string, s string) bool {

@@ -8,6 +8,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/httpcodes/httpcodes/analysis"
 	"github.com/httpcodes/httpcodes/codes"
@@ -116,7 +118,7 @@ func Build(opts Options) (map[string][]byte, error) {
 	b := &builder{tmpl: map[string]*template.Template{}, base: base, set: set, files: map[string][]byte{}}
 	for _, kind := range []string{"index.html", "code.html", "rules.html", "rule.html", "notfound.html"} {
 		// Each kind is the layout with its own "content" template.
-		t, err := template.ParseFS(templateFS, "templates/layout.html", "templates/"+kind)
+		t, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html", "templates/"+kind)
 		if err != nil {
 			return nil, fmt.Errorf("site templates: %w", err)
 		}
@@ -155,6 +157,40 @@ func Build(opts Options) (map[string][]byte, error) {
 	b.sitemap()
 	b.files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + b.url("sitemap.xml") + "\n")
 	return b.files, nil
+}
+
+var templateFuncs = template.FuncMap{"breakable": breakable}
+
+// breakable escapes an identifier and lets a narrow screen wrap it only
+// between its words: after a separator ("HttpServletResponse.SC_NOT_FOUND"
+// after the dot and the underscores) and where a camel-case word or a number
+// starts ("Status416RangeNotSatisfiable"), never inside a word.
+func breakable(name string) template.HTML {
+	var b strings.Builder
+	var prev rune
+	for i, r := range name {
+		// Ruby's ":not_found" keeps its leading colon on the line.
+		if i > 0 && wordStart(prev, r) && !(i == 1 && prev == ':') {
+			b.WriteString("<wbr>")
+		}
+		b.WriteString(template.HTMLEscapeString(string(r)))
+		prev = r
+	}
+	return template.HTML(b.String())
+}
+
+// wordStart reports whether a line may break between prev and r.
+func wordStart(prev, r rune) bool {
+	lower, upper, digit := unicode.IsLower, unicode.IsUpper, unicode.IsDigit
+	switch {
+	case prev == '.' || prev == '_' || prev == ':' && r != ':':
+		return r != ':' && r != '.' && r != '_'
+	case upper(r):
+		return lower(prev) || digit(prev)
+	case digit(r):
+		return lower(prev) || upper(prev)
+	}
+	return false
 }
 
 // baseURL checks the base URL and drops a trailing slash.
@@ -201,19 +237,7 @@ func (b *builder) index() error {
 		}
 		g := &groups[len(groups)-1]
 		g.Codes = append(g.Codes, codeEntry{Number: c.Number, Title: c.Title, Note: note(c)})
-		e := searchEntry{Code: c.Number, Title: c.Title, Summary: c.Summary, Names: []string{}}
-		for _, t := range c.FormerTitles {
-			e.Title += " " + t
-		}
-		seen := map[string]bool{}
-		for _, k := range c.Constants {
-			for _, n := range []string{k.Name, codes.ShortName(k.Name)} {
-				if !seen[n] {
-					seen[n] = true
-					e.Names = append(e.Names, n)
-				}
-			}
-		}
+		e := searchEntry{Code: c.Number, Title: c.Title, Summary: cmp.Or(c.Summary, c.FirstSentence()), Minor: c.Minor(), Terms: c.SearchTerms()}
 		index = append(index, e)
 	}
 	data, err := json.Marshal(index)
@@ -228,12 +252,15 @@ func (b *builder) index() error {
 	})
 }
 
+// searchEntry is a code in the index page's search data: what a result
+// shows, and the terms search.js matches, made by the same code as the Go
+// search (codes.Set.Search) so that both rank alike.
 type searchEntry struct {
-	Code  int    `json:"code"`
-	Title string `json:"title"`
-	// Summary is the code's one-line summary, for a result's second line.
-	Summary string   `json:"summary,omitempty"`
-	Names   []string `json:"names"`
+	Code    int               `json:"code"`
+	Title   string            `json:"title"`
+	Summary string            `json:"summary"`
+	Minor   bool              `json:"minor,omitempty"`
+	Terms   codes.SearchTerms `json:"terms"`
 }
 
 func note(c *codes.Code) string {

@@ -434,3 +434,19 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 }
+
+func TestBreakable(t *testing.T) {
+	for in, want := range map[string]string{
+		"HttpServletResponse.SC_NOT_FOUND":         "Http<wbr>Servlet<wbr>Response.<wbr>SC_<wbr>NOT_<wbr>FOUND",
+		"StatusCode::IM_A_TEAPOT":                  "Status<wbr>Code::<wbr>IM_<wbr>A_<wbr>TEAPOT",
+		":not_found":                               ":not_<wbr>found",
+		"StatusTeapot":                             "Status<wbr>Teapot",
+		"StatusCodes.Status416RangeNotSatisfiable": "Status<wbr>Codes.<wbr>Status<wbr>416<wbr>Range<wbr>Not<wbr>Satisfiable",
+		"HTTPStatus.IM_A_TEAPOT":                   "HTTPStatus.<wbr>IM_<wbr>A_<wbr>TEAPOT",
+		"a<b>_":                                    "a&lt;b&gt;_",
+	} {
+		if got := string(breakable(in)); got != want {
+			t.Errorf("breakable(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

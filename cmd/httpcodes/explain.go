@@ -66,14 +66,22 @@ func resolve(set *codes.Set, query string) (*codes.Code, error) {
 	if c, ok := set.ByName(query); ok {
 		return c, nil
 	}
-	found := set.Search(query)
-	switch len(found) {
-	case 1:
-		return found[0], nil
-	case 0:
+	// The query names a code when it is the only one matched in the best
+	// way the search found ("too many" is 429's title and only in 413's text).
+	found := set.Find(query)
+	if len(found) == 0 {
 		return nil, fmt.Errorf("no status code is named %q\nnearest: %s\nrun \"httpcodes list\" to see every code", query, names(set.Nearest(query, 3)))
 	}
-	return nil, fmt.Errorf("%q matches %d codes: %s\nname one of them by number", query, len(found), names(found))
+	var best []*codes.Code
+	for _, m := range found {
+		if m.By == found[0].By && m.Exact == found[0].Exact {
+			best = append(best, m.Code)
+		}
+	}
+	if len(best) == 1 {
+		return best[0], nil
+	}
+	return nil, fmt.Errorf("%q matches %d codes: %s\nname one of them by number", query, len(best), names(best))
 }
 
 func names(list []*codes.Code) string {

@@ -106,6 +106,9 @@ func TestExplainNames(t *testing.T) {
 		{"http.StatusTeapot", 418}, {"teapot", 418}, {"HTTP_404_NOT_FOUND", 404},
 		{"HttpStatus.NOT_FOUND", 404}, {"StatusCodes.Status207MultiStatus", 207},
 		{"StatusCode::MULTI_STATUS", 207}, {":unprocessable_entity", 422}, {"too many", 429},
+		// The one code matched in the best way: 302's title is "Found" (404's
+		// only holds the word); 499 is nginx's and its title has "closed".
+		{"found", 302}, {"nginx client closed", 499}, {"HttpStatusCode.Redirect", 302},
 	}
 	for _, tt := range tests {
 		status, stdout, stderr := runCmd(t, "explain", "--json", tt.query)
@@ -129,6 +132,7 @@ func TestExplainErrors(t *testing.T) {
 		{[]string{"explain", "42"}, "httpcodes: 42 is not an HTTP status code: codes are three digits, 100 to 999\n"},
 		{[]string{"explain", "teapt"}, "httpcodes: no status code is named \"teapt\"\nnearest: 418 I'm a teapot"},
 		{[]string{"explain", "not"}, "httpcodes: \"not\" matches"},
+		{[]string{"explain", "permanent"}, "httpcodes: \"permanent\" matches 2 codes: 301 Moved Permanently, 308 Permanent Redirect\nname one of them by number\n"},
 		{[]string{"explain"}, "usage: httpcodes explain"},
 		{[]string{"list", "extra"}, "list takes no arguments"},
 		{[]string{"rules", "no-such-rule"}, "no rule is named \"no-such-rule\""},

@@ -7,10 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"syscall"
-	"time"
 
 	"github.com/httpcodes/httpcodes/site"
 )
@@ -44,7 +41,7 @@ func runSite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	if *out != "" {
-		if err := writeSite(*out, files); err != nil {
+		if err := site.Write(*out, files); err != nil {
 			fmt.Fprintf(stderr, "httpcodes: site: %v\n", err)
 			return exitError
 		}
@@ -62,26 +59,11 @@ func runSite(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	fmt.Fprintf(stdout, "httpcodes: serving the site at http://%s/ (Ctrl-C to stop)\n", ln.Addr())
-	srv := &http.Server{Handler: site.Handler(files), ReadHeaderTimeout: 10 * time.Second}
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if err := site.Server(files).Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		fmt.Fprintf(stderr, "httpcodes: site: %v\n", err)
 		return exitError
 	}
 	return exitOK
-}
-
-// writeSite writes the files under dir, creating directories as needed.
-func writeSite(dir string, files map[string][]byte) error {
-	for _, name := range site.Paths(files) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // loopbackByDefault binds an address without a host (":8080", "8080") to
