@@ -14,6 +14,7 @@ require (
 	go.lsp.dev/uri v0.3.0 // protocol's URI type, used in workspace edits
 	go.uber.org/zap v1.28.0 // the server's logs, to stderr or a file
 	go.yaml.in/yaml/v3 v3.0.6 // .httpcodes.yaml, with line numbers for errors
+	golang.org/x/sys v0.5.0 // check --fix: renameat2 RENAME_EXCHANGE, to swap a fixed file in without losing an edit
 )
 
 require (
@@ -24,6 +25,5 @@ require (
 	github.com/xeipuuv/gojsonschema v1.2.0 // indirect
 	go.lsp.dev/pkg v0.0.0-20210717090340-384b27a52fb2 // indirect
 	go.uber.org/multierr v1.10.0 // indirect
-	golang.org/x/sys v0.5.0 // indirect
 	golang.org/x/text v0.14.0 // indirect
 )

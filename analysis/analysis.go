@@ -83,6 +83,19 @@ type Occurrence struct {
 	Ecosystem string
 }
 
+// shifted returns the occurrence moved by delta bytes, as an edit before
+// it moves it: every offset field, and only those
+// (TestShiftedMovesEveryOffset).
+func (o Occurrence) shifted(delta int) Occurrence {
+	o.Start += delta
+	o.End += delta
+	if o.MessageEnd > 0 {
+		o.MessageStart += delta
+		o.MessageEnd += delta
+	}
+	return o
+}
+
 // Severity orders findings; the zero value is an error.
 type Severity int
 

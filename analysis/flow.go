@@ -1,6 +1,11 @@
 package analysis
 
-import "iter"
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // EventKind is what a statement does to a response.
 type eventKind int
@@ -52,6 +57,20 @@ type event struct {
 	start, end int
 }
 
+// shifted returns the event moved by delta bytes, as an edit before it
+// moves it: every offset field, and only those
+// (TestShiftedMovesEveryOffset).
+func (e event) shifted(delta int) event {
+	e.start += delta
+	e.end += delta
+	if e.stmtEnd > 0 {
+		e.stmtStart += delta
+		e.stmtEnd += delta
+		e.block += delta
+	}
+	return e
+}
+
 // sureWrite reports whether the event certainly started the response on the
 // paths it is on: a status write, or a body write whose failure is not handled.
 func (e event) sureWrite() bool {
@@ -70,51 +89,365 @@ func (e event) informational() bool {
 	return e.kind == statusWrite && e.code >= 100 && e.code < 200
 }
 
-// flowStep is one event with the events that may come before it on some
-// path through the same function body.
+// flowStep is one event with what may have happened before it on the
+// paths to it through the same function body.
 type flowStep struct {
 	ev     event
 	before state
 }
 
-// prior yields the events before the step that concern the same writer.
-func (s flowStep) prior() iter.Seq[*event] {
-	return func(yield func(*event) bool) {
-		for n := s.before; n != nil; n = n.next {
-			if n.ev.writer == s.ev.writer && !(n.ev.start == s.ev.start && n.ev.kind == s.ev.kind) && !yield(&n.ev) {
-				return
+// state is what may have happened to the responses on the paths so far,
+// kept as the answers the flow rules ask for rather than as the events
+// themselves: which headers may have been set on a writer, whether it was
+// handed on, which Trailer names were announced, and its earliest and
+// latest certain writes. Both parts are persistent maps that share their
+// unchanged nodes, so recording the state before each event and merging
+// the states of paths at a join cost a few nodes, not a copy: the walk of
+// a body is linear in its statements however its branches nest or repeat.
+type state = *flowState
+
+type flowState struct {
+	// seen holds keys whose presence is the answer (see seenKey).
+	seen *pnode
+	// sure holds, per writer, the earliest and the latest write certain to
+	// have happened on every path to here, and the latest such status
+	// write of each code.
+	sure *pnode
+}
+
+// The keys of a state: a kind byte, the writer, and a name.
+const (
+	keyWrote     = 'w' // a status, body or opaque event on the writer
+	keyOpaque    = 'o' // the writer handed to unseen code
+	keyHeader    = 'h' // a header set (not a Del), by folded name; "" unknown
+	keyTrailer   = 'T' // any set of the Trailer header
+	keyAnnounced = 't' // a name listed in a Trailer value, folded
+	keyFirst     = '<' // the earliest certain write
+	keyLast      = '>' // the latest certain write
+	keyCode      = 'c' // the latest certain status write of a code
+)
+
+func stateKey(kind byte, writer, name string) string {
+	return string(kind) + writer + "\x00" + name
+}
+
+// push returns the state after ev.
+func push(st state, ev event) state {
+	var out flowState
+	if st != nil {
+		out = *st
+	}
+	w := ev.writer
+	if ev.kind != headerSet {
+		out.seen = out.seen.insert(stateKey(keyWrote, w, ""), nil)
+	}
+	switch ev.kind {
+	case opaque:
+		out.seen = out.seen.insert(stateKey(keyOpaque, w, ""), nil)
+	case headerSet:
+		if !ev.deletes {
+			out.seen = out.seen.insert(stateKey(keyHeader, w, foldName(ev.header)), nil)
+		}
+		if strings.EqualFold(ev.header, "Trailer") {
+			out.seen = out.seen.insert(stateKey(keyTrailer, w, ""), nil)
+			for name := range strings.SplitSeq(ev.value, ",") {
+				if name = strings.TrimSpace(name); name != "" {
+					out.seen = out.seen.insert(stateKey(keyAnnounced, w, foldName(name)), nil)
+				}
 			}
 		}
 	}
-}
-
-// state is the set of events that may have happened on the paths so far, as
-// a list shared between paths: a new event is a new head, so recording
-// the state before each event costs nothing.
-type state = *stateNode
-
-type stateNode struct {
-	ev   event
-	next *stateNode
-}
-
-func push(st state, ev event) state { return &stateNode{ev: ev, next: st} }
-
-// union merges the states of several paths, each event once.
-func union(states ...state) state {
-	if len(states) == 1 {
-		return states[0]
+	if ev.sureWrite() {
+		p := &ev
+		out.sure = out.sure.insert(stateKey(keyFirst, w, ""), p)
+		out.sure = out.sure.insert(stateKey(keyLast, w, ""), p)
+		if ev.kind == statusWrite {
+			out.sure = out.sure.insert(stateKey(keyCode, w, strconv.Itoa(ev.code)), p)
+		}
 	}
+	return &out
+}
+
+// union merges the states of several paths.
+func union(states ...state) state {
 	var out state
-	seen := map[[2]int]bool{}
 	for _, s := range states {
-		for n := s; n != nil; n = n.next {
-			k := [2]int{n.ev.start, int(n.ev.kind)}
-			if !seen[k] {
-				seen[k] = true
-				out = push(out, n.ev)
-			}
+		switch {
+		case s == nil || s == out:
+		case out == nil:
+			out = s
+		default:
+			out = &flowState{seen: out.seen.union(s.seen, 0), sure: out.sure.union(s.sure, 0)}
 		}
 	}
 	return out
+}
+
+// afterLoop is the state after a loop that was entered in st and whose
+// body ended in body: what the body did may have happened, but none of
+// its writes is certain, as the loop may have run no iteration.
+func afterLoop(st, body state) state {
+	if body == nil {
+		return st
+	}
+	out := flowState{seen: body.seen}
+	if st != nil {
+		out.seen, out.sure = st.seen.union(body.seen, 0), st.sure
+	}
+	return &out
+}
+
+func (st state) has(kind byte, writer, name string) bool {
+	if st == nil {
+		return false
+	}
+	_, ok := st.seen.get(stateKey(kind, writer, name))
+	return ok
+}
+
+func (st state) sureEvent(kind byte, writer, name string) *event {
+	if st == nil {
+		return nil
+	}
+	ev, _ := st.sure.get(stateKey(kind, writer, name))
+	return ev
+}
+
+// wrote reports whether a status, body or opaque event on the writer may
+// have happened.
+func (st state) wrote(writer string) bool { return st.has(keyWrote, writer, "") }
+
+// firstWrite is the earliest write on the writer certain to have happened
+// on every path to here, nil if none.
+func (st state) firstWrite(writer string) *event { return st.sureEvent(keyFirst, writer, "") }
+
+// lastWrite is the latest such write.
+func (st state) lastWrite(writer string) *event { return st.sureEvent(keyLast, writer, "") }
+
+// statusWrite is the latest status write of the code certain to have happened.
+func (st state) statusWrite(writer string, code int) *event {
+	return st.sureEvent(keyCode, writer, strconv.Itoa(code))
+}
+
+// headerMaySet reports whether the named header may have been set on the
+// writer: set by name, set under a name not known, or the writer handed on.
+func (st state) headerMaySet(writer, name string) bool {
+	return st.has(keyOpaque, writer, "") || st.has(keyHeader, writer, "") || st.has(keyHeader, writer, foldName(name))
+}
+
+// announced reports whether a Trailer header set on the writer lists the
+// named header; any Trailer set counts when the name is not known.
+func (st state) announced(writer, name string) bool {
+	if name == "" {
+		return st.has(keyTrailer, writer, "")
+	}
+	return st.has(keyAnnounced, writer, foldName(name))
+}
+
+// foldName maps a header name to one spelling per strings.EqualFold class.
+func foldName(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	for _, r := range s {
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m = min(m, f)
+		}
+		b.WriteRune(m)
+	}
+	return b.String()
+}
+
+// pnode is a node of a persistent hash trie from string keys to events: a
+// leaf holds the entries of one hash, a branch sixteen children by the
+// next four bits of it. An insert copies the path to its leaf; a union
+// skips the subtries both sides share, so merging two states that grew
+// from one costs in proportion to what they added.
+type pnode struct {
+	hash    uint64
+	entries []pentry
+	kids    *[16]*pnode
+}
+
+type pentry struct {
+	key string
+	ev  *event
+}
+
+func keyHash(key string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(key); i++ {
+		h ^= uint64(key[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// pick chooses between two values of one key: the earliest event for
+// keyFirst, the latest for the others; a present key without an event
+// stays as it is.
+func pick(key string, old, ev *event) *event {
+	if old == nil || ev == nil || old == ev {
+		return old
+	}
+	if key[0] == keyFirst {
+		if ev.start < old.start {
+			return ev
+		}
+		return old
+	}
+	if ev.start > old.start {
+		return ev
+	}
+	return old
+}
+
+func (n *pnode) get(key string) (*event, bool) {
+	h := keyHash(key)
+	for depth := 0; n != nil; depth++ {
+		if n.kids == nil {
+			for _, e := range n.entries {
+				if e.key == key {
+					return e.ev, true
+				}
+			}
+			return nil, false
+		}
+		n = n.kids[(h>>(4*depth))&15]
+	}
+	return nil, false
+}
+
+func (n *pnode) insert(key string, ev *event) *pnode {
+	return n.put(keyHash(key), key, ev, 0)
+}
+
+func (n *pnode) put(h uint64, key string, ev *event, depth int) *pnode {
+	if n == nil {
+		return &pnode{hash: h, entries: []pentry{{key, ev}}}
+	}
+	if n.kids == nil {
+		if n.hash == h || depth >= 16 {
+			for i, e := range n.entries {
+				if e.key == key {
+					v := pick(key, e.ev, ev)
+					if v == e.ev {
+						return n
+					}
+					out := &pnode{hash: h, entries: append([]pentry(nil), n.entries...)}
+					out.entries[i].ev = v
+					return out
+				}
+			}
+			return &pnode{hash: h, entries: append(append([]pentry(nil), n.entries...), pentry{key, ev})}
+		}
+		// Two hashes: a branch that holds the old leaf, then the new key.
+		b := &pnode{kids: new([16]*pnode)}
+		b.kids[(n.hash>>(4*depth))&15] = n
+		return b.put(h, key, ev, depth)
+	}
+	i := (h >> (4 * depth)) & 15
+	kid := n.kids[i].put(h, key, ev, depth+1)
+	if kid == n.kids[i] {
+		return n
+	}
+	kids := *n.kids
+	kids[i] = kid
+	return &pnode{kids: &kids}
+}
+
+// union returns a trie with the keys of both, their values picked.
+func (n *pnode) union(o *pnode, depth int) *pnode {
+	switch {
+	case n == o || o == nil:
+		return n
+	case n == nil:
+		return o
+	case n.kids == nil:
+		return o.putAll(n, depth)
+	case o.kids == nil:
+		return n.putAll(o, depth)
+	}
+	var kids [16]*pnode
+	sameN, sameO := true, true
+	for i := range kids {
+		kids[i] = n.kids[i].union(o.kids[i], depth+1)
+		sameN = sameN && kids[i] == n.kids[i]
+		sameO = sameO && kids[i] == o.kids[i]
+	}
+	switch {
+	case sameN:
+		return n
+	case sameO:
+		return o
+	}
+	return &pnode{kids: &kids}
+}
+
+// putAll inserts the entries of a leaf.
+func (n *pnode) putAll(leaf *pnode, depth int) *pnode {
+	for _, e := range leaf.entries {
+		n = n.put(leaf.hash, e.key, e.ev, depth)
+	}
+	return n
+}
+
+// shifted returns the state with the offsets of its events moved by delta;
+// moved maps the nodes and events already moved, which steps share.
+func (st state) shifted(delta int, moved map[any]any) state {
+	if st == nil {
+		return nil
+	}
+	if m, ok := moved[st]; ok {
+		return m.(state)
+	}
+	out := &flowState{seen: st.seen, sure: st.sure.shifted(delta, moved)}
+	moved[st] = out
+	return out
+}
+
+func (n *pnode) shifted(delta int, moved map[any]any) *pnode {
+	if n == nil {
+		return nil
+	}
+	if m, ok := moved[n]; ok {
+		return m.(*pnode)
+	}
+	out := &pnode{hash: n.hash}
+	if n.kids != nil {
+		out.kids = new([16]*pnode)
+		for i, k := range n.kids {
+			out.kids[i] = k.shifted(delta, moved)
+		}
+	} else {
+		out.entries = make([]pentry, len(n.entries))
+		for i, e := range n.entries {
+			out.entries[i] = pentry{e.key, e.ev.movedOnce(delta, moved)}
+		}
+	}
+	moved[n] = out
+	return out
+}
+
+// movedOnce returns the event shifted by delta, the same copy for every
+// state that shares it.
+func (ev *event) movedOnce(delta int, moved map[any]any) *event {
+	if ev == nil {
+		return nil
+	}
+	if m, ok := moved[ev]; ok {
+		return m.(*event)
+	}
+	out := ev.shifted(delta)
+	moved[ev] = &out
+	return &out
 }

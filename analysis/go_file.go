@@ -83,7 +83,8 @@ type goFile struct {
 
 func init() {
 	register(&language{name: "go", exts: []string{".go"}, analyze: analyzeGo, mayHave: goMayHaveStatus, complete: completeGo,
-		tests: testConventions{suffixes: []string{"_test.go"}}})
+		tests:   testConventions{suffixes: []string{"_test.go"}},
+		editors: editorNames{lsp: []string{"go"}, vim: []string{"go"}, helix: []string{"go"}}})
 }
 
 func analyzeGo(path string, src []byte, res *Result) *fileFacts {

@@ -144,11 +144,11 @@ func (w *walker) stmt(s ast.Stmt, st state) (state, bool) {
 			st = w.events(s.Cond, st)
 		}
 		body, _ := w.block(s.Body.List, st)
-		return union(st, afterLoop(body)), false
+		return afterLoop(st, body), false
 	case *ast.RangeStmt:
 		st = w.events(s.X, st)
 		body, _ := w.block(s.Body.List, st)
-		return union(st, afterLoop(body)), false
+		return afterLoop(st, body), false
 	case *ast.SwitchStmt:
 		if s.Init != nil {
 			st, _ = w.stmt(s.Init, st)
@@ -211,18 +211,6 @@ func (w *walker) clauses(body *ast.BlockStmt, st state, isSelect bool) (state, b
 		outs, done = append(outs, st), append(done, false)
 	}
 	return mergeBranches(outs, done)
-}
-
-// afterLoop marks the events of a loop body as such for the code after it:
-// the loop may have run no iteration.
-func afterLoop(body state) state {
-	var out state
-	for n := body; n != nil; n = n.next {
-		ev := n.ev
-		ev.inLoop = true
-		out = push(out, ev)
-	}
-	return out
 }
 
 func mergeBranches(outs []state, done []bool) (state, bool) {

@@ -212,7 +212,10 @@ func (inc *Incremental) redoDecl(k int, next []byte, start, end, n int) bool {
 	return true
 }
 
-// shifted moves a declaration's span and facts by delta bytes.
+// shifted moves a declaration's span and facts by delta bytes. Each type
+// of fact moves its own offsets (Occurrence.shifted, event.shifted), so a
+// field added to one is moved where it is declared;
+// TestShiftedMovesEveryOffset fails until it is.
 func (d declFacts) shifted(delta int) declFacts {
 	if delta == 0 {
 		return d
@@ -223,38 +226,13 @@ func (d declFacts) shifted(delta int) declFacts {
 	}
 	out.occ = make([]Occurrence, len(d.occ))
 	for i, o := range d.occ {
-		o.Start += delta
-		o.End += delta
-		if o.MessageEnd > 0 {
-			o.MessageStart += delta
-			o.MessageEnd += delta
-		}
-		out.occ[i] = o
+		out.occ[i] = o.shifted(delta)
 	}
-	// The steps of a function share the nodes of their state lists; move
-	// each node once.
-	moved := map[*stateNode]*stateNode{}
-	var move func(n *stateNode) *stateNode
-	move = func(n *stateNode) *stateNode {
-		if n == nil {
-			return nil
-		}
-		if m, ok := moved[n]; ok {
-			return m
-		}
-		ev := n.ev
-		ev.start += delta
-		ev.end += delta
-		m := &stateNode{ev: ev, next: move(n.next)}
-		moved[n] = m
-		return m
-	}
+	// The steps of a function share their states; move each node once.
+	moved := map[any]any{}
 	out.steps = make([]flowStep, len(d.steps))
 	for i, s := range d.steps {
-		ev := s.ev
-		ev.start += delta
-		ev.end += delta
-		out.steps[i] = flowStep{ev: ev, before: move(s.before)}
+		out.steps[i] = flowStep{ev: s.ev.shifted(delta), before: s.before.shifted(delta, moved)}
 	}
 	return out
 }

@@ -1,11 +1,14 @@
 package analysis
 
 import (
+	"io/fs"
 	"math/rand"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestIncrementalMatchesFull applies random edits inside and outside
@@ -13,12 +16,31 @@ import (
 // incremental analysis equals a full analysis of the same text.
 func TestIncrementalMatchesFull(t *testing.T) {
 	sources := map[string][]byte{"big.go": bigGoFile(3000)}
-	for _, name := range []string{"testdata/go/rules.go", "testdata/go/contexts.go", "testdata/go/frameworks.go"} {
+	// Every Go file of testdata/go and its folders, the fixed ones too
+	// (read as .go files).
+	err := filepath.WalkDir("testdata/go", func(name string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
 		src, err := os.ReadFile(name)
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		sources[name] = src
+		switch {
+		case strings.HasSuffix(name, ".go"):
+			sources[name] = src
+		case strings.HasSuffix(name, ".go.fixed"):
+			sources[strings.TrimSuffix(name, ".go.fixed")+".fixed.go"] = src
+		default:
+			t.Errorf("%s: testdata/go holds a file that is not Go; say here how to read it", name)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sources) < 10 || sources["testdata/go/late_header.go"] == nil {
+		t.Fatalf("only %d sources", len(sources))
 	}
 	inserts := []string{" ", "1", "0", "\n", "x", "w.WriteHeader(204)\n", "return\n", "}", "{", "\"", "http.StatusTeapot", "//httpcodes:ignore\n"}
 	rng := rand.New(rand.NewSource(1))
@@ -73,4 +95,149 @@ func BenchmarkIncrementalEdit10kLines(b *testing.B) {
 		inc.Edit(at, at+1, digits[i%2])
 	}
 	b.ReportMetric(float64(len(inc.Result().Findings)), "findings")
+}
+
+// TestIncrementalKeepsLateHeaderFixes: a keystroke in one function keeps
+// the late-header quick fixes of the others. Their facts were moved by the
+// edit without the statement spans the fix moves, and 8 fixes became 1.
+func TestIncrementalKeepsLateHeaderFixes(t *testing.T) {
+	src, err := os.ReadFile("testdata/go/late_header.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixes := func(res *Result) (n int) {
+		for _, f := range res.Findings {
+			if f.Rule == "late-header" && f.Fix != nil {
+				n++
+			}
+		}
+		return n
+	}
+	inc := NewIncremental("late_header.go", src, nil)
+	before := fixes(inc.Result())
+	if before < 5 {
+		t.Fatalf("late_header.go has %d late-header fixes; the test needs several", before)
+	}
+	// A space at the start of the first function's body.
+	at := strings.Index(string(src), "func afterWriteHeader(w http.ResponseWriter, url string) {\n") + len("func afterWriteHeader(w http.ResponseWriter, url string) {\n")
+	if inc.bodyHolding(at, at) < 0 {
+		t.Fatal("the edit is not inside a function body")
+	}
+	got := inc.Edit(at, at, " ")
+	want := Analyze("late_header.go", inc.Text(), nil)
+	if fixes(got) != before || fixes(want) != before {
+		t.Errorf("late-header fixes after a keystroke: %d incremental, %d full, %d before", fixes(got), fixes(want), before)
+	}
+	if !reflect.DeepEqual(got.Findings, want.Findings) {
+		t.Error("the incremental findings differ from the full analysis's")
+	}
+}
+
+// notOffsets lists the int fields of the facts an edit moves that are not
+// byte offsets. Every other int field is an offset, and shifted must move
+// it: a field added to these structs fails TestShiftedMovesEveryOffset
+// until it is shifted or listed here.
+var notOffsets = map[string]bool{
+	"event.kind": true, "event.code": true,
+	"Occurrence.Code": true, "Occurrence.Written": true, "Occurrence.Role": true,
+	"Occurrence.API": true, "Occurrence.MessageCode": true,
+}
+
+// TestShiftedMovesEveryOffset sets every int field of a declaration's
+// facts (its span, occurrences, flow steps and the states before them) to
+// a distinct non-zero value, shifts them, and checks that exactly the
+// offsets moved.
+func TestShiftedMovesEveryOffset(t *testing.T) {
+	var d declFacts
+	next := 100
+	fill(reflect.ValueOf(&d).Elem(), &next, 0)
+	const delta = 7
+	shifted := d.shifted(delta)
+	seen := map[string]bool{}
+	compareShifted(t, "declFacts", reflect.ValueOf(d), reflect.ValueOf(shifted), delta, seen, 0)
+	for name := range notOffsets {
+		if !seen[name] {
+			t.Errorf("notOffsets lists %s, which is no int field of the facts", name)
+		}
+	}
+	for _, name := range []string{"declFacts.start", "declFacts.bodyEnd", "Occurrence.MessageEnd", "event.stmtStart", "event.block", "event.end"} {
+		if !seen[name] {
+			t.Errorf("the walk did not reach %s", name)
+		}
+	}
+}
+
+// settable returns a field that reflection may set, unexported or not.
+func settable(v reflect.Value) reflect.Value {
+	return reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem()
+}
+
+// fill gives every int field under v a distinct value, every slice one
+// element and every pointer a value, down to a depth that ends the
+// recursion through a state list.
+func fill(v reflect.Value, next *int, depth int) {
+	switch v.Kind() {
+	case reflect.Int:
+		*next++
+		settable(v).SetInt(int64(*next))
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			fill(v.Field(i), next, depth)
+		}
+	case reflect.Slice:
+		if depth < 3 {
+			s := reflect.MakeSlice(v.Type(), 1, 1)
+			fill(s.Index(0), next, depth+1)
+			settable(v).Set(s)
+		}
+	case reflect.Pointer:
+		if depth < 3 {
+			p := reflect.New(v.Type().Elem())
+			fill(p.Elem(), next, depth+1)
+			settable(v).Set(p)
+		}
+	}
+}
+
+// compareShifted checks that every int field of b is a's moved by delta,
+// or equal to it when notOffsets lists the field; it records the fields
+// it saw.
+func compareShifted(t *testing.T, path string, a, b reflect.Value, delta int, seen map[string]bool, depth int) {
+	t.Helper()
+	switch a.Kind() {
+	case reflect.Struct:
+		for i := 0; i < a.NumField(); i++ {
+			f := a.Type().Field(i)
+			name := a.Type().Name() + "." + f.Name
+			if f.Type.Kind() == reflect.Int {
+				seen[name] = true
+				want := a.Field(i).Int()
+				if !notOffsets[name] {
+					want += int64(delta)
+				}
+				if got := b.Field(i).Int(); got != want {
+					t.Errorf("%s.%s (%s) is %d after shifting %d by %d; want %d: shift it in its type's shifted method, or list it in notOffsets if it is no offset",
+						path, f.Name, name, got, a.Field(i).Int(), delta, want)
+				}
+				continue
+			}
+			compareShifted(t, path+"."+f.Name, a.Field(i), b.Field(i), delta, seen, depth)
+		}
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			t.Errorf("%s has %d elements after shifting, %d before", path, b.Len(), a.Len())
+			return
+		}
+		for i := 0; i < a.Len(); i++ {
+			compareShifted(t, path+"[]", a.Index(i), b.Index(i), delta, seen, depth+1)
+		}
+	case reflect.Pointer:
+		if a.IsNil() != b.IsNil() {
+			t.Errorf("%s is nil on one side of the shift only", path)
+			return
+		}
+		if !a.IsNil() && depth < 3 {
+			compareShifted(t, path, a.Elem(), b.Elem(), delta, seen, depth+1)
+		}
+	}
 }

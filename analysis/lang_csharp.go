@@ -26,7 +26,8 @@ func init() {
 		tests: testConventions{
 			dirs:     []string{"*.Tests", "*.Test", "*.UnitTests", "*.IntegrationTests", "*.Specs", "test", "tests"},
 			suffixes: []string{"Tests.cs", "Test.cs"},
-		}})
+		},
+		editors: editorNames{lsp: []string{"csharp"}, vim: []string{"cs"}, helix: []string{"c-sharp"}}})
 }
 
 // csMayHave: every context and constant needs one of these words: a

@@ -17,9 +17,11 @@ import (
 
 func init() {
 	register(&language{name: "javascript", exts: []string{".js", ".jsx", ".mjs", ".cjs"},
-		analyze: analyzeJavaScript, mayHave: mayHaveJS, complete: completeJS, tests: jsTests})
+		analyze: analyzeJavaScript, mayHave: mayHaveJS, complete: completeJS, tests: jsTests,
+		editors: editorNames{lsp: []string{"javascript", "javascriptreact"}, vim: []string{"javascript", "javascriptreact"}, helix: []string{"javascript", "jsx"}}})
 	register(&language{name: "typescript", exts: []string{".ts", ".tsx", ".mts", ".cts"},
-		analyze: analyzeTypeScript, mayHave: mayHaveJS, complete: completeJS, tests: jsTests})
+		analyze: analyzeTypeScript, mayHave: mayHaveJS, complete: completeJS, tests: jsTests,
+		editors: editorNames{lsp: []string{"typescript", "typescriptreact"}, vim: []string{"typescript", "typescriptreact"}, helix: []string{"typescript", "tsx"}}})
 }
 
 func analyzeJavaScript(path string, src []byte, res *Result) *fileFacts {
@@ -363,6 +365,7 @@ func (j *jsScan) status(sp span, c statusCtx) bool {
 // top level of sp, or -1, -1.
 func (j *jsScan) conditional(sp span) (int, int) {
 	q, depth := -1, 0
+	pair := j.pairs()
 	for k := sp.from; k < sp.to; k++ {
 		t := j.toks[k]
 		if t.kind != tPunct || t.end-t.start != 1 {
@@ -370,6 +373,15 @@ func (j *jsScan) conditional(sp span) (int, int) {
 		}
 		switch j.src[t.start] {
 		case '(', '[', '{':
+			if depth == 0 {
+				// Nothing inside the brackets is at the top level: skip
+				// to the closing one, and past the span when there is none.
+				k = pair.closeOf(k)
+				if k >= sp.to {
+					return -1, -1
+				}
+				continue
+			}
 			depth++
 		case ')', ']', '}':
 			depth--

@@ -179,7 +179,7 @@ func (s *scan) expressEvent(i, block int, st state) (event, bool) {
 	if root < 0 || notNodeResponse[string(s.src[s.toks[root].start:s.toks[root].end])] {
 		return event{}, false
 	}
-	if kind == headerSet && !wroteTo(st, s.src[s.toks[root].start:s.toks[root].end]) {
+	if kind == headerSet && !st.wrote(s.text(root)) {
 		return event{}, false
 	}
 	args, close := s.args(i + 1)
@@ -220,16 +220,6 @@ func (s *scan) expressEvent(i, block int, st state) (event, bool) {
 		ev.stmtStart, ev.stmtEnd, ev.block = 0, 0, 0
 	}
 	return ev, true
-}
-
-// wroteTo reports whether st holds a write on the named response.
-func wroteTo(st state, writer []byte) bool {
-	for n := st; n != nil; n = n.next {
-		if n.ev.kind != headerSet && n.ev.writer == string(writer) {
-			return true
-		}
-	}
-	return false
 }
 
 // chainRoot walks back from the "." at dot through a call chain

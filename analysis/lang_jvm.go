@@ -26,8 +26,10 @@ import "github.com/httpcodes/httpcodes/codes"
 //     constant is offered as HttpStatus.NOT_FOUND.value().
 
 func init() {
-	register(&language{name: "java", exts: []string{".java"}, analyze: analyzeJava, mayHave: jvmMayHave, complete: completeJava, tests: jvmTests(".java")})
-	register(&language{name: "kotlin", exts: []string{".kt", ".kts"}, analyze: analyzeKotlin, mayHave: jvmMayHave, complete: completeKotlin, tests: jvmTests(".kt")})
+	register(&language{name: "java", exts: []string{".java"}, analyze: analyzeJava, mayHave: jvmMayHave, complete: completeJava, tests: jvmTests(".java"),
+		editors: editorNames{lsp: []string{"java"}, vim: []string{"java"}, helix: []string{"java"}}})
+	register(&language{name: "kotlin", exts: []string{".kt", ".kts"}, analyze: analyzeKotlin, mayHave: jvmMayHave, complete: completeKotlin, tests: jvmTests(".kt"),
+		editors: editorNames{lsp: []string{"kotlin"}, vim: []string{"kotlin"}, helix: []string{"kotlin"}}})
 }
 
 func analyzeJava(_ string, src []byte, _ *Result) *fileFacts {

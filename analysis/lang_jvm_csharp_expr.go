@@ -32,11 +32,18 @@ func jcStatusish(s *scan, from, to int) bool {
 		}
 	}
 	depth, last, prev, sawResponse := 0, -1, -1, false
+	pair := s.pairs()
 	for i := from; i < to; i++ {
 		t := s.toks[i]
 		if t.kind == tPunct && t.end-t.start == 1 {
 			switch s.src[t.start] {
 			case '(', '[':
+				if depth == 0 {
+					// No name inside the brackets is at the chain's level:
+					// skip them whole, unclosed ones to the end.
+					i = pair.closeOf(i)
+					continue
+				}
 				depth++
 			case ')', ']':
 				depth--
@@ -499,6 +506,7 @@ func jcMsgArg(s *scan, args []span, k int) int {
 // to the next comma, semicolon or closing bracket at its own level.
 func jcValueEnd(s *scan, i int) int {
 	depth := 0
+	pair := s.pairs()
 	for j := i; j < len(s.toks); j++ {
 		t := s.toks[j]
 		if t.kind != tPunct || t.end-t.start != 1 {
@@ -506,6 +514,11 @@ func jcValueEnd(s *scan, i int) int {
 		}
 		switch s.src[t.start] {
 		case '(', '[', '{':
+			if depth == 0 {
+				// Skip the brackets whole; unclosed, they run to the end.
+				j = pair.closeOf(j)
+				continue
+			}
 			depth++
 		case ')', ']', '}':
 			if depth == 0 {

@@ -14,6 +14,7 @@ func init() {
 	register(&language{
 		name: "nginx", exts: []string{".nginx", ".nginxconf"}, claims: nginxClaims,
 		analyze: analyzeNginx, mayHave: nginxMayHave, complete: completeNginx,
+		editors: editorNames{lsp: []string{"nginx"}, vim: []string{"nginx"}, helix: []string{"nginx"}},
 	})
 }
 

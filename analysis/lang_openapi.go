@@ -25,6 +25,10 @@ func init() {
 	register(&language{
 		name: "openapi", exts: []string{".yaml", ".yml", ".json"},
 		analyze: analyzeOpenAPI, mayHave: openAPIMayHave, complete: completeOpenAPI,
+		// Editors know YAML and JSON, not OpenAPI: the server is asked
+		// about every YAML and JSON file, and finds nothing in those that
+		// are not API descriptions.
+		editors: editorNames{lsp: []string{"yaml", "json"}, vim: []string{"yaml", "json"}, helix: []string{"yaml", "json"}},
 	})
 }
 

@@ -13,7 +13,8 @@ func init() {
 		mayHave:  phpMayHave,
 		complete: completePHP,
 		// PHPUnit's *Test.php, in Laravel's and Symfony's tests/.
-		tests: testConventions{dirs: []string{"tests", "test"}, suffixes: []string{"Test.php"}},
+		tests:   testConventions{dirs: []string{"tests", "test"}, suffixes: []string{"Test.php"}},
+		editors: editorNames{lsp: []string{"php"}, vim: []string{"php"}, helix: []string{"php"}},
 	})
 }
 

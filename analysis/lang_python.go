@@ -46,6 +46,7 @@ func init() {
 			suffixes: []string{"_test.py"},
 			names:    []string{"conftest.py", "tests.py"},
 		},
+		editors: editorNames{lsp: []string{"python"}, vim: []string{"python"}, helix: []string{"python"}},
 	})
 }
 

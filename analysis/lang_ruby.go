@@ -39,7 +39,8 @@ func init() {
 		mayHave:  rubyMayHave,
 		complete: completeRuby,
 		// RSpec's spec/ and *_spec.rb, Minitest's test/ and *_test.rb.
-		tests: testConventions{dirs: []string{"spec", "test"}, suffixes: []string{"_spec.rb", "_test.rb"}},
+		tests:   testConventions{dirs: []string{"spec", "test"}, suffixes: []string{"_spec.rb", "_test.rb"}},
+		editors: editorNames{lsp: []string{"ruby"}, vim: []string{"ruby"}, helix: []string{"ruby"}},
 	})
 }
 

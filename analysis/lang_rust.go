@@ -14,7 +14,8 @@ func init() {
 		complete: completeRust,
 		// Cargo's integration tests; unit tests live in #[cfg(test)]
 		// modules and #[test] functions, found in the file.
-		tests: testConventions{dirs: []string{"tests"}},
+		tests:   testConventions{dirs: []string{"tests"}},
+		editors: editorNames{lsp: []string{"rust"}, vim: []string{"rust"}, helix: []string{"rust"}},
 	})
 }
 

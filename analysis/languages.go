@@ -29,6 +29,21 @@ type language struct {
 	complete func(req *completeRequest) *Completion
 	// tests tells the language's test code by its path.
 	tests testConventions
+	// editors are the names editors give the language.
+	editors editorNames
+}
+
+// editorNames are the names editors give a language: the editor manifests
+// list exactly these (a test compares them), and the server reads a buffer
+// whose path does not say its language by the id its editor sends.
+type editorNames struct {
+	// lsp are the language ids of LSP's textDocument/didOpen, as VS Code
+	// names them ("typescriptreact").
+	lsp []string
+	// vim are Neovim's and Vim's filetypes ("cs").
+	vim []string
+	// helix are Helix's language names ("c-sharp").
+	helix []string
 }
 
 var registry = map[string]*language{}

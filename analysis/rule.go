@@ -14,7 +14,8 @@ import (
 )
 
 // Rule is one check with its documentation. Each rule lives in its own file,
-// rule_<name>.go, beside its doc and examples.
+// rule_<name>.go, beside its doc and examples, and registers itself from
+// that file's init: adding a rule touches nothing else in the package.
 type Rule struct {
 	// Name is the rule's stable id, used in output, config and ignore comments.
 	Name     string
@@ -32,18 +33,74 @@ type Rule struct {
 	// about every code or about the calls around it. The site links a
 	// code's page and the pages of the rules that check it, both ways.
 	Checks func(*codes.Code) bool
-	check  func(c *checker)
+	// Languages are the languages whose analysis feeds the rule; nil means
+	// every language. It is what `httpcodes rules`, the README and the
+	// site say runs where, and a test holds it to the annotated testdata:
+	// every declared language has a positive case, and no other has one.
+	Languages []string
+	// Since is the release that brought the rule.
+	Since string
+	// FixSafety says how far the rule's fix can be trusted; FixNone for a
+	// rule without one.
+	FixSafety FixSafety
+	check     func(c *checker)
 }
 
-// Rules returns every rule: in the order of docs/DESIGN.md's table, then the
-// rules added since (late-header, deprecated-constant).
-func Rules() []*Rule {
-	return []*Rule{
-		ruleInvalidStatus, ruleUnknownStatus, ruleRedirectStatus, ruleErrorStatus,
-		ruleBodilessStatus, ruleMissingHeader, ruleSuperfluousWriteHeader,
-		ruleReasonMismatch, ruleDeprecatedStatus, ruleNonstandardStatus, rulePreferConstant,
-		ruleLateHeader, ruleDeprecatedConstant,
+// FixSafety says whether a rule's fix keeps the program's behaviour, as
+// ruff marks its fixes.
+type FixSafety int
+
+const (
+	// FixNone: the rule offers no fix.
+	FixNone FixSafety = iota
+	// FixSafe: the fix writes the same program another way (a constant for
+	// its number), and `check --fix` applies it.
+	FixSafe
+	// FixUnsafe: the fix changes what runs (a statement moved above
+	// another) and is right in the common case; review it.
+	FixUnsafe
+)
+
+func (s FixSafety) String() string {
+	return [...]string{"none", "safe", "unsafe"}[s]
+}
+
+// rules is the registry, in the order Rules returns it.
+var rules []*Rule
+
+// registerRule adds a rule; called from the init of its file. Rules come
+// out by default severity, then by name, so the order does not depend on
+// which file's init ran first.
+func registerRule(r *Rule) {
+	for _, other := range rules {
+		if other.Name == r.Name {
+			panic("analysis: rule " + r.Name + " registered twice")
+		}
 	}
+	rules = append(rules, r)
+	slices.SortStableFunc(rules, func(a, b *Rule) int {
+		if a.Severity != b.Severity {
+			return cmp.Compare(a.Severity, b.Severity)
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+}
+
+// Rules returns every rule, by default severity and then name. The slice
+// is shared: do not modify it.
+func Rules() []*Rule { return rules }
+
+// SupportedLanguages returns the languages the rule runs on, sorted.
+func (r *Rule) SupportedLanguages() []string {
+	if r.Languages == nil {
+		return Languages()
+	}
+	return slices.Sorted(slices.Values(r.Languages))
+}
+
+// Supports reports whether the rule runs on a language.
+func (r *Rule) Supports(lang string) bool {
+	return r.Languages == nil || slices.Contains(r.Languages, lang)
 }
 
 // RulesFor returns the rules that check code c by its own facts, in the

@@ -7,9 +7,11 @@ import (
 )
 
 var ruleBodilessStatus = &Rule{
-	Name:     "bodiless-status",
-	Severity: Warning,
-	Summary:  "a body written after 1xx, 204, 205 or 304",
+	Name:      "bodiless-status",
+	Languages: []string{"go"},
+	Since:     "v0.1.0",
+	Severity:  Warning,
+	Summary:   "a body written after 1xx, 204, 205 or 304",
 	Why: "Responses with 204 No Content, 205 Reset Content and 304 Not Modified end at the header " +
 		"section (RFC 9110, Section 15). Go's net/http refuses the write with " +
 		"http.ErrBodyNotAllowed, frameworks drop the body silently, and a proxy may read the bytes " +
@@ -19,6 +21,7 @@ var ruleBodilessStatus = &Rule{
 		"json.NewEncoder(w).Encode(user)",
 	Checks: func(c *codes.Code) bool { return c.NoBody },
 	check: func(c *checker) {
+		var noBody []int
 		for _, s := range c.facts.steps {
 			ev := s.ev
 			if ev.kind != bodyWrite {
@@ -31,15 +34,37 @@ var ruleBodilessStatus = &Rule{
 				}
 				continue
 			}
-			for p := range s.prior() {
-				code := c.lookup(p.code)
-				if p.kind != statusWrite || code == nil || !code.NoBody || !p.sureWrite() {
-					continue
-				}
-				c.report(Finding{Start: ev.start, End: ev.end, Code: p.code,
-					Message: fmt.Sprintf("%s writes a body after %s on line %d sent %s, which has no body: net/http refuses the write (http.ErrBodyNotAllowed); drop the body or send 200 OK", ev.api, p.api, c.facts.line(p.start), code)})
-				break
+			// The latest certain status write of a code without a body.
+			var p *event
+			if noBody == nil {
+				noBody = bodilessCodes(c)
 			}
+			for _, n := range noBody {
+				if w := s.before.statusWrite(ev.writer, n); w != nil && (p == nil || w.start > p.start) {
+					p = w
+				}
+			}
+			if p == nil {
+				continue
+			}
+			code := c.lookup(p.code)
+			c.report(Finding{Start: ev.start, End: ev.end, Code: p.code,
+				Message: fmt.Sprintf("%s writes a body after %s on line %d sent %s, which has no body: net/http refuses the write (http.ErrBodyNotAllowed); drop the body or send 200 OK", ev.api, p.api, c.facts.line(p.start), code)})
 		}
 	},
 }
+
+// bodilessCodes lists the codes of the checker's set whose responses have
+// no body, leaving out the informational ones, which do not end the
+// headers.
+func bodilessCodes(c *checker) []int {
+	out := []int{}
+	for _, code := range c.set.All() {
+		if code.NoBody && (code.Number < 100 || code.Number >= 200) {
+			out = append(out, code.Number)
+		}
+	}
+	return out
+}
+
+func init() { registerRule(ruleBodilessStatus) }

@@ -9,9 +9,12 @@ import (
 )
 
 var ruleDeprecatedConstant = &Rule{
-	Name:     "deprecated-constant",
-	Severity: Info,
-	Summary:  "a status constant its own library has deprecated for the RFC 9110 name",
+	Name:      "deprecated-constant",
+	Languages: []string{"java", "kotlin", "python", "ruby"},
+	Since:     "v0.1.0",
+	FixSafety: FixSafe,
+	Severity:  Info,
+	Summary:   "a status constant its own library has deprecated for the RFC 9110 name",
 	Why: "RFC 9110 renamed some codes (422 Unprocessable Content, 413 Content Too Large), and the " +
 		"libraries followed: Spring 7.0 deprecates HttpStatus.UNPROCESSABLE_ENTITY, Starlette 0.48 " +
 		"warns on HTTP_422_UNPROCESSABLE_ENTITY, Rack 3.1 warns at run time on " +
@@ -104,3 +107,5 @@ func memberOf(name string) string {
 	}
 	return name
 }
+
+func init() { registerRule(ruleDeprecatedConstant) }

@@ -8,6 +8,7 @@ import (
 
 var ruleDeprecatedStatus = &Rule{
 	Name:     "deprecated-status",
+	Since:    "v0.1.0",
 	Severity: Info,
 	Summary:  "305, 306, 418 and other codes the RFCs retire",
 	Why: "Some codes are kept in the registry only so they are not reused: 305 Use Proxy was " +
@@ -29,3 +30,5 @@ var ruleDeprecatedStatus = &Rule{
 		}
 	},
 }
+
+func init() { registerRule(ruleDeprecatedStatus) }

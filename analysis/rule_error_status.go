@@ -3,9 +3,11 @@ package analysis
 import "fmt"
 
 var ruleErrorStatus = &Rule{
-	Name:     "error-status",
-	Severity: Warning,
-	Summary:  "an error API given a code that is not an error",
+	Name:      "error-status",
+	Languages: []string{"csharp", "go", "java", "javascript", "kotlin", "nginx", "php", "python", "ruby", "rust", "typescript"},
+	Since:     "v0.1.0",
+	Severity:  Warning,
+	Summary:   "an error API given a code that is not an error",
 	Why: "http.Error, echo.NewHTTPError and fiber.NewError send an error message. With a 1xx, 2xx " +
 		"or 3xx code the client is told the request worked (or is redirected nowhere) while it " +
 		"reads an error: retries, caches and monitoring all take the failure for a success.",
@@ -30,3 +32,5 @@ var ruleErrorStatus = &Rule{
 		}
 	},
 }
+
+func init() { registerRule(ruleErrorStatus) }

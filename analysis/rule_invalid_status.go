@@ -4,6 +4,7 @@ import "fmt"
 
 var ruleInvalidStatus = &Rule{
 	Name:     "invalid-status",
+	Since:    "v0.1.0",
 	Severity: Error,
 	Summary:  "a status outside 100–999",
 	Why: "A status code has exactly three digits. Go's ResponseWriter.WriteHeader panics on any " +
@@ -75,3 +76,5 @@ func invalidEffect(lang string, code int) string {
 	}
 	return fmt.Sprintf("no client accepts a response line with %d", code)
 }
+
+func init() { registerRule(ruleInvalidStatus) }

@@ -2,13 +2,17 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
 var ruleLateHeader = &Rule{
-	Name:     "late-header",
-	Severity: Warning,
-	Summary:  "a header set after the status line has been sent",
+	Name:      "late-header",
+	Languages: []string{"go", "javascript", "typescript"},
+	Since:     "v0.1.0",
+	FixSafety: FixUnsafe,
+	Severity:  Warning,
+	Summary:   "a header set after the status line has been sent",
 	Why: "Headers travel before the body, with the status line. Once WriteHeader has run, or the " +
 		"first byte of the body has been written (which sends 200 OK), the header map is no longer " +
 		"read: net/http silently drops the header, and Node throws ERR_HTTP_HEADERS_SENT. Trailers " +
@@ -18,22 +22,14 @@ var ruleLateHeader = &Rule{
 	Bad:  "w.WriteHeader(http.StatusCreated)\nw.Header().Set(\"Location\", url)",
 	Good: "w.Header().Set(\"Location\", url)\nw.WriteHeader(http.StatusCreated)",
 	check: func(c *checker) {
+		var sites map[string][]int
 		for _, s := range c.facts.steps {
 			ev := s.ev
 			if ev.kind != headerSet || !ev.direct || isTrailer(ev.header) {
 				continue
 			}
-			var write *event
-			announced := false
-			for p := range s.prior() {
-				if p.sureWrite() && (write == nil || p.start < write.start) {
-					write = p
-				}
-				if p.kind == headerSet && strings.EqualFold(p.header, "Trailer") && (ev.header == "" || listsHeader(p.value, ev.header)) {
-					announced = true
-				}
-			}
-			if write == nil || announced {
+			write := s.before.firstWrite(ev.writer)
+			if write == nil || s.before.announced(ev.writer, ev.header) {
 				continue
 			}
 			line := c.facts.line(write.start)
@@ -43,7 +39,10 @@ var ruleLateHeader = &Rule{
 			}
 			f := Finding{Start: ev.start, End: ev.end, Code: write.code,
 				Message: fmt.Sprintf("%s comes too late: %s; %s. Set headers before the first write", ev.api, sent, lateEffect(c.facts.lang))}
-			if edits, ok := moveAbove(c.facts.src, ev, *write); ok {
+			if sites == nil {
+				sites = assignSites(c.facts.src)
+			}
+			if edits, ok := moveAbove(c.facts.src, sites, ev, *write); ok {
 				f.Fix = &Fix{Title: fmt.Sprintf("Move the header above line %d", line), Edits: edits}
 			}
 			c.report(f)
@@ -66,20 +65,11 @@ func isTrailer(name string) bool {
 	return len(name) >= len(trailerPrefix) && strings.EqualFold(name[:len(trailerPrefix)], trailerPrefix)
 }
 
-// listsHeader reports whether a Trailer header value ("X-A, X-B") names h.
-func listsHeader(value, h string) bool {
-	for _, name := range strings.Split(value, ",") {
-		if strings.EqualFold(strings.TrimSpace(name), h) {
-			return true
-		}
-	}
-	return false
-}
-
 // moveAbove moves the late header's statement to just above the write's,
 // when both are whole statements of the same block, each on lines of its
 // own, and nothing between them assigns a name the header statement uses.
-func moveAbove(src []byte, header, write event) ([]Edit, bool) {
+// sites are the file's assignSites.
+func moveAbove(src []byte, sites map[string][]int, header, write event) ([]Edit, bool) {
 	if header.block == 0 || header.block != write.block || write.stmtEnd > header.stmtStart {
 		return nil, false
 	}
@@ -91,9 +81,8 @@ func moveAbove(src []byte, header, write event) ([]Edit, bool) {
 	if !ok {
 		return nil, false
 	}
-	between := string(src[write.stmtEnd:hStart])
 	for _, name := range identifiers(string(src[header.stmtStart:header.stmtEnd])) {
-		if assigns(between, name) {
+		if assignedIn(sites[name], len(name), write.stmtEnd, hStart) {
 			return nil, false
 		}
 	}
@@ -147,45 +136,83 @@ func identifiers(text string) []string {
 	return out
 }
 
-// assigns reports whether code declares or assigns name: "name :=",
-// "name =", "name += …", "name++", "var name", "let name", "const name",
-// "name, x :=".
-func assigns(code, name string) bool {
-	for i := 0; ; {
-		k := strings.Index(code[i:], name)
-		if k < 0 {
-			return false
-		}
-		at := i + k
-		end := at + len(name)
-		i = end
-		if at > 0 && identPart[code[at-1]] || end < len(code) && identPart[code[end]] {
+// assignSites finds, in one pass, where each name is declared or assigned:
+// "name :=", "name =", "name += …", "name++", "var name", "let name",
+// "const name", "name, x :=". It returns the offsets of those names by
+// name, in order, so that asking about the text between two statements
+// does not read that text again for every late header.
+func assignSites(src []byte) map[string][]int {
+	code := string(src)
+	sites := map[string][]int{}
+	// lists memoises, by the offset after a name, whether the comma list
+	// that follows ends in an assignment: each name of a long list a, b,
+	// c = … asks about the rest of it.
+	lists := map[int]bool{}
+	for i := 0; i < len(code); {
+		if !identPart[code[i]] {
+			i++
 			continue
 		}
-		before := strings.TrimRight(code[:at], " \t")
-		for _, kw := range []string{"var", "let", "const"} {
-			if strings.HasSuffix(before, kw) {
-				return true
-			}
+		at := i
+		for i < len(code) && identPart[code[i]] {
+			i++
 		}
-		after := strings.TrimLeft(code[end:], " \t")
-		// a, name := …: skip the other names of a multiple assignment.
-		for strings.HasPrefix(after, ",") {
-			after = strings.TrimLeft(after[1:], " \t")
-			n := 0
-			for n < len(after) && identPart[after[n]] {
-				n++
-			}
-			if n == 0 {
-				break
-			}
-			after = strings.TrimLeft(after[n:], " \t")
+		if !identStart[code[at]] {
+			continue
 		}
-		if strings.HasPrefix(after, ":=") ||
-			strings.HasPrefix(after, "=") && !strings.HasPrefix(after, "==") ||
-			len(after) > 1 && strings.ContainsRune("+-*/|&", rune(after[0])) && after[1] == '=' ||
-			strings.HasPrefix(after, "++") || strings.HasPrefix(after, "--") {
+		if declaredAt(code, at) || assignedAfter(code, i, lists) {
+			name := code[at:i]
+			sites[name] = append(sites[name], at)
+		}
+	}
+	return sites
+}
+
+// declaredAt reports whether a declaring keyword ends just before the name
+// at offset at (spaces between).
+func declaredAt(code string, at int) bool {
+	before := strings.TrimRight(code[:at], " \t")
+	for _, kw := range []string{"var", "let", "const"} {
+		if strings.HasSuffix(before, kw) {
 			return true
 		}
 	}
+	return false
 }
+
+// assignedAfter reports whether an assignment follows the name that ends at
+// end, over a comma list of further names.
+func assignedAfter(code string, end int, lists map[int]bool) bool {
+	if v, ok := lists[end]; ok {
+		return v
+	}
+	after := strings.TrimLeft(code[end:], " \t")
+	if strings.HasPrefix(after, ",") {
+		rest := strings.TrimLeft(after[1:], " \t")
+		n := 0
+		for n < len(rest) && identPart[rest[n]] {
+			n++
+		}
+		if n > 0 {
+			v := assignedAfter(code, len(code)-len(rest)+n, lists)
+			lists[end] = v
+			return v
+		}
+		after = rest
+	}
+	v := strings.HasPrefix(after, ":=") ||
+		strings.HasPrefix(after, "=") && !strings.HasPrefix(after, "==") ||
+		len(after) > 1 && strings.ContainsRune("+-*/|&", rune(after[0])) && after[1] == '=' ||
+		strings.HasPrefix(after, "++") || strings.HasPrefix(after, "--")
+	lists[end] = v
+	return v
+}
+
+// assignedIn reports whether one of the sites of a name of length n lies
+// within [from, to).
+func assignedIn(sites []int, n, from, to int) bool {
+	k, _ := slices.BinarySearch(sites, from)
+	return k < len(sites) && sites[k]+n <= to
+}
+
+func init() { registerRule(ruleLateHeader) }

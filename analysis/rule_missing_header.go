@@ -8,9 +8,11 @@ import (
 )
 
 var ruleMissingHeader = &Rule{
-	Name:     "missing-header",
-	Severity: Warning,
-	Summary:  "401 without WWW-Authenticate, 405 without Allow, a redirect without Location",
+	Name:      "missing-header",
+	Languages: []string{"go"},
+	Since:     "v0.1.0",
+	Severity:  Warning,
+	Summary:   "401 without WWW-Authenticate, 405 without Allow, a redirect without Location",
 	Why: "Some codes are only half an answer without their header: a 401 must say how to " +
 		"authenticate (WWW-Authenticate), a 405 which methods work (Allow), a 301, 302, 303, 307 " +
 		"or 308 where to go (Location), a 407 how to authenticate to the proxy, a 426 which " +
@@ -29,7 +31,7 @@ var ruleMissingHeader = &Rule{
 				continue
 			}
 			for _, h := range code.RequiredHeaders {
-				if strings.EqualFold(h, "Location") && ev.setsLocation || headerMaySet(s, h) {
+				if strings.EqualFold(h, "Location") && ev.setsLocation || s.before.headerMaySet(ev.writer, h) {
 					continue
 				}
 				c.report(Finding{Start: ev.start, End: ev.end, Code: ev.code,
@@ -37,18 +39,6 @@ var ruleMissingHeader = &Rule{
 			}
 		}
 	},
-}
-
-// headerMaySet reports whether an earlier event may have set the header: a
-// Set or Add of that name, a header set whose name is not a literal, or the
-// writer passed to code the analysis cannot see.
-func headerMaySet(s flowStep, name string) bool {
-	for p := range s.prior() {
-		if p.kind == opaque || p.kind == headerSet && !p.deletes && (p.header == "" || strings.EqualFold(p.header, name)) {
-			return true
-		}
-	}
-	return false
 }
 
 func headerAdvice(ev event, code int, header string) string {
@@ -75,3 +65,5 @@ func article(word string) string {
 	}
 	return "a"
 }
+
+func init() { registerRule(ruleMissingHeader) }

@@ -8,6 +8,7 @@ import (
 
 var ruleNonstandardStatus = &Rule{
 	Name:     "nonstandard-status",
+	Since:    "v0.1.0",
 	Severity: Info,
 	Summary:  "vendor codes (nginx 499, Cloudflare 52x), naming whose they are",
 	Why: "Codes such as 499 (nginx) or 520–527 (Cloudflare) are not registered: a vendor's proxy " +
@@ -32,3 +33,5 @@ var ruleNonstandardStatus = &Rule{
 		}
 	},
 }
+
+func init() { registerRule(ruleNonstandardStatus) }

@@ -3,9 +3,12 @@ package analysis
 import "fmt"
 
 var rulePreferConstant = &Rule{
-	Name:     "prefer-constant",
-	Severity: Hint,
-	Summary:  "a number where the ecosystem has a named constant",
+	Name:      "prefer-constant",
+	Languages: []string{"csharp", "go", "java", "javascript", "kotlin", "php", "python", "ruby", "rust", "typescript"},
+	Since:     "v0.1.0",
+	FixSafety: FixSafe,
+	Severity:  Hint,
+	Summary:   "a number where the ecosystem has a named constant",
 	Why: "http.StatusUnprocessableEntity says what 422 means to a reader who does not know the " +
 		"table by heart, and a typo in a name fails to compile while a typo in a number ships. " +
 		"Bounds of class checks (resp.StatusCode >= 400) are left alone: they stand for a class, " +
@@ -28,3 +31,5 @@ var rulePreferConstant = &Rule{
 		}
 	},
 }
+
+func init() { registerRule(rulePreferConstant) }

@@ -9,6 +9,7 @@ import (
 
 var ruleReasonMismatch = &Rule{
 	Name:     "reason-mismatch",
+	Since:    "v0.1.0",
 	Severity: Warning,
 	Summary:  "text that names another code's reason (http.Error(w, \"Not Found\", 500))",
 	Why: "When the message names one code and the status says another, one of them is wrong: " +
@@ -62,3 +63,5 @@ func namesCode(c *codes.Code, msg string) bool {
 	}
 	return false
 }
+
+func init() { registerRule(ruleReasonMismatch) }

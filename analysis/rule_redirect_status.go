@@ -3,9 +3,11 @@ package analysis
 import "fmt"
 
 var ruleRedirectStatus = &Rule{
-	Name:     "redirect-status",
-	Severity: Error,
-	Summary:  "a redirect API given a code that is not a redirect",
+	Name:      "redirect-status",
+	Languages: []string{"go", "java", "javascript", "kotlin", "nginx", "php", "python", "ruby", "rust", "typescript"},
+	Since:     "v0.1.0",
+	Severity:  Error,
+	Summary:   "a redirect API given a code that is not a redirect",
 	Why: "Browsers and HTTP clients follow Location only on 301, 302, 303, 307 and 308. A redirect " +
 		"sent with 200 shows the small \"<a href>\" page the API writes instead of going anywhere; " +
 		"with 4xx or 5xx the redirect is reported as an error.",
@@ -34,3 +36,5 @@ var ruleRedirectStatus = &Rule{
 		}
 	},
 }
+
+func init() { registerRule(ruleRedirectStatus) }

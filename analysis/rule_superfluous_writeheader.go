@@ -3,9 +3,11 @@ package analysis
 import "fmt"
 
 var ruleSuperfluousWriteHeader = &Rule{
-	Name:     "superfluous-writeheader",
-	Severity: Warning,
-	Summary:  "a second status write on the same path (WriteHeader then http.Error)",
+	Name:      "superfluous-writeheader",
+	Languages: []string{"go"},
+	Since:     "v0.1.0",
+	Severity:  Warning,
+	Summary:   "a second status write on the same path (WriteHeader then http.Error)",
 	Why: "The status line is sent once. A second WriteHeader, or a WriteHeader after the body has " +
 		"started, is ignored: net/http logs \"superfluous response.WriteHeader call\" and the " +
 		"client gets the first status. The usual cause is a missing return after http.Error.",
@@ -20,12 +22,7 @@ var ruleSuperfluousWriteHeader = &Rule{
 			if !(ev.kind == statusWrite || ev.kind == bodyWrite && ev.withStatus) || ev.informational() {
 				continue
 			}
-			var first *event
-			for p := range s.prior() {
-				if p.sureWrite() && (first == nil || p.start > first.start) {
-					first = p
-				}
-			}
+			first := s.before.lastWrite(ev.writer)
 			if first == nil || reported[first.start] {
 				continue
 			}
@@ -40,3 +37,5 @@ var ruleSuperfluousWriteHeader = &Rule{
 		}
 	},
 }
+
+func init() { registerRule(ruleSuperfluousWriteHeader) }

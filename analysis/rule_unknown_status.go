@@ -4,6 +4,7 @@ import "fmt"
 
 var ruleUnknownStatus = &Rule{
 	Name:     "unknown-status",
+	Since:    "v0.1.0",
 	Severity: Warning,
 	Summary:  "a well-formed code that no registry or known vendor defines (299, 430)",
 	Why: "A client that does not know a code treats it as the first code of its class (RFC 9110, " +
@@ -40,3 +41,5 @@ var ruleUnknownStatus = &Rule{
 		}
 	},
 }
+
+func init() { registerRule(ruleUnknownStatus) }

@@ -20,6 +20,7 @@ import (
 
 	"github.com/httpcodes/httpcodes/analysis"
 	"github.com/httpcodes/httpcodes/codes"
+	"github.com/httpcodes/httpcodes/internal/readfile"
 )
 
 // FileName is the name of the configuration file, found from the checked
@@ -137,7 +138,7 @@ func Find(dir string) string {
 
 // Load reads and checks a configuration file.
 func Load(path string) (*Config, error) {
-	src, err := os.ReadFile(path)
+	src, err := readfile.Read(path, readfile.ConfigLimit)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("config %s: no such file", path)

@@ -20,7 +20,7 @@ func (s *Server) codeAction(_ context.Context, raw json.RawMessage) (any, error)
 	}
 	actions := []protocol.CodeAction{}
 	doc, ok := s.docs.get(string(p.TextDocument.URI))
-	if !ok {
+	if !ok || doc.oversized() {
 		return actions, nil
 	}
 	enc, set, opts := s.snapshot()

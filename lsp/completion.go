@@ -36,7 +36,7 @@ func (s *Server) completion(_ context.Context, raw json.RawMessage) (any, error)
 		return nil, err
 	}
 	doc, ok := s.docs.get(string(p.TextDocument.URI))
-	if !ok {
+	if !ok || doc.oversized() {
 		return protocol.CompletionList{Items: []protocol.CompletionItem{}}, nil
 	}
 	enc, set, opts := s.snapshot()

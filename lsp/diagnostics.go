@@ -58,6 +58,9 @@ func (s *Server) publish(ctx context.Context, p protocol.PublishDiagnosticsParam
 
 // diagnose analyses a document (once per version) and converts its findings.
 func (s *Server) diagnose(doc *document) []protocol.Diagnostic {
+	if doc.oversized() {
+		return []protocol.Diagnostic{}
+	}
 	enc, set, opts := s.snapshot()
 	res := s.docs.analyze(doc, opts)
 	m := s.docs.mapperFor(doc, enc)

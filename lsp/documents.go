@@ -28,6 +28,18 @@ type document struct {
 	inc *analysis.Incremental
 }
 
+// maxDocumentSize is the largest document the server analyses, in bytes.
+// Hand-written source files stay far below it; generated ones and data
+// above it cost more to analyse than they are worth (a 50 MB Go file took
+// 3.6 GB). Over it the server keeps the text, so that edits stay in step
+// with the editor, but answers nothing about it: no diagnostics, hovers,
+// completions, code actions or hints. It tells the user once, when the
+// document goes over (Server.checkSize).
+const maxDocumentSize = 10 << 20
+
+// oversized reports whether a document is over maxDocumentSize.
+func (doc *document) oversized() bool { return len(doc.text) > maxDocumentSize }
+
 // documents holds the open documents; the server keeps nothing else.
 type documents struct {
 	mu   sync.Mutex
@@ -128,6 +140,8 @@ func (d *documents) change(uri string, version int32, changes []contentChange, e
 }
 
 // analyze returns the document's analysis, computing it once per version.
+// A document over maxDocumentSize, or one that cannot hold a status code,
+// gets an empty one.
 func (d *documents) analyze(doc *document, opts *analysis.Options) *analysis.Result {
 	d.mu.Lock()
 	res := doc.result
@@ -135,8 +149,15 @@ func (d *documents) analyze(doc *document, opts *analysis.Options) *analysis.Res
 	if res != nil {
 		return res
 	}
-	inc := analysis.NewIncremental(doc.path, doc.text, opts)
-	res = inc.Result()
+	var inc *analysis.Incremental
+	if doc.oversized() || !analysis.MayHaveStatus(doc.path, doc.text) {
+		// check's pre-filter: most files hold no status at all, and
+		// parsing them to find none would cost as much as the rest.
+		res = &analysis.Result{Language: analysis.Language(doc.path)}
+	} else {
+		inc = analysis.NewIncremental(doc.path, doc.text, opts)
+		res = inc.Result()
+	}
 	d.mu.Lock()
 	doc.result, doc.inc = res, inc
 	d.mu.Unlock()

@@ -18,6 +18,7 @@ func FuzzStream(f *testing.F) {
 	f.Add([]byte(frame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`)))
 	f.Add([]byte("Content-Length: 5\r\n\r\n{bad}garbage\r\n\r\n" + frame(`{"jsonrpc":"2.0","method":"exit"}`)))
 	f.Add([]byte("Content-Length: -1\r\n\r\nContent-Length: 99999999999\r\n\r\n"))
+	f.Add([]byte("x" + frame(`{"jsonrpc":"2.0","id":"","method":"a"}`) + "Content-Length: 40\r\n\r\n" + `{"jsonrpc":"2.0","id":2,"method":"b"}` + frame(`{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":""}}`)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := newStream(bytes.NewReader(data), io.Discard, nil)
 		for i := 0; i <= len(data)+1; i++ {

@@ -18,8 +18,8 @@ func (s *Server) hover(_ context.Context, raw json.RawMessage) (any, error) {
 		return nil, err
 	}
 	doc, ok := s.docs.get(string(p.TextDocument.URI))
-	if !ok {
-		return nil, nil // not open: nothing to say
+	if !ok || doc.oversized() {
+		return nil, nil // not open, or too large to analyse: nothing to say
 	}
 	enc, set, opts := s.snapshot()
 	m := s.docs.mapperFor(doc, enc)

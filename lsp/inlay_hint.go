@@ -17,7 +17,7 @@ func (s *Server) inlayHint(_ context.Context, raw json.RawMessage) (any, error) 
 	}
 	hints := []inlayHint{}
 	doc, ok := s.docs.get(string(p.TextDocument.URI))
-	if !ok {
+	if !ok || doc.oversized() {
 		return hints, nil
 	}
 	enc, set, opts := s.snapshot()

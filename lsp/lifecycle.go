@@ -89,7 +89,11 @@ func (s *Server) loadProject(ctx context.Context, rootURI string) *analysis.Opti
 			opts = o
 		}
 	}
-	opts.Pinned = deps.Scan(root, projectScanDepth)
+	pins, errs := deps.Scan(root, projectScanDepth)
+	for _, err := range errs {
+		s.showMessage(ctx, protocol.MessageTypeWarning, "httpcodes: "+err.Error()+"; its library versions are not read")
+	}
+	opts.Pinned = pins
 	return opts
 }
 

@@ -88,7 +88,9 @@ func (m *mapper) offset(p protocol.Position) int {
 	want := int(p.Character)
 	if m.enc == utf8Encoding {
 		off := min(start+want, end)
-		for off > start && !utf8.RuneStart(m.text[off]) {
+		// The line's end is a boundary, and at the end of a last line with
+		// no newline it is the end of the text: there is no byte to read.
+		for off > start && off < end && !utf8.RuneStart(m.text[off]) {
 			off--
 		}
 		return off

@@ -25,6 +25,8 @@ func TestMapper(t *testing.T) {
 		{utf16Encoding, 18, protocol.Position{Line: 4, Character: 3}, 18},
 		{utf8Encoding, 5, protocol.Position{Line: 0, Character: 5}, 5},
 		{utf8Encoding, 11, protocol.Position{Line: 1, Character: 3}, 11},
+		// The end of the last line, which has no newline: the end of the text.
+		{utf8Encoding, 18, protocol.Position{Line: 4, Character: 3}, 18},
 	}
 	for _, tt := range tests {
 		m := newMapper(text, tt.enc)
@@ -44,10 +46,28 @@ func TestMapper(t *testing.T) {
 		{utf16Encoding, protocol.Position{Line: 99, Character: 0}, len(text)},
 		{utf16Encoding, protocol.Position{Line: 0, Character: 2}, 1}, // inside the surrogate pair: the emoji's start
 		{utf8Encoding, protocol.Position{Line: 0, Character: 3}, 1},  // inside the emoji's bytes
+		{utf8Encoding, protocol.Position{Line: 4, Character: 99}, len(text)},
+		{utf16Encoding, protocol.Position{Line: 4, Character: 99}, len(text)},
 	}
 	for _, tt := range clamps {
 		if got := newMapper(text, tt.enc).offset(tt.pos); got != tt.want {
 			t.Errorf("%v offset(%v) = %d, want %d", tt.enc, tt.pos, got, tt.want)
+		}
+	}
+	// A text that ends inside a line, on a multi-byte character or on a
+	// cut one: every column of the last line maps into the text.
+	for _, text := range []string{"a😀", "a\n😀", "a\xf0\x9f", "", "é"} {
+		for _, enc := range []encoding{utf8Encoding, utf16Encoding} {
+			m := newMapper([]byte(text), enc)
+			last := uint32(len(m.lines) - 1)
+			for c := uint32(0); c <= uint32(len(text))+1; c++ {
+				if off := m.offset(protocol.Position{Line: last, Character: c}); off < 0 || off > len(text) {
+					t.Errorf("%v offset(%d:%d) in %q = %d", enc, last, c, text, off)
+				}
+			}
+			if got := m.position(len(text)); got.Line != last {
+				t.Errorf("%v position(end of %q) = %v", enc, text, got)
+			}
 		}
 	}
 }

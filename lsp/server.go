@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
 
 	"github.com/httpcodes/httpcodes/analysis"
@@ -41,6 +42,8 @@ type Server struct {
 	// workspace/diagnostic/refresh and workspace/inlayHint/refresh.
 	refreshDiagnostics, refreshHints bool
 	timers                           map[string]*time.Timer
+	// oversized holds the documents over maxDocumentSize the user was told about.
+	oversized map[string]bool
 
 	// debounce is how long diagnostics wait after an edit for the next one.
 	debounce time.Duration
@@ -117,7 +120,7 @@ func newServer(opts Options) *Server {
 	}
 	return &Server{
 		version: opts.Version, log: log, docs: newDocuments(), settings: defaultSettings(),
-		timers: map[string]*time.Timer{}, debounce: debounce, exited: make(chan struct{}), extra: opts.extra,
+		timers: map[string]*time.Timer{}, oversized: map[string]bool{}, debounce: debounce, exited: make(chan struct{}), extra: opts.extra,
 	}
 }
 
@@ -175,7 +178,11 @@ func (s *Server) dispatch(ctx context.Context, reply jsonrpc2.Replier, req jsonr
 	defer func() {
 		if r := recover(); r != nil {
 			s.log.Error("handler panicked", zap.String("method", req.Method()), zap.Any("panic", r), zap.ByteString("stack", debug.Stack()))
-			send(nil, jsonrpc2.NewError(jsonrpc2.InternalError, fmt.Sprintf("internal error in %s: %v", req.Method(), r)))
+			err := jsonrpc2.NewError(jsonrpc2.InternalError, fmt.Sprintf("internal error in %s: %v", req.Method(), r))
+			if _, isCall := req.(*jsonrpc2.Call); !isCall {
+				s.logMessage(ctx, protocol.MessageTypeError, "httpcodes: "+err.Message)
+			}
+			send(nil, err)
 		}
 	}()
 	_, isCall := req.(*jsonrpc2.Call)
@@ -218,7 +225,24 @@ func (s *Server) dispatch(ctx context.Context, reply jsonrpc2.Replier, req jsonr
 	start := time.Now()
 	result, err := h(s, ctx, req.Params())
 	s.log.Debug("handled", zap.String("method", method), zap.Duration("took", time.Since(start)), zap.Error(err))
+	if err != nil && !isCall {
+		// A notification has no reply to carry its error: a didChange the
+		// server could not apply would leave its text behind the editor's
+		// without a word. The client's log says so.
+		s.logMessage(ctx, protocol.MessageTypeError, fmt.Sprintf("httpcodes: %s: %v", method, err))
+	}
 	send(result, err)
+}
+
+// logMessage writes to the client's log (window/logMessage) and ours.
+func (s *Server) logMessage(ctx context.Context, kind protocol.MessageType, msg string) {
+	s.log.Warn(msg)
+	if s.conn == nil {
+		return
+	}
+	if err := s.conn.Notify(context.WithoutCancel(ctx), "window/logMessage", protocol.LogMessageParams{Type: kind, Message: msg}); err != nil {
+		s.log.Warn("cannot notify", zap.Error(err))
+	}
 }
 
 // handlerFunc answers one method; notifications' results are dropped.

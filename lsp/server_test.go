@@ -424,7 +424,8 @@ func TestCancellation(t *testing.T) {
 }
 
 // testHandlers are methods only the test servers have: one that panics,
-// and one that waits for its cancellation.
+// one that waits for its cancellation, and one that returns the text the
+// server holds for a document, so a test can check no edit was lost.
 func testHandlers(c *client) map[string]handlerFunc {
 	var once sync.Once
 	return map[string]handlerFunc{
@@ -433,6 +434,17 @@ func testHandlers(c *client) map[string]handlerFunc {
 			once.Do(func() { close(c.slowStarted) })
 			<-ctx.Done()
 			return "late", nil
+		},
+		"test/text": func(s *Server, _ context.Context, raw json.RawMessage) (any, error) {
+			var p protocol.TextDocumentIdentifier
+			if err := decodeParams(raw, &p); err != nil {
+				return nil, err
+			}
+			doc, ok := s.docs.get(string(p.URI))
+			if !ok {
+				return nil, nil
+			}
+			return string(doc.text), nil
 		},
 	}
 }
@@ -456,16 +468,18 @@ func itoa(n int) string {
 	return string(b)
 }
 
-// TestHugeAndInvalidDocuments: a 10 MB document and bytes that are not
-// UTF-8 are served like any other.
+// TestHugeAndInvalidDocuments: a document of maxDocumentSize bytes and
+// bytes that are not UTF-8 are served like any other.
 func TestHugeAndInvalidDocuments(t *testing.T) {
 	c := startServer(t)
 	c.initialize(nil)
 	var b strings.Builder
 	b.WriteString(handlerGo)
-	for b.Len() < 10<<20 {
-		b.WriteString("// filler filler filler filler filler filler filler filler filler filler\n")
+	const filler = "// filler filler filler filler filler filler filler filler filler filler\n"
+	for b.Len()+len(filler) <= maxDocumentSize {
+		b.WriteString(filler)
 	}
+	b.WriteString(strings.Repeat("/", maxDocumentSize-b.Len()))
 	c.open("file:///work/huge.go", b.String())
 	var hover protocol.Hover
 	if err := c.call("textDocument/hover", hoverParams("file:///work/huge.go", pos(5, 40)), &hover); err != nil || !strings.HasPrefix(hover.Contents.Value, "### 207") {

@@ -8,6 +8,22 @@ import (
 	"github.com/httpcodes/httpcodes/analysis"
 )
 
+// Fixable returns the findings whose fixes Fix applies: every fix of a rule
+// marked safe, and the unsafe ones too under Settings.UnsafeFixes.
+func (w *Workspace) Fixable(findings []analysis.Finding) []analysis.Finding {
+	var out []analysis.Finding
+	for _, f := range findings {
+		if f.Fix == nil {
+			continue
+		}
+		if r, ok := analysis.RuleByName(f.Rule); ok && r.FixSafety == analysis.FixUnsafe && !w.settings.UnsafeFixes {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
 // MaxFixRounds bounds how often Fix analyses its own output again to apply
 // the fixes that overlapped others (two headers moved above the same write).
 const MaxFixRounds = 5
@@ -23,7 +39,8 @@ type Fixed struct {
 	Left int
 }
 
-// Fix applies every fix of a file's findings: the fixes that do not overlap
+// Fix applies the fixes of a file's findings that Fixable lets through: the
+// fixes that do not overlap
 // are applied at once, then the result is analysed again, with the file's
 // options, and the fixes found there applied, until none is left or
 // MaxFixRounds is reached. A Go file that was gofmt-clean stays gofmt-clean
@@ -35,12 +52,7 @@ func (w *Workspace) Fix(path string, src []byte, findings []analysis.Finding) (*
 		return nil, err
 	}
 	out := &Fixed{Text: src}
-	var fixable []analysis.Finding
-	for _, f := range findings {
-		if f.Fix != nil {
-			fixable = append(fixable, f)
-		}
-	}
+	fixable := w.Fixable(findings)
 	if len(fixable) == 0 {
 		return out, nil
 	}
@@ -59,7 +71,7 @@ func (w *Workspace) Fix(path string, src []byte, findings []analysis.Finding) (*
 	// fix is left over.
 	for round := 1; len(skipped) > 0 && round < MaxFixRounds; round++ {
 		again := analysis.Analyze(path, fixed, opts)
-		fixed, skipped = analysis.ApplyFixes(fixed, Reported(again))
+		fixed, skipped = analysis.ApplyFixes(fixed, w.Fixable(Reported(again)))
 		if len(skipped) == 0 {
 			out.Applied = fixable
 		}

@@ -17,7 +17,7 @@ func TestFixAppliesOverlappingFixesInRounds(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "late.go")
-	w, _ := New(Settings{})
+	w, _ := New(Settings{UnsafeFixes: true})
 	before, err := w.Check(path, src)
 	if err != nil {
 		t.Fatal(err)
@@ -49,6 +49,24 @@ func TestFixAppliesOverlappingFixesInRounds(t *testing.T) {
 	}
 	if len(fixed.Applied) == 0 {
 		t.Error("no finding counted as applied")
+	}
+}
+
+// late-header's move is an unsafe fix: without UnsafeFixes it is left.
+func TestFixLeavesUnsafeFixes(t *testing.T) {
+	src, err := os.ReadFile("testdata/late.go.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "late.go")
+	w, _ := New(Settings{})
+	f, _ := w.Check(path, src)
+	fixed, err := w.Fix(path, src, f.Findings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(fixed.Text, src) || len(fixed.Applied) != 0 {
+		t.Errorf("an unsafe fix was applied: %d applied", len(fixed.Applied))
 	}
 }
 

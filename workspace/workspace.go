@@ -2,7 +2,10 @@ package workspace
 
 import (
 	"fmt"
+	"maps"
+	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"github.com/httpcodes/httpcodes/analysis"
@@ -22,6 +25,10 @@ type Settings struct {
 	// Tests, when set, is how test code is checked, over the
 	// configuration's `tests:` (the editor's "tests" setting).
 	Tests *analysis.TestPolicy
+	// UnsafeFixes lets Fix apply the fixes their rules mark unsafe
+	// (check --unsafe-fixes); a quick fix for one finding is offered
+	// either way, as the person applying it sees what it does.
+	UnsafeFixes bool
 }
 
 // Workspace answers for every file of a session: one `check` run or one
@@ -32,9 +39,10 @@ type Workspace struct {
 	settings Settings
 
 	mu       sync.Mutex
-	configs  map[string]configEntry // configuration file path → parsed
-	nearest  map[string]string      // directory → its nearest configuration file, "" for none
-	pins     map[string]deps.Versions
+	configs  map[string]configEntry   // configuration file path → parsed
+	nearest  map[string]string        // directory → its nearest configuration file, "" for none
+	pins     map[string]deps.Versions // directory → the pins above it
+	problems map[string]error         // lockfiles that cannot be read
 	explicit *configEntry
 }
 
@@ -51,6 +59,7 @@ func New(s Settings) (*Workspace, error) {
 		configs:  map[string]configEntry{},
 		nearest:  map[string]string{},
 		pins:     map[string]deps.Versions{},
+		problems: map[string]error{},
 	}
 	if s.ConfigFile != "" {
 		cfg, err := config.Load(s.ConfigFile)
@@ -68,7 +77,7 @@ func New(s Settings) (*Workspace, error) {
 func (w *Workspace) WithSettings(rules map[string]string, tests *analysis.TestPolicy) *Workspace {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	next := &Workspace{settings: w.settings, configs: w.configs, nearest: w.nearest, pins: w.pins, explicit: w.explicit}
+	next := &Workspace{settings: w.settings, configs: w.configs, nearest: w.nearest, pins: w.pins, problems: w.problems, explicit: w.explicit}
 	next.settings.Rules, next.settings.Tests = rules, tests
 	return next
 }
@@ -113,20 +122,60 @@ func (w *Workspace) configInDir(dir string) (*config.Config, error) {
 
 // Pins returns the library versions that the lockfiles and manifests in a
 // file's directory and the directories above it (up to the repository's
-// root) pin.
+// root, the first holding .git) pin. Each directory is read once per
+// workspace, and each lockfile parsed once, however many files share it.
+// A lockfile that cannot be read is left out and kept for Problems.
 func (w *Workspace) Pins(path string) deps.Versions {
-	dir := dirOf(path)
+	return w.pinsIn(dirOf(path))
+}
+
+func (w *Workspace) pinsIn(dir string) deps.Versions {
 	w.mu.Lock()
 	v, ok := w.pins[dir]
 	w.mu.Unlock()
 	if ok {
 		return v
 	}
-	v = deps.Read(deps.Above(dir))
+	entries, _ := os.ReadDir(dir)
+	var own []string
+	root := false
+	for _, e := range entries {
+		if deps.IsManifest(e.Name()) && !e.IsDir() {
+			own = append(own, filepath.Join(dir, e.Name()))
+		}
+		root = root || e.Name() == ".git"
+	}
+	v = deps.Versions{}
+	if parent := filepath.Dir(dir); !root && parent != dir {
+		for eco, ver := range w.pinsIn(parent) {
+			v.Add(eco, ver)
+		}
+	}
+	pins, errs := deps.Read(own)
+	for eco, ver := range pins {
+		v.Add(eco, ver)
+	}
 	w.mu.Lock()
 	w.pins[dir] = v
+	for _, err := range errs {
+		w.problems[err.Error()] = err
+	}
 	w.mu.Unlock()
 	return v
+}
+
+// Problems returns, once each and sorted, the errors of the lockfiles and
+// manifests that could not be read (a symlink to /dev/zero, a FIFO, one
+// over the size cap): their pins are left out, and check exits 2.
+func (w *Workspace) Problems() []error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	keys := slices.Sorted(maps.Keys(w.problems))
+	out := make([]error, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, w.problems[k])
+	}
+	return out
 }
 
 // Options returns the analysis options for a file: its configuration's

@@ -13,6 +13,7 @@ import (
 
 	"github.com/httpcodes/httpcodes/analysis"
 	"github.com/httpcodes/httpcodes/config"
+	"github.com/httpcodes/httpcodes/internal/readfile"
 	"github.com/httpcodes/httpcodes/workspace"
 )
 
@@ -58,6 +59,7 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	configPath := fs.String("config", "", "configuration file (default: "+config.FileName+" found from the first path upward)")
 	fix := fs.Bool("fix", false, "apply every safe fix in place")
 	diff := fs.Bool("diff", false, "print the fixes as a unified diff; change no file")
+	unsafeFixes := fs.Bool("unsafe-fixes", false, "with --fix or --diff, apply the fixes marked unsafe too (late-header's move)")
 	docsURL := fs.String("docs-url", analysis.DefaultDocsBase, "base URL of the rule pages that SARIF results link (httpcodes site publishes them)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: httpcodes check [flags] [path…]\n\nChecks source files for misused HTTP status codes. Paths default to \".\".\nExit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.\n\nflags:")
@@ -84,11 +86,14 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "httpcodes: check: --fix and --diff do not go together: --diff shows what --fix would write")
 		return exitError
 	}
+	if *fix {
+		defer removeOnSignal()()
+	}
 	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	ws, err := workspace.New(workspace.Settings{ConfigFile: *configPath})
+	ws, err := workspace.New(workspace.Settings{ConfigFile: *configPath, UnsafeFixes: *unsafeFixes})
 	if err != nil {
 		fmt.Fprintf(stderr, "httpcodes: %v\n", err)
 		return exitError
@@ -98,6 +103,9 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	progress := startProgress(stderr, len(files))
 	reports := checkFiles(files, ws, *fix || *diff, progress.done)
 	progress.stop()
+	for _, err := range ws.Problems() {
+		errs = append(errs, lockfileError(err))
+	}
 
 	status := exitOK
 	for _, err := range errs {
@@ -105,12 +113,20 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		status = exitError
 	}
 	var findings []reportedFinding
+	// A file that could not be read, or whose configuration is broken, was
+	// not checked, and is not counted.
+	checked := 0
+	printed := map[string]bool{}
 	for _, r := range reports {
 		if r.err != nil {
-			fmt.Fprintf(stderr, "%v\n", r.err)
+			if msg := r.err.Error(); !printed[msg] {
+				printed[msg] = true
+				fmt.Fprintln(stderr, msg)
+			}
 			status = exitError
 			continue
 		}
+		checked++
 		if *fix || *diff {
 			res := fixFile(r, ws, *fix, stdout)
 			if res.err != nil {
@@ -119,20 +135,21 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			}
 			if *fix && len(res.fixed) > 0 {
 				fmt.Fprintf(stderr, "httpcodes: %s: fixed %s\n", r.path, plural(len(res.fixed), "finding"))
-				r.findings = withoutFixed(r.findings, res.fixed)
 			}
+			r.findings = withoutFixed(r.findings, res.fixed)
 			if res.skipped > 0 {
 				fmt.Fprintf(stderr, "httpcodes: %s: %s left out because they overlap others; run check --fix again\n", r.path, plural(res.skipped, "fix"))
 			}
 		}
 		findings = append(findings, r.findings...)
 	}
-	if *diff {
-		return status
-	}
-	if err := p.print(stdout, findings, len(files)); err != nil {
-		fmt.Fprintf(stderr, "httpcodes: check: %v\n", err)
-		return exitError
+	// With --diff the diff is the output, and the findings it does not fix
+	// give the exit status, as they would once it is applied.
+	if !*diff {
+		if err := p.print(stdout, findings, checked); err != nil {
+			fmt.Fprintf(stderr, "httpcodes: check: %v\n", err)
+			return exitError
+		}
 	}
 	quiet := 0
 	for _, r := range reports {
@@ -140,7 +157,7 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			quiet++
 		}
 	}
-	writeSummary(stderr, findings, len(files), quiet)
+	writeSummary(stderr, findings, checked, quiet)
 	if status == exitOK {
 		for _, f := range findings {
 			if f.Severity <= failSeverity {
@@ -197,14 +214,16 @@ func checkFile(path, cwd string, ws *workspace.Workspace, keepSrc bool) fileRepo
 	rel := displayPath(path, cwd)
 	abs, _ := filepath.Abs(path)
 	r := fileReport{path: rel, absPath: abs}
-	src, err := os.ReadFile(path)
+	src, err := readfile.Read(path, readfile.SourceLimit)
 	if err != nil {
 		r.err = fmt.Errorf("httpcodes: %v", pathError(rel, err))
 		return r
 	}
 	f, err := ws.Analyze(path, src)
 	if err != nil {
-		r.err = fmt.Errorf("httpcodes: %s: %v", rel, err)
+		// The configuration that governs the file is broken: its error
+		// names the configuration, and is printed once for all its files.
+		r.err = fmt.Errorf("httpcodes: %v", err)
 		return r
 	}
 	res := f.Result

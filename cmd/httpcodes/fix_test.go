@@ -102,7 +102,14 @@ func TestFixLateHeaders(t *testing.T) {
 	if err := os.WriteFile(path, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	status, stdout, stderr := runCmd(t, "check", "--fix", path)
+	// The move is an unsafe fix: --fix alone leaves it.
+	if status, _, stderr := runCmd(t, "check", "--fix", path); status != exitFindings || strings.Contains(stderr, "fixed") {
+		t.Fatalf("check --fix applied an unsafe fix: exit %d\n%s", status, stderr)
+	}
+	if got, _ := os.ReadFile(path); string(got) != string(src) {
+		t.Fatal("check --fix changed the file without --unsafe-fixes")
+	}
+	status, stdout, stderr := runCmd(t, "check", "--fix", "--unsafe-fixes", path)
 	if status != exitOK || !strings.Contains(stderr, "fixed 2 findings") || strings.Contains(stderr, "overlap") {
 		t.Fatalf("check --fix: exit %d\nstdout:\n%s\nstderr:\n%s", status, stdout, stderr)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/httpcodes/httpcodes/analysis"
 	"github.com/httpcodes/httpcodes/config"
+	"github.com/httpcodes/httpcodes/internal/readfile"
 	"github.com/httpcodes/httpcodes/workspace"
 )
 
@@ -48,7 +49,9 @@ func collectFiles(paths []string, ws *workspace.Workspace, notes io.Writer) (fil
 			continue
 		}
 		if !info.IsDir() {
-			if analysis.Language(root) == "" {
+			// A named FIFO or device is listed, so that reading it reports
+			// it as no regular file, whatever its name.
+			if info.Mode().IsRegular() && analysis.Language(root) == "" {
 				fmt.Fprintf(notes, "httpcodes: %s: skipped: not a language httpcodes reads\n", root)
 				continue
 			}
@@ -61,6 +64,11 @@ func collectFiles(paths []string, ws *workspace.Workspace, notes io.Writer) (fil
 		// relative to the working directory when printed.
 		if abs, err := filepath.Abs(root); err == nil {
 			root = abs
+		}
+		// WalkDir does not follow a root that is a symlink to a directory;
+		// with a trailing separator the system resolves the link first.
+		if link, err := os.Lstat(root); err == nil && link.Mode()&fs.ModeSymlink != 0 {
+			root += string(filepath.Separator)
 		}
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -88,7 +96,10 @@ func collectFiles(paths []string, ws *workspace.Workspace, notes io.Writer) (fil
 				}
 				return nil
 			}
-			if !d.Type().IsRegular() || inGit && !tracked[abs] || analysis.Language(p) == "" || d.Name() == config.FileName {
+			// Symlinks inside a tree are not followed. A FIFO, device or
+			// socket with a source file's name is listed, so that reading
+			// it reports it.
+			if d.Type()&fs.ModeSymlink != 0 || inGit && !tracked[abs] || analysis.Language(p) == "" || d.Name() == config.FileName {
 				return nil
 			}
 			inc, err := ws.Includes(p)
@@ -122,12 +133,31 @@ func dedupe(errs []error) []error {
 	return out
 }
 
+// pathError says what went wrong with the file at p, named as the user
+// sees it.
 func pathError(p string, err error) error {
+	var pe *fs.PathError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("%s: no such file or directory", p)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("%s: permission denied", p)
+	case errors.Is(err, readfile.ErrNotRegular) || errors.Is(err, readfile.ErrTooLarge):
+		errors.As(err, &pe)
+		return fmt.Errorf("%s: skipped: %v", p, pe.Err)
+	case errors.As(err, &pe):
+		return fmt.Errorf("%s: %v", p, pe.Err)
 	}
 	return err
+}
+
+// lockfileError is an error reading a lockfile, with the file named as
+// check names paths.
+func lockfileError(err error) error {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	cwd, _ := os.Getwd()
+	return pathError(displayPath(pe.Path, cwd), err)
 }

@@ -6,6 +6,7 @@ package deps
 
 import (
 	"encoding/json"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/httpcodes/httpcodes/codes"
+	"github.com/httpcodes/httpcodes/internal/readfile"
 )
 
 // Versions maps an ecosystem to the library version a project pins.
@@ -178,20 +180,26 @@ func leadingDigits(s string) string {
 	return s[:i]
 }
 
-// Read parses the given lockfiles and manifests; unreadable ones are
-// skipped.
-func Read(paths []string) Versions {
+// Read parses the given lockfiles and manifests. One that cannot be read
+// (not a regular file, larger than readfile.ManifestLimit, unreadable) is
+// returned as an error beside the versions of the others; one that has gone
+// since it was listed is no error.
+func Read(paths []string) (Versions, []error) {
 	vs := Versions{}
+	var errs []error
 	for _, p := range paths {
-		data, err := os.ReadFile(p)
+		data, err := readfile.Read(p, readfile.ManifestLimit)
 		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				errs = append(errs, err)
+			}
 			continue
 		}
 		for eco, v := range Parse(filepath.Base(p), data) {
 			vs.Add(eco, v)
 		}
 	}
-	return vs
+	return vs, errs
 }
 
 // Above lists the lockfiles and manifests in dir and the directories above
@@ -229,13 +237,15 @@ var skipDirs = map[string]bool{
 // Scan reads every lockfile and manifest under root, at most depth
 // directories down (check searches its whole tree, 6 deep; the language
 // server, which must answer initialize at once, the root and the folders
-// beside it). Unreadable files are skipped: a missing pin only means names
-// are judged against the newest library.
-func Scan(root string, maxDepth int) Versions {
+// beside it). A file that cannot be read is returned as an error and
+// otherwise skipped: a missing pin only means names are judged against the
+// newest library.
+func Scan(root string, maxDepth int) (Versions, []error) {
 	vs := Versions{}
+	var errs []error
 	info, err := os.Stat(root)
 	if err != nil {
-		return vs
+		return vs, nil
 	}
 	if !info.IsDir() {
 		root = filepath.Dir(root)
@@ -254,13 +264,18 @@ func Scan(root string, maxDepth int) Versions {
 			return nil
 		}
 		if IsManifest(d.Name()) {
-			if data, err := os.ReadFile(path); err == nil {
-				for eco, v := range Parse(d.Name(), data) {
-					vs.Add(eco, v)
+			data, err := readfile.Read(path, readfile.ManifestLimit)
+			if err != nil {
+				if !errors.Is(err, fs.ErrNotExist) {
+					errs = append(errs, err)
 				}
+				return nil
+			}
+			for eco, v := range Parse(d.Name(), data) {
+				vs.Add(eco, v)
 			}
 		}
 		return nil
 	})
-	return vs
+	return vs, errs
 }

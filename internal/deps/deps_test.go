@@ -58,15 +58,15 @@ func TestScanKeepsTheOldestPin(t *testing.T) {
 	write("node_modules/x/Gemfile.lock", "GEM\n  specs:\n    rack (2.0.0)\n") // dependencies are not the project
 	write(".git/Gemfile.lock", "GEM\n  specs:\n    rack (1.0.0)\n")
 	write("svc/requirements.txt", "starlette==0.49.0\n")
-	got := Scan(root, 6)
+	got, errs := Scan(root, 6)
 	want := Versions{codes.Rack: "3.0.11", codes.Starlette: "0.49.0"}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("Scan = %v, want %v", got, want)
+	if !reflect.DeepEqual(got, want) || errs != nil {
+		t.Errorf("Scan = %v, %v; want %v", got, errs, want)
 	}
-	if got := Scan(root, 0); !reflect.DeepEqual(got, Versions{}) {
+	if got, _ := Scan(root, 0); !reflect.DeepEqual(got, Versions{}) {
 		t.Errorf("Scan to depth 0 = %v, want the root's own files only (none)", got)
 	}
-	if got := Scan(filepath.Join(root, "missing"), 6); len(got) != 0 {
+	if got, _ := Scan(filepath.Join(root, "missing"), 6); len(got) != 0 {
 		t.Errorf("Scan of a missing path = %v", got)
 	}
 }

@@ -438,6 +438,28 @@ test("robustness: bad frames and bad requests get errors, the server goes on", {
   await s.until(() => s.loggedErrors.find((m) => m.includes("-32600")), "the invalid-request error");
   await hoverWorks("a frame that is not JSON-RPC");
 
+  // A stray byte before the next frame: one parse error, then the server
+  // finds that frame's header and goes on (it used to answer -32700 to
+  // every message after the byte).
+  const before = s.loggedErrors.filter((m) => m.includes("-32700")).length;
+  await s.raw("x");
+  await hoverWorks("a stray byte");
+  assert.equal(s.loggedErrors.filter((m) => m.includes("-32700")).length, before + 1);
+
+  // A Content-Length 5 bytes too long takes the start of the next frame:
+  // the message is refused and those bytes are read again.
+  const hover = JSON.stringify({ jsonrpc: "2.0", id: "too-long", method: "textDocument/hover", params: { textDocument: { uri }, position: pos(13, 40) } });
+  await s.raw(`Content-Length: ${Buffer.byteLength(hover) + 5}\r\n\r\n${hover}`);
+  await hoverWorks("a Content-Length too long");
+
+  // Ids are echoed exactly: "" is not 0.
+  const emptyID = JSON.stringify({ jsonrpc: "2.0", id: "", method: "textDocument/hover", params: { textDocument: { uri }, position: pos(13, 40) } });
+  await s.raw(`Content-Length: ${Buffer.byteLength(emptyID)}\r\n\r\n${emptyID}`);
+  await hoverWorks("a request with the id \"\"");
+  const out = Buffer.concat(s.stdout).toString("utf8");
+  assert.ok(out.includes('{"jsonrpc":"2.0","id":"","result":{"contents":{"kind":"markdown","value":"### 404 Not Found'), "no hover answered with the id \"\"");
+  assert.ok(out.includes('{"jsonrpc":"2.0","id":"too-long","error":{"code":-32700'), "no error answered with the id \"too-long\"");
+
   const unknown = await s.requestError("httpcodes/noSuchMethod", { x: 1 });
   assert.equal(unknown.code, -32601);
   await hoverWorks("an unknown method");
