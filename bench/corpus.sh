@@ -143,13 +143,11 @@ echo "results: $results"
 
 if (( ${#missing[@]} > 0 )); then
   echo
-  echo "missing, skipped (${#missing[@]}): no mirror at $mirrors/<owner>+<name>/repo holds the pinned commit"
+  echo "missing, skipped (${#missing[@]}): no mirror at $mirrors/<owner>+<name>/repo holds the pinned commit,"
+  echo "and no tree unpacked from it in $cache/<owner>+<name>. Get them on a machine with network access:"
   for m in "${missing[@]}"; do
     read -r project commit <<< "$m"
-    echo "  $project $commit"
+    echo "  git clone --bare https://github.com/$project $mirrors/${project/\//+}/repo   # needs $commit"
   done
-  echo "get one with (on a machine with network access):"
-  echo "  git clone --bare https://github.com/<owner>/<name> \"\$HTTPCODES_MIRRORS/<owner>+<name>/repo\""
-  echo "and run again; or unpack the commit into \$HTTPCODES_CORPUS/<owner>+<name>/ and write the commit"
-  echo "into its .httpcodes-corpus-commit file."
+  echo "then run this script again (or copy $cache from a machine that ran it)."
 fi
