@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Runs `httpcodes check` over a corpus of real public projects, pinned below by
+# commit, and prints one row per project: files checked and findings by
+# severity. The findings go to one JSON file per project; bench/corpus-precision.sh
+# then scores them against the reviewed verdicts in bench/corpus/verdicts.tsv.
+#
+# This script downloads nothing. Each project is read from a bare git mirror,
+# $HTTPCODES_MIRRORS/<owner>+<name>/repo (default /work/.mirror), or from a
+# checkout already unpacked in the cache; a project found in neither is named,
+# with the commands that get it, and skipped.
+#
+#   HTTPCODES_MIRRORS  where the mirrors are (default /work/.mirror)
+#   HTTPCODES_CORPUS   where the sources are unpacked (default ~/.cache/httpcodes-corpus)
+#   CORPUS_RESULTS     where the JSON results go (default $HTTPCODES_CORPUS/results)
+#   CORPUS_ONLY        a regular expression: run only the projects it matches
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+mirrors=${HTTPCODES_MIRRORS:-/work/.mirror}
+cache=${HTTPCODES_CORPUS:-$HOME/.cache/httpcodes-corpus}
+results=${CORPUS_RESULTS:-$cache/results}
+only=${CORPUS_ONLY:-.}
+
+# owner/name  commit  languages  [paths to check, comma-separated; default the whole tree]
+projects=$(cat <<'EOF'
+gorilla/mux                                     db9d1d0073d27a0a2d9a8c1bc52aa0af4374d265  go
+go-chi/chi                                      735ae2b87f8c733d616e809ae86e0985c1bc3350  go
+labstack/echo                                   05489dc1730161df26b72d1ae2a3ba6fb8178fc7  go
+gotify/server                                   d543a8aad22fcbebf25e76d201b4317882b5e148  go,ts
+pocketbase/pocketbase                           5d217ddb50cb144d80a5d0b0bdf11b52b2c3e457  go,js
+navidrome/navidrome                             295886cb9a432d375afa796ed8a32db0775464af  go,ts
+expressjs/express                               a3714473feb3d2908add734d340e7755fd85e0a3  js
+fastify/fastify                                 83e69762aff047940b376fc2a266d143499ef727  js,ts
+koajs/koa                                       e0ba8ef39d27fe5dae5492f9fe753d155124f994  js
+honojs/hono                                     28a9c128912de19f3fb28b00ae289c9b93f6f392  ts
+gothinkster/node-express-realworld-example-app  30b68e1e881462b2f4164ea09ab4c4f5699c7b0b  ts
+outline/outline                                 d77dcdf853868c5d5fe125c895c9b71f0eff5c68  ts
+pallets/flask                                   2ac89889f4cc330eabd50f295dcef02828522c69  python
+encode/starlette                                cb8f84f5284dc301ca7a31eb732b9e140769dd48  python
+fastapi/fastapi                                 c3f316b7e814667e8ee81e03a7330d00ee61e45c  python
+aio-libs/aiohttp                                495e778360d1924da63e16dba0f0d76baf56a56a  python
+encode/django-rest-framework                    751a19fe1b237beca9af7d587fce55d3e09d3741  python
+healthchecks/healthchecks                       29b5ec251059034b79e0120e2ff0c3e35d7bd9f8  python
+spring-projects/spring-petclinic                edf4db28affcc4741c79850a3d95bc3f177b5ff9  java
+gothinkster/spring-boot-realworld-example-app   ee17e31aafe733d98c4853c8b9a74d7f2f6c924a  java
+javalin/javalin                                 cdfa0f7249f8c8ffca2b42a5969c3e45369d2c1c  java,kotlin
+macrozheng/mall                                 74eebe067d4f17b2d0b61691bef2748e3a7daf80  java
+ktorio/ktor-samples                             42a258b59afd1b2a53e42304b1c5b1bd1dc1cdcb  kotlin
+http4k/http4k                                   38f9a115353e22ab7bcddf5f377000a30e1889fc  kotlin
+FastEndpoints/FastEndpoints                     5752a7a123b6bcfa553bc085f2d3d93ffad23428  csharp
+dotnet/eShop                                    5624ad564d1602a927879df32a79b94522eb6101  csharp
+jasontaylordev/CleanArchitecture                10f1a45df0d86bb87b083f3a0e249d755093fbbd  csharp
+jellyfin/jellyfin                               c3ed1407ca698b0905de99da87b67415e6a62dbd  csharp
+tokio-rs/axum                                   3d78036dcac289d6c1d54934708acb6a5bd73686  rust
+actix/examples                                  afb8bfa56f6e12e29c4f0c3f9467cf92805f6202  rust
+seanmonstar/warp                                118d504ac8a9841fbd132d5299eea24a8fc9cc36  rust
+svix/svix-webhooks                              4fc0cfb8b426c87ef7e2b937e7d896a71d456a47  rust,openapi
+sinatra/sinatra                                 cb22afd7902b566b6eaba6c4ea89739494a65d12  ruby
+rack/rack                                       8bf4eb078498edc9105fb04add80d89c5340e60b  ruby
+ruby-grape/grape                                eb03d4ad982d4feec1f1b3aaf4f48a66e65f28c0  ruby
+lobsters/lobsters                               57268d762e1c2c95b7a8e64ee8deb259cddd8cc0  ruby
+slimphp/Slim                                    038fd5713d5a41636fdff0e8dcceedecdd17fc17  php
+symfony/http-foundation                         3d7bbf071b25f802f7d55524d408bed414ea71e2  php
+laravel/framework                               bd71b45fbb7e672957bf6ff61baddefe15fbca6a  php
+koel/koel                                       41cab99feeaf59b139699403fdfd41f0a280fb39  php,ts
+WordPress/two-factor                            31d2bec8240bfdabaad93ed1ab177efc62d2ee82  php
+twilio/twilio-oai                               d50069b44ea8cd23141385bdb6db48f16ff75bb5  openapi
+digitalocean/openapi                            7c1300c479fed9c353cda9fc21cd968619552304  openapi
+sendgrid/sendgrid-oai                           bef1536aeed2eb7b1ad4fde110a8ec65c583c4c5  openapi
+box/box-openapi                                 c9a878a9824344129881392e2b08f7117201e82e  openapi
+netlify/open-api                                650803172c55155ec34dcad94602e058477a4a98  openapi
+PagerDuty/api-schema                            91a06fb3c64b0ab2b2bd6c485d12b327dfb55c18  openapi
+h5bp/server-configs-nginx                       663057006870d0a9802d6dd02f3e09c98b11b04a  nginx
+nginx-proxy/nginx-proxy                         584073da6adc4565a428bf76d596fc1708a8a58b  nginx
+perusio/drupal-with-nginx                       747fc306b86ff772829265ab475de7b9825aff7e  nginx
+mailcow/mailcow-dockerized                      06424670fa5d60fee851f58bfc49f66086d5f0a6  nginx,php
+EOF
+)
+
+bin=$(mktemp -d)/httpcodes
+trap 'rm -rf "$(dirname "$bin")"' EXIT
+go build -o "$bin" ./cmd/httpcodes
+mkdir -p "$cache" "$results"
+
+# missing_blobs prints, NUL-separated, the paths of the commit's files whose
+# content the mirror lacks.
+missing_blobs() {
+  local gitdir=$1 commit=$2 absent
+  absent=$(git --git-dir="$gitdir" ls-tree -r --format='%(objectname)' "$commit" |
+    git --git-dir="$gitdir" cat-file --batch-check 2>/dev/null | awk '$2 == "missing" { print $1 }')
+  [[ -z $absent ]] && return 0
+  git --git-dir="$gitdir" ls-tree -r -z --format='%(objectname) %(path)' "$commit" |
+    awk -v RS='\0' -v ORS='\0' -v absent="$absent" '
+      BEGIN { n = split(absent, a, "\n"); for (i = 1; i <= n; i++) gone[a[i]] = 1 }
+      gone[substr($0, 1, index($0, " ") - 1)] { print substr($0, index($0, " ") + 1) }'
+}
+
+missing=()
+rows=()
+while read -r project commit langs paths; do
+  [[ -z $project ]] && continue
+  [[ $project =~ $only ]] || continue
+  key=${project/\//+}
+  src=$cache/$key
+  # An unpacked tree is reused when it was unpacked from the pinned commit.
+  if [[ $(cat "$src/.httpcodes-corpus-commit" 2>/dev/null) != "$commit" ]]; then
+    gitdir=$mirrors/$key/repo
+    if ! git --git-dir="$gitdir" cat-file -e "$commit^{commit}" 2>/dev/null; then
+      missing+=("$project $commit")
+      continue
+    fi
+    rm -rf "$src"
+    mkdir -p "$src"
+    # A mirror may lack some large blobs (snapshots leave out files of 4 MiB
+    # and more): those files are left out, not the project. The commit is
+    # read into a temporary index and checked out from there.
+    index=$(mktemp)
+    GIT_INDEX_FILE=$index git --git-dir="$gitdir" read-tree "$commit"
+    missing_blobs "$gitdir" "$commit" |
+      GIT_INDEX_FILE=$index git --git-dir="$gitdir" --work-tree="$src" update-index --force-remove -z --stdin
+    GIT_INDEX_FILE=$index git --git-dir="$gitdir" --work-tree="$src" checkout-index -a -f
+    rm -f "$index"
+    echo "$commit" > "$src/.httpcodes-corpus-commit"
+  fi
+  IFS=, read -r -a targets <<< "${paths:-.}"
+  out=$results/$key.json
+  # Exit 1 means findings at error level; 2 means a file could not be read or
+  # parsed (the others are still checked): both leave a complete JSON result.
+  status=0
+  (cd "$src" && "$bin" check --format json --fail-on error "${targets[@]}") > "$out" 2> "$results/$key.stderr" || status=$?
+  if (( status > 2 )); then
+    echo "httpcodes check failed on $project (exit $status):" >&2
+    cat "$results/$key.stderr" >&2
+    exit 1
+  fi
+  rows+=("$project $commit $langs")
+done <<< "$projects"
+
+if (( ${#rows[@]} > 0 )); then
+  printf '%s\n' "${rows[@]}" | go run ./bench/corpus table -results "$results"
+fi
+echo "results: $results"
+
+if (( ${#missing[@]} > 0 )); then
+  echo
+  echo "missing, skipped (${#missing[@]}): no mirror at $mirrors/<owner>+<name>/repo holds the pinned commit,"
+  echo "and no tree unpacked from it in $cache/<owner>+<name>. Get them on a machine with network access:"
+  for m in "${missing[@]}"; do
+    read -r project commit <<< "$m"
+    echo "  git clone --bare https://github.com/$project $mirrors/${project/\//+}/repo   # needs $commit"
+  done
+  echo "then run this script again (or copy $cache from a machine that ran it)."
+fi
