@@ -54,29 +54,12 @@ func (d *documents) open(uri, languageID string, version int32, text string) {
 	d.docs[uri] = &document{uri: uri, path: analysisPath(uriPath(uri), languageID), version: version, text: []byte(text)}
 }
 
-// languageExtensions gives the analysis a file name for documents whose
-// path does not say their language (an untitled buffer, a Dockerfile-like
-// name), from the editor's language id.
-var languageExtensions = map[string]string{
-	"go": ".go", "javascript": ".js", "javascriptreact": ".jsx", "typescript": ".ts",
-	"typescriptreact": ".tsx", "python": ".py", "java": ".java", "kotlin": ".kt", "csharp": ".cs",
-	"rust": ".rs", "ruby": ".rb", "php": ".php", "yaml": ".yaml", "json": ".json",
-}
-
 // analysisPath is the path the analysis sees: the document's own when the
 // analysis knows its language, else one named after the editor's language
-// id (nginx configurations become nginx.conf).
+// id, as the languages declare them (an untitled TypeScript React buffer is
+// read as .tsx, an nginx configuration as .nginx).
 func analysisPath(path, languageID string) string {
-	if analysis.Language(path) != "" {
-		return path
-	}
-	if languageID == "nginx" {
-		return filepath.Join(path, "nginx.conf")
-	}
-	if ext, ok := languageExtensions[languageID]; ok {
-		return path + ext
-	}
-	return path
+	return analysis.PathForEditorID(path, languageID)
 }
 
 func (d *documents) close(uri string) {

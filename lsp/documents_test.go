@@ -28,7 +28,7 @@ func TestUntitledDocuments(t *testing.T) {
 		"/a/b.go":                       "/a/b.go",
 		"Untitled-1":                    "Untitled-1.ts",
 		"/etc/nginx/sites-enabled/site": "/etc/nginx/sites-enabled/site",
-		"Untitled-3":                    "Untitled-3/nginx.conf",
+		"Untitled-3":                    "Untitled-3.nginx",
 		"/a/Makefile":                   "/a/Makefile",
 	} {
 		lang := map[string]string{"Untitled-1": "typescript", "Untitled-3": "nginx", "/a/Makefile": "makefile"}[path]
