@@ -43,9 +43,6 @@ type phpFlowCall struct {
 // $this->redirect(), do_auth_challenge().
 var phpHeaderWords = []string{"header", "redirect", "location", "authenticat", "challenge"}
 
-// phpFlushes are the calls that send the status line and the headers.
-var phpFlushes = map[string]bool{"flush": true, "fastcgi_finish_request": true, "litespeed_finish_request": true}
-
 // addFlow records an event of the call whose name is token i.
 func (p *phpScan) addFlow(i int, ev event) {
 	ev.writer = cmpOr(ev.writer, phpWriter)
