@@ -8,7 +8,7 @@ import (
 
 var ruleBodilessStatus = &Rule{
 	Name:      "bodiless-status",
-	Languages: []string{"go"},
+	Languages: []string{"go", "php"},
 	Since:     "v0.1.0",
 	Severity:  Warning,
 	Summary:   "a body written after 1xx, 204, 205 or 304",

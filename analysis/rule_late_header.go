@@ -8,7 +8,7 @@ import (
 
 var ruleLateHeader = &Rule{
 	Name:      "late-header",
-	Languages: []string{"go", "javascript", "typescript"},
+	Languages: []string{"go", "javascript", "php", "typescript"},
 	Since:     "v0.1.0",
 	FixSafety: FixUnsafe,
 	Severity:  Warning,
@@ -34,7 +34,9 @@ var ruleLateHeader = &Rule{
 			}
 			line := c.facts.line(write.start)
 			sent := fmt.Sprintf("the status was sent by %s on line %d", write.api, line)
-			if write.kind == bodyWrite && !write.withStatus {
+			if c.facts.lang == "php" {
+				sent = fmt.Sprintf("the status line and the headers were sent by %s on line %d", write.api, line)
+			} else if write.kind == bodyWrite && !write.withStatus {
 				sent = fmt.Sprintf("the body was started by %s on line %d, which sent 200 OK and the headers", write.api, line)
 			}
 			f := Finding{Start: ev.start, End: ev.end, Code: write.code,
@@ -55,6 +57,8 @@ func lateEffect(lang string) string {
 	switch lang {
 	case "javascript", "typescript":
 		return "Node throws ERR_HTTP_HEADERS_SENT when a header is set after they were sent"
+	case "php":
+		return "PHP drops a header set after that and warns \"Cannot modify header information - headers already sent\""
 	}
 	return "net/http drops a header set after that without a word"
 }

@@ -9,7 +9,7 @@ import (
 
 var ruleMissingHeader = &Rule{
 	Name:      "missing-header",
-	Languages: []string{"go"},
+	Languages: []string{"go", "php"},
 	Since:     "v0.1.0",
 	Severity:  Warning,
 	Summary:   "401 without WWW-Authenticate, 405 without Allow, a redirect without Location",
@@ -35,14 +35,22 @@ var ruleMissingHeader = &Rule{
 					continue
 				}
 				c.report(Finding{Start: ev.start, End: ev.end, Code: ev.code,
-					Message: fmt.Sprintf("%s sends %s without %s %s header: %s", ev.api, code, article(h), h, headerAdvice(ev, code.Number, h))})
+					Message: fmt.Sprintf("%s sends %s without %s %s header: %s", ev.api, code, article(h), h, headerAdvice(c.facts.lang, ev, code.Number, h))})
 			}
 		}
 	},
 }
 
-func headerAdvice(ev event, code int, header string) string {
+func headerAdvice(lang string, ev event, code int, header string) string {
 	set := fmt.Sprintf("%s.Header().Set(%q, …)", ev.writer, header)
+	if lang == "php" {
+		// PHP sends the headers set before the output is flushed, in
+		// any order.
+		set = fmt.Sprintf("header('%s: …')", header)
+		if header == "Location" {
+			return fmt.Sprintf("a %d redirects nowhere without it; call %s too", code, set)
+		}
+	}
 	switch header {
 	case "WWW-Authenticate":
 		return "a 401 must tell the client how to authenticate (RFC 9110, Section 11.6.1); call " + set + " first (\"Bearer\", \"Basic realm=…\"), or send 403 Forbidden if credentials would not help"

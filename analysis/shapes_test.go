@@ -99,6 +99,11 @@ var chainShapes = []shape{
 	{"JSStatusChain", "a.js", func(n int) string {
 		return "app.get(\"/\", (req, res) => {\n\tres" + repeat(n, func(int) string { return ".status(404)" }) + ".end();\n});\n"
 	}, 8000},
+	{"PHPStatusesAndHeaders", "a.php", func(n int) string {
+		return "<?php\nfunction h() {\n" + repeat(n, func(i int) string {
+			return fmt.Sprintf("\theader('X-H%d: v');\n\thttp_response_code(301);\n\tif ($a) { flush(); }\n", i)
+		}) + "}\n"
+	}, 2000},
 	{"PythonStatusCodeChain", "t.py", func(n int) string {
 		return "def t(r):\n    assert r" + repeat(n, func(int) string { return ".status_code" }) + " == 404\n"
 	}, 8000},
