@@ -75,6 +75,8 @@ type jvmWalker struct {
 	// (HttpServletResponse response, response: TableStatusResponse,
 	// val response = UserResponse()); built on first use.
 	decl map[string][]jvmDecl
+	// ahead lists, by a function body's end, its header sets (flow).
+	ahead map[int][]event
 	// flags holds, by start offset, what a number's context allows for its
 	// constant; allocated on the first flag.
 	flags map[int]uint8
@@ -100,6 +102,7 @@ func analyzeJVM(lang string, src []byte, kotlin bool) *fileFacts {
 	s := w.s
 	f := s.facts()
 	optIn := w.deprecationScopes()
+	f.steps = w.flow()
 	s.release()
 	for i := range f.occ {
 		o := &f.occ[i]

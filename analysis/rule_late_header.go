@@ -8,7 +8,7 @@ import (
 
 var ruleLateHeader = &Rule{
 	Name:      "late-header",
-	Languages: []string{"go", "javascript", "typescript"},
+	Languages: []string{"go", "java", "javascript", "kotlin", "typescript"},
 	Since:     "v0.1.0",
 	FixSafety: FixUnsafe,
 	Severity:  Warning,
@@ -55,6 +55,8 @@ func lateEffect(lang string) string {
 	switch lang {
 	case "javascript", "typescript":
 		return "Node throws ERR_HTTP_HEADERS_SENT when a header is set after they were sent"
+	case "java", "kotlin":
+		return "a committed servlet response ignores headers set after that, and Ktor throws"
 	}
 	return "net/http drops a header set after that without a word"
 }

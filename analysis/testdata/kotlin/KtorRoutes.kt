@@ -15,8 +15,8 @@ fun Route.users() {
         call.respond(HttpStatusCode.fromValue(429)) // codes: 429/send
         call.respond(HttpStatusCode.fromValue(1))
         call.respond(HttpStatusCode.fromValue(code))
-        call.respondText("hello", status = HttpStatusCode.OK) // codes: 200/send
-        call.response.status(HttpStatusCode.Accepted) // codes: 202/send
+        call.respondText("hello", status = HttpStatusCode.OK) // codes: 200/send want "superfluous-writeheader"
+        call.response.status(HttpStatusCode.Accepted) // codes: 202/send want "superfluous-writeheader"
         call.respond(HttpStatusCode.UseProxy) // codes: 305/send want "deprecated-status"
     }
 }
