@@ -132,7 +132,7 @@ func (w *jvmWalker) flow() []flowStep {
 				}
 				steps = append(steps, flowStep{ev: st.ev, before: before})
 			}
-			if st.push {
+			if st.push && !w.returns(st.ev.start) {
 				top.st = push(top.st, st.ev)
 			}
 			if st.codeOnly && st.ev.code != 0 {
@@ -502,4 +502,13 @@ func jvmHeaderCall(ev event, header string) (set, redirect string) {
 		return fmt.Sprintf("call.response.header(%q, …)", header), "call.respondRedirect(url)"
 	}
 	return fmt.Sprintf("%s.setHeader(%q, …)", ev.writer, header), ev.writer + ".sendRedirect(url)"
+}
+
+// returns reports whether the statement starting at byte offset start is
+// returned (return call.respond(…), Kotlin's ?: return@get call.respond(…)):
+// the path ends with it.
+func (w *jvmWalker) returns(start int) bool {
+	s := w.s
+	r := sort.Search(len(s.toks), func(k int) bool { return int(s.toks[k].start) >= start })
+	return s.is(r-1, "return") || s.tok(r-1).kind == tIdent && s.is(r-2, "@") && s.is(r-3, "return")
 }

@@ -45,3 +45,13 @@ fun Route.flow() {
         }
     }
 }
+
+fun Route.returned() {
+    delete("/{id}") {
+        val id = call.parameters["id"]?.toULongOrNull()
+            ?: return@delete call.respond(HttpStatusCode.BadRequest) // codes: 400/send
+        if (!remove(id))
+            return@delete call.respond(HttpStatusCode.NotFound) // codes: 404/send
+        call.respond(HttpStatusCode.NoContent) // codes: 204/send
+    }
+}
