@@ -1,6 +1,9 @@
 package analysis
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // PHP keeps one response per request, global to the script: the status
 // (http_response_code, header('HTTP/1.1 …'), header's third argument) and
@@ -109,20 +112,8 @@ func (p *phpScan) flowBody(o *Occurrence, args []span) {
 	}
 	p.flows = append(p.flows, phpFlowCall{tok: args[0].from, ev: event{
 		kind: bodyWrite, withStatus: true, code: o.Code, api: o.Context,
-		writer: "response@" + itoa(o.Start), start: o.Start, end: o.End,
+		writer: "response@" + strconv.Itoa(o.Start), start: o.Start, end: o.End,
 	}})
-}
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		if n /= 10; n == 0 {
-			return string(b[i:])
-		}
-	}
 }
 
 // hiddenHeader records a call that may set a header out of sight (see

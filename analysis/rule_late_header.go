@@ -8,7 +8,7 @@ import (
 
 var ruleLateHeader = &Rule{
 	Name:      "late-header",
-	Languages: []string{"go", "javascript", "php", "typescript"},
+	Languages: []string{"go", "java", "javascript", "kotlin", "php", "typescript"},
 	Since:     "v0.1.0",
 	FixSafety: FixUnsafe,
 	Severity:  Warning,
@@ -59,6 +59,8 @@ func lateEffect(lang string) string {
 		return "Node throws ERR_HTTP_HEADERS_SENT when a header is set after they were sent"
 	case "php":
 		return "PHP drops a header set after that and warns \"Cannot modify header information - headers already sent\""
+	case "java", "kotlin":
+		return "a committed servlet response ignores headers set after that, and Ktor throws"
 	}
 	return "net/http drops a header set after that without a word"
 }

@@ -9,7 +9,7 @@ import (
 
 var ruleMissingHeader = &Rule{
 	Name:      "missing-header",
-	Languages: []string{"go", "php"},
+	Languages: []string{"go", "java", "kotlin", "php"},
 	Since:     "v0.1.0",
 	Severity:  Warning,
 	Summary:   "401 without WWW-Authenticate, 405 without Allow, a redirect without Location",
@@ -43,13 +43,17 @@ var ruleMissingHeader = &Rule{
 
 func headerAdvice(lang string, ev event, code int, header string) string {
 	set := fmt.Sprintf("%s.Header().Set(%q, …)", ev.writer, header)
-	if lang == "php" {
+	redirect := "http.Redirect"
+	switch lang {
+	case "php":
 		// PHP sends the headers set before the output is flushed, in
 		// any order.
 		set = fmt.Sprintf("header('%s: …')", header)
 		if header == "Location" {
 			return fmt.Sprintf("a %d redirects nowhere without it; call %s too", code, set)
 		}
+	case "java", "kotlin":
+		set, redirect = jvmHeaderCall(ev, header)
 	}
 	switch header {
 	case "WWW-Authenticate":
@@ -57,7 +61,7 @@ func headerAdvice(lang string, ev event, code int, header string) string {
 	case "Allow":
 		return "a 405 must list the methods the resource supports (RFC 9110, Section 15.5.6); call " + set + " first, e.g. \"GET, HEAD\""
 	case "Location":
-		return fmt.Sprintf("a %d redirects nowhere without it; set Location first, or use http.Redirect, which sets it", code)
+		return fmt.Sprintf("a %d redirects nowhere without it; set Location first, or use %s, which sets it", code, redirect)
 	case "Proxy-Authenticate":
 		return "a 407 must tell the client how to authenticate to the proxy; call " + set + " first"
 	case "Upgrade":
