@@ -8,7 +8,7 @@ import (
 
 var ruleLateHeader = &Rule{
 	Name:      "late-header",
-	Languages: []string{"go", "javascript", "typescript"},
+	Languages: []string{"go", "javascript", "python", "ruby", "typescript"},
 	Since:     "v0.1.0",
 	FixSafety: FixUnsafe,
 	Severity:  Warning,
@@ -55,6 +55,10 @@ func lateEffect(lang string) string {
 	switch lang {
 	case "javascript", "typescript":
 		return "Node throws ERR_HTTP_HEADERS_SENT when a header is set after they were sent"
+	case "python":
+		return "http.server queues a header sent after end_headers() behind the header section, so it is lost or read as body"
+	case "ruby":
+		return "Rails commits the headers with the first stream write, and a header set after that raises ActionDispatch::IllegalStateError"
 	}
 	return "net/http drops a header set after that without a word"
 }
