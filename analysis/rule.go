@@ -194,7 +194,9 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 	rules := Rules()
 	checkers := make([]*checker, len(rules))
 	for i, r := range rules {
-		if opts == nil || !opts.Disabled[r.Name] {
+		// A rule runs on the languages it declares: their extractors
+		// produce the facts it reads with the semantics it assumes.
+		if (opts == nil || !opts.Disabled[r.Name]) && r.Supports(f.lang) {
 			checkers[i] = &checker{rule: r, facts: f, set: set}
 			if opts != nil {
 				checkers[i].pinned = opts.Pinned

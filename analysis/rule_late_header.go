@@ -8,7 +8,7 @@ import (
 
 var ruleLateHeader = &Rule{
 	Name:      "late-header",
-	Languages: []string{"go", "java", "javascript", "kotlin", "php", "typescript"},
+	Languages: []string{"go", "java", "javascript", "kotlin", "php", "python", "ruby", "typescript"},
 	Since:     "v0.1.0",
 	FixSafety: FixUnsafe,
 	Severity:  Warning,
@@ -61,6 +61,10 @@ func lateEffect(lang string) string {
 		return "PHP drops a header set after that and warns \"Cannot modify header information - headers already sent\""
 	case "java", "kotlin":
 		return "a committed servlet response ignores headers set after that, and Ktor throws"
+	case "python":
+		return "http.server queues a header sent after end_headers() behind the header section, so it is lost or read as body"
+	case "ruby":
+		return "Rails commits the headers with the first stream write, and a header set after that raises ActionDispatch::IllegalStateError"
 	}
 	return "net/http drops a header set after that without a word"
 }

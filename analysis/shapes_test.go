@@ -77,6 +77,25 @@ var shapes = []shape{
 			return fmt.Sprintf("\tres.setHeader(\"X-H%d\", \"v\");\n", i)
 		}) + "});\n"
 	}, 2000},
+	{"PyServerNested", "s.py", func(n int) string {
+		return "from http.server import BaseHTTPRequestHandler\n\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n" +
+			repeat(n, func(i int) string {
+				return strings.Repeat(" ", 8+i%40*4) + "self.send_response(204)\n" + strings.Repeat(" ", 8+i%40*4) + "if self.path:\n"
+			}) + "        self.end_headers()\n        self.send_header(\"X\", \"v\")\n"
+	}, 2000},
+	{"PyViewReturns", "v.py", func(n int) string {
+		return "from flask import Flask\napp = Flask(__name__)\n\n@app.get(\"/\")\ndef v(x):\n" + repeat(n, func(int) string {
+			return "    if x:\n        return {\"a\": 1}, 204\n    if x:\n        return \"\", 401\n"
+		})
+	}, 2000},
+	{"RubyStreamHeaders", "c.rb", func(n int) string {
+		return "class C\n  def events\n    response.stream.write \"x\"\n" + repeat(n, func(i int) string {
+			return fmt.Sprintf("    if a\n      response.headers[\"X-H%d\"] = \"v\"\n    end\n    response.stream.write \"y\" if b\n", i)
+		}) + "  end\nend\n"
+	}, 2000},
+	{"RubyUnclosedStatusLabels", "c.rb", func(n int) string {
+		return repeat(n, func(int) string { return "respond_x(a, status: :not_found, " })
+	}, 4000},
 	{"JavaAssertUnclosed", "T.java", func(n int) string {
 		return "class T {\n  void t() {\n" + repeat(n, func(int) string { return "    assertEquals(404, \n" })
 	}, 8000},
