@@ -59,6 +59,7 @@ func csScan(src []byte) *scan {
 func analyzeCSharp(_ string, src []byte, _ *Result) *fileFacts {
 	s := csScan(src)
 	f := s.facts()
+	f.steps = csFlow(s)
 	s.release()
 	if s.used == codes.DotNet {
 		for i := range f.occ {

@@ -41,7 +41,9 @@ func analyzeRust(_ string, src []byte, _ *Result) *fileFacts {
 	}
 	r.references()
 	regions := r.testRegions()
+	steps := r.rustFlow()
 	f := r.facts()
+	f.steps = steps
 	f.testRegions = regions
 	r.release()
 	keepNumbers(f, r.bare)

@@ -8,7 +8,7 @@ import (
 
 var ruleBodilessStatus = &Rule{
 	Name:      "bodiless-status",
-	Languages: []string{"go"},
+	Languages: []string{"csharp", "go", "rust"},
 	Since:     "v0.1.0",
 	Severity:  Warning,
 	Summary:   "a body written after 1xx, 204, 205 or 304",
@@ -49,7 +49,7 @@ var ruleBodilessStatus = &Rule{
 			}
 			code := c.lookup(p.code)
 			c.report(Finding{Start: ev.start, End: ev.end, Code: p.code,
-				Message: fmt.Sprintf("%s writes a body after %s on line %d sent %s, which has no body: net/http refuses the write (http.ErrBodyNotAllowed); drop the body or send 200 OK", ev.api, p.api, c.facts.line(p.start), code)})
+				Message: fmt.Sprintf("%s writes a body after %s on line %d sent %s, which has no body: %s; drop the body or send 200 OK", ev.api, p.api, c.facts.line(p.start), code, bodyRefused(c.facts.lang))})
 		}
 	},
 }
@@ -65,6 +65,15 @@ func bodilessCodes(c *checker) []int {
 		}
 	}
 	return out
+}
+
+// bodyRefused says what the runtime does with a body after a bodiless status.
+func bodyRefused(lang string) string {
+	switch lang {
+	case "csharp":
+		return "Kestrel refuses the write (InvalidOperationException)"
+	}
+	return "net/http refuses the write (http.ErrBodyNotAllowed)"
 }
 
 func init() { registerRule(ruleBodilessStatus) }

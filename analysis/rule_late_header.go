@@ -8,7 +8,7 @@ import (
 
 var ruleLateHeader = &Rule{
 	Name:      "late-header",
-	Languages: []string{"go", "javascript", "typescript"},
+	Languages: []string{"csharp", "go", "javascript", "typescript"},
 	Since:     "v0.1.0",
 	FixSafety: FixUnsafe,
 	Severity:  Warning,
@@ -55,6 +55,8 @@ func lateEffect(lang string) string {
 	switch lang {
 	case "javascript", "typescript":
 		return "Node throws ERR_HTTP_HEADERS_SENT when a header is set after they were sent"
+	case "csharp":
+		return "Kestrel throws InvalidOperationException (\"Headers are read-only, response has already started\") on a header set after that"
 	}
 	return "net/http drops a header set after that without a word"
 }

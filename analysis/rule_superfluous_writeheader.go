@@ -4,7 +4,7 @@ import "fmt"
 
 var ruleSuperfluousWriteHeader = &Rule{
 	Name:      "superfluous-writeheader",
-	Languages: []string{"go"},
+	Languages: []string{"csharp", "go"},
 	Since:     "v0.1.0",
 	Severity:  Warning,
 	Summary:   "a second status write on the same path (WriteHeader then http.Error)",
@@ -33,9 +33,18 @@ var ruleSuperfluousWriteHeader = &Rule{
 				sent = fmt.Sprintf("%s on line %d already started the body, which sends 200 OK", first.api, line)
 			}
 			c.report(Finding{Start: ev.start, End: ev.end, Code: ev.code,
-				Message: fmt.Sprintf("%s has no effect: %s, and a status is sent only once (net/http logs \"superfluous response.WriteHeader call\"); return after line %d, or set the status before writing", ev.api, sent, line)})
+				Message: fmt.Sprintf("%s %s; return after line %d, or set the status before writing", ev.api, secondStatus(c.facts.lang, sent), line)})
 		}
 	},
+}
+
+// secondStatus says what the runtime does with a status set after sent.
+func secondStatus(lang, sent string) string {
+	switch lang {
+	case "csharp":
+		return "comes too late: " + sent + ", and Kestrel throws InvalidOperationException (\"StatusCode cannot be set because the response has already started\")"
+	}
+	return "has no effect: " + sent + ", and a status is sent only once (net/http logs \"superfluous response.WriteHeader call\")"
 }
 
 func init() { registerRule(ruleSuperfluousWriteHeader) }
