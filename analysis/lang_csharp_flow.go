@@ -90,6 +90,10 @@ func csFlow(s *scan) []flowStep {
 	}
 	var steps []flowStep
 	stack := []csFrame{{function: true}}
+	// argsEnd ends the arguments of the latest body write: a call there
+	// that takes the response computes an argument (a cancellation token
+	// from cancellation.IfDefault(rsp)) rather than setting headers.
+	argsEnd := -1
 	fn := func() *csFrame {
 		for k := len(stack) - 1; k > 0; k-- {
 			if stack[k].function {
@@ -129,7 +133,7 @@ func csFlow(s *scan) []flowStep {
 			case '(':
 				// A response or its context handed to other code (await
 				// next(context), SetHeaders(Response)) may get headers there.
-				if s.tok(i-1).kind == tIdent && csHandsOn(s, i) {
+				if i > argsEnd && s.tok(i-1).kind == tIdent && csHandsOn(s, i) {
 					f := fn()
 					f.headers = append(f.headers, "")
 				}
@@ -199,6 +203,7 @@ func csFlow(s *scan) []flowStep {
 			if s.is(i+1, ".") && csBodyWrites[s.text(i+2)] && s.is(i+3, "(") {
 				if w, root, ok := csWriter(s, i); ok {
 					csBodyWrite(s, &steps, top, i+2, w, root)
+					argsEnd = s.closing(i + 3)
 				}
 			}
 		case "Results", "TypedResults":
@@ -209,6 +214,7 @@ func csFlow(s *scan) []flowStep {
 			if csBodyWrites[name] && s.is(i+1, "(") {
 				if w, root, ok := csWriter(s, i); ok {
 					csBodyWrite(s, &steps, top, i, w, root)
+					argsEnd = s.closing(i + 1)
 				}
 			}
 		}

@@ -9,10 +9,10 @@ namespace Example.Flow;
 public static class Ext
 {
     // FastEndpoints' SendUnauthorizedAsync: 401 and no challenge.
-    public static async Task SendUnauthorizedAsync(this HttpResponse rsp)
+    public static async Task SendUnauthorizedAsync(this HttpResponse rsp, CancellationToken cancellation)
     {
         rsp.StatusCode = 401; // codes: 401/send want "missing-header: rsp.StatusCode = 401 sends 401 Unauthorized without a WWW-Authenticate header" "prefer-constant"
-        await rsp.StartAsync();
+        await rsp.StartAsync(cancellation.IfDefault(rsp));
     }
 
     public static async Task NotAllowed(HttpContext ctx)
