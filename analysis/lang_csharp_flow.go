@@ -103,12 +103,19 @@ func csFlow(s *scan) []flowStep {
 		return &stack[0]
 	}
 	finish := func(f *csFrame) {
+		// The function's headers, as a state per writer, built once: a
+		// function of many statuses and headers stays linear.
+		byWriter := map[string]state{}
 		for _, k := range f.pending {
-			st := steps[k].before
-			for _, h := range f.headers {
-				st = push(st, event{kind: headerSet, writer: steps[k].ev.writer, header: h})
+			w := steps[k].ev.writer
+			hdr, ok := byWriter[w]
+			if !ok {
+				for _, h := range f.headers {
+					hdr = push(hdr, event{kind: headerSet, writer: w, header: h})
+				}
+				byWriter[w] = hdr
 			}
-			steps[k].before = st
+			steps[k].before = union(hdr, steps[k].before)
 		}
 		f.pending = nil
 	}
