@@ -81,6 +81,10 @@ type Occurrence struct {
 	// Ecosystem is the library whose constant Name is ("spring", "rack"),
 	// when the scanner knows it.
 	Ecosystem string
+	// fixStart and fixEnd span the text ConstantText replaces when it is
+	// more than the number (Rust's StatusCode::from_u16(404).unwrap());
+	// both are 0 otherwise.
+	fixStart, fixEnd int
 }
 
 // shifted returns the occurrence moved by delta bytes, as an edit before
@@ -92,6 +96,10 @@ func (o Occurrence) shifted(delta int) Occurrence {
 	if o.MessageEnd > 0 {
 		o.MessageStart += delta
 		o.MessageEnd += delta
+	}
+	if o.fixEnd > 0 {
+		o.fixStart += delta
+		o.fixEnd += delta
 	}
 	return o
 }

@@ -1,6 +1,10 @@
 package analysis
 
-import "github.com/httpcodes/httpcodes/codes"
+import (
+	"strings"
+
+	"github.com/httpcodes/httpcodes/codes"
+)
 
 // C#: ASP.NET Core (controllers, minimal APIs, ProblemDetails, OpenAPI
 // attributes), HttpClient's HttpResponseMessage, and the test libraries
@@ -14,9 +18,13 @@ import "github.com/httpcodes/httpcodes/codes"
 //     HttpStatusCode is offered as (int)HttpStatusCode.NotFound; ASP.NET's
 //     StatusCodes.Status404NotFound are ints already.
 //   - A StatusCode member assignment (Response.StatusCode = n, an
-//     initializer's StatusCode = n) sends a status whatever the object.
+//     initializer's StatusCode = n) sends a status. On an object not known
+//     to be a response (a DTO's { StatusCode = 0 }, result.StatusCode = 1)
+//     a number below 100 is the DTO's own code, not a status.
 //   - ProblemDetails' Status is read in its initializer and on receivers
-//     named like a problem (problem.Status = n), not on any Status.
+//     named like a problem (problem.Status = n), not on any Status. It is
+//     the body's copy of the status: below 100 it is a payload (a round-
+//     trip fixture's Status = 1), not a status.
 
 func init() {
 	register(&language{name: "csharp", exts: []string{".cs"}, analyze: analyzeCSharp, mayHave: csMayHave, complete: completeCSharp,
@@ -51,6 +59,7 @@ func csScan(src []byte) *scan {
 func analyzeCSharp(_ string, src []byte, _ *Result) *fileFacts {
 	s := csScan(src)
 	f := s.facts()
+	f.steps = csFlow(s)
 	s.release()
 	if s.used == codes.DotNet {
 		for i := range f.occ {
@@ -97,7 +106,7 @@ func (w *csWalker) walk() {
 			w.statusCode(i)
 		case "Status":
 			// problem.Status = 404
-			if r := jcReceiver(s, i); s.is(i+1, "=") && containsAny([]byte(r), "roblem") {
+			if r := jcReceiver(s, i); s.is(i+1, "=") && containsAny([]byte(r), "roblem") && !w.smallNumber(i+2, jcValueEnd(s, i+2)) {
 				w.status(span{i + 2, jcValueEnd(s, i+2)}, statusCtx{role: Send, context: r + ".Status", framework: "aspnet", api: ErrorAPI, strict: true, msg: -1})
 			}
 		case "Results", "TypedResults":
@@ -159,8 +168,91 @@ func (w *csWalker) statusCode(i int) {
 			w.status(args[0], statusCtx{role: Send, context: "StatusCode", framework: "aspnet", strict: true, msg: jcMsgArg(s, args, 1)})
 		}
 	case s.is(i+1, "=") && (s.is(i-1, ".") || s.is(i-1, "{") || s.is(i-1, ",")):
-		w.status(span{i + 2, jcValueEnd(s, i+2)}, statusCtx{role: Send, context: jcMember(recv, "StatusCode"), framework: "aspnet", strict: true, msg: -1})
+		end := jcValueEnd(s, i+2)
+		known := csResultType(recv)
+		if !s.is(i-1, ".") {
+			known = csResultType(csInitializerType(s, i))
+		}
+		if !known && w.smallNumber(i+2, end) {
+			return
+		}
+		w.status(span{i + 2, end}, statusCtx{role: Send, context: jcMember(recv, "StatusCode"), framework: "aspnet", strict: true, msg: -1})
 	}
+}
+
+// smallNumber reports whether the value [from, to) is a number below 100
+// (behind any cast): on an object not known to be a response, a code of
+// its own rather than a status.
+func (w *csWalker) smallNumber(from, to int) bool {
+	from = jcSkipCast(w.s, from)
+	n, ok := w.s.intAt(from)
+	return ok && to == from+1 && n < 100
+}
+
+// csResultType reports whether a type or receiver name is one of
+// ASP.NET's and HttpClient's objects whose StatusCode is the response's:
+// a response (Response, rsp, httpResponse, HttpResponseMessage) or an
+// action result (ObjectResult, ContentResult, JsonResult, result). A DTO
+// named like one (UserResponse, StatusDto) is not.
+func csResultType(name string) bool {
+	if strings.HasSuffix(name, "Result") || strings.HasSuffix(name, "result") {
+		return true
+	}
+	switch strings.ToLower(name) {
+	case "response", "resp", "rsp", "res", "httpresponse", "httpresponsemessage", "responsemessage", "message":
+		return true
+	}
+	return false
+}
+
+// csInitializerType returns the type of the object initializer holding
+// the member at token i (new ObjectResult(x) { StatusCode = 500 }), or ""
+// when the braces do not follow new T or new T(…).
+func csInitializerType(s *scan, i int) string {
+	depth := 0
+	for j := i - 1; j >= 0 && i-j < jcChainLimit*4; j-- {
+		switch {
+		case s.is(j, "}") || s.is(j, ")") || s.is(j, "]"):
+			depth++
+		case s.is(j, "(") || s.is(j, "["):
+			depth--
+		case s.is(j, "{"):
+			if depth > 0 {
+				depth--
+				continue
+			}
+			k := j - 1
+			if s.is(k, ")") {
+				k = s.openingParen(k) - 1
+			}
+			k = csGenericStart(s, k)
+			if s.tok(k).kind == tIdent && s.is(k-1, "new") {
+				return s.text(k)
+			}
+			for s.tok(k).kind == tIdent && s.is(k-1, ".") && s.tok(k-2).kind == tIdent {
+				if s.is(k-3, "new") {
+					return s.text(k)
+				}
+				k -= 2
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// csGenericStart steps back over the type arguments closing at k
+// (ObjectResult<T>), returning the index of the type's name.
+func csGenericStart(s *scan, k int) int {
+	if !s.is(k, ">") {
+		return k
+	}
+	for j := k - 1; j >= 0 && k-j < jcChainLimit; j-- {
+		if s.is(j, "<") {
+			return j - 1
+		}
+	}
+	return k
 }
 
 // results reads minimal APIs' Results.StatusCode(404), Results.Problem(…)
@@ -220,7 +312,7 @@ func (w *csWalker) problemDetails(i int) {
 	}
 	args, _ := s.args(j)
 	v, ok := s.keyword(args, "Status", "=")
-	if !ok {
+	if !ok || w.smallNumber(v.from, v.to) {
 		return
 	}
 	c := statusCtx{role: Send, context: "ProblemDetails", framework: "aspnet", api: ErrorAPI, strict: true, msg: -1}

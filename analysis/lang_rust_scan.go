@@ -16,6 +16,17 @@ type rustScan struct {
 	// StatusCode::from_u16 argument or a u16 match arm, where the constant
 	// would not type-check; facts offers them no constant.
 	bare []int
+	// parsed are the StatusCode::from_u16(n).unwrap() calls (or
+	// .expect(…)), whose whole text a constant replaces.
+	parsed []parsedStatus
+}
+
+// parsedStatus is one StatusCode::from_u16(n) whose result is unwrapped:
+// the offset of the number, and the byte span and path prefix
+// ("http::StatusCode::") of the whole call.
+type parsedStatus struct {
+	number, start, end int
+	prefix             string
 }
 
 func analyzeRust(_ string, src []byte, _ *Result) *fileFacts {
@@ -30,11 +41,33 @@ func analyzeRust(_ string, src []byte, _ *Result) *fileFacts {
 	}
 	r.references()
 	regions := r.testRegions()
+	steps := r.rustFlow()
 	f := r.facts()
+	f.steps = steps
 	f.testRegions = regions
 	r.release()
 	keepNumbers(f, r.bare)
+	r.offerParsed(f)
 	return f
+}
+
+// offerParsed offers each unwrapped StatusCode::from_u16(n) the constant
+// of n: the occurrence spans the whole call, which the constant replaces.
+func (r *rustScan) offerParsed(f *fileFacts) {
+	for _, p := range r.parsed {
+		for i := range f.occ {
+			o := &f.occ[i]
+			if o.Start != p.number || o.Written != Number {
+				continue
+			}
+			if c, ok := lookupDefault(o.Code); ok {
+				if name, ok := c.Constant(codes.Rust); ok {
+					o.fixStart, o.fixEnd = p.start, p.end
+					o.Constant, o.ConstantText = name, p.prefix+strings.TrimPrefix(name, "StatusCode::")
+				}
+			}
+		}
+	}
 }
 
 // ident recognises the contexts that start with a name.
@@ -44,11 +77,26 @@ func (r *rustScan) ident(i int) {
 	case "from_u16":
 		// StatusCode::from_u16(n) builds a status; an invalid number is an
 		// Err at run time, so the number is judged as sent (strict).
+		// A test of the Err (from_u16(6666).is_err()) builds no status:
+		// the invalid number is the point.
 		if r.is(i-1, "::") && r.is(i-2, "StatusCode") && r.is(i+1, "(") {
-			if args, _ := r.args(i + 1); len(args) > 0 && r.status(args[0], statusCtx{role: Send, context: "StatusCode::from_u16", framework: "http", strict: true, msg: -1}) {
-				r.bare = append(r.bare, int(r.tok(args[0].from).start))
+			args, close := r.args(i + 1)
+			if len(args) == 0 || r.errIsThePoint(r.pathStart(i-2), close) {
+				return
+			}
+			if r.status(args[0], statusCtx{role: Send, context: "StatusCode::from_u16", framework: "http", strict: true, msg: -1}) {
+				at := int(r.tok(args[0].from).start)
+				if end, ok := r.unwrapped(close); ok && args[0].to == args[0].from+1 {
+					from := r.pathStart(i - 2)
+					r.parsed = append(r.parsed, parsedStatus{number: at, start: int(r.toks[from].start), end: end,
+						prefix: string(r.src[r.toks[from].start:r.toks[i-1].end])})
+				} else {
+					r.bare = append(r.bare, at)
+				}
 			}
 		}
+	case "StatusCode":
+		r.returned(i)
 	case "builder":
 		// Response::builder() (http, hyper, axum): .status(…) on its chain.
 		if r.is(i-1, "::") && r.is(i-2, "Response") && r.is(i+1, "(") && r.is(i+2, ")") {
@@ -103,6 +151,95 @@ func (r *rustScan) ident(i int) {
 	case "match":
 		r.match(i)
 	}
+}
+
+// pathStart returns the first token of the path that ends with the name at
+// i (axum::http::StatusCode).
+func (r *rustScan) pathStart(i int) int {
+	for n := 0; n < 8 && r.is(i-1, "::") && r.tok(i-2).kind == tIdent; n++ {
+		i -= 2
+	}
+	return i
+}
+
+// errIsThePoint reports whether the from_u16 call from token from to its
+// closing parenthesis close is there for its Err: .is_err(), .err(),
+// .unwrap_err(), .expect_err(…) after it, or a let Err(…) = before it.
+func (r *rustScan) errIsThePoint(from, close int) bool {
+	if r.is(close+1, ".") {
+		switch r.text(close + 2) {
+		case "is_err", "err", "unwrap_err", "expect_err":
+			return true
+		}
+	}
+	if r.is(from-1, "=") && r.is(from-2, ")") {
+		if open := r.openingParen(from - 2); open > 0 && r.is(open-1, "Err") {
+			return true
+		}
+	}
+	return false
+}
+
+// unwrapped reports whether .unwrap() or .expect(…) follows the call
+// closing at close, and returns the end offset of that call.
+func (r *rustScan) unwrapped(close int) (int, bool) {
+	if !r.is(close+1, ".") || !r.is(close+3, "(") {
+		return 0, false
+	}
+	switch r.text(close + 2) {
+	case "unwrap", "expect":
+		end := r.closing(close + 3)
+		if end >= len(r.toks) {
+			return 0, false
+		}
+		return int(r.toks[end].end), true
+	}
+	return 0, false
+}
+
+// returned reads a StatusCode constant (token i names StatusCode) in a
+// place where a handler sends it: the first element of an axum response
+// tuple (StatusCode::NOT_FOUND, "no such user"), whose last element is
+// the body, or a value a handler returns: Err(StatusCode::X), Ok(…),
+// return X, a function's or match arm's value, X.into_response().
+func (r *rustScan) returned(i int) {
+	if !r.is(i+1, "::") || r.tok(i+2).kind != tIdent || r.is(i+3, "(") {
+		return
+	}
+	from := r.pathStart(i)
+	if r.taken[from] {
+		return
+	}
+	_, end, ok := r.constantAt(from)
+	if !ok {
+		return
+	}
+	c := statusCtx{role: Send, context: "the response", framework: "http", strict: true, msg: -1}
+	switch {
+	case r.is(from-1, "(") && r.is(end, ",") && r.tupleOpen(from-1):
+		args, _ := r.args(from - 1)
+		c.context = "(StatusCode, …) response"
+		c.msg = r.stringArg(args[len(args)-1])
+	case r.is(from-1, "(") && (r.is(from-2, "Err") || r.is(from-2, "Ok")) && r.is(end, ")"):
+	case r.is(from-1, "return") && (r.is(end, ";") || r.is(end, "}")):
+	case r.is(from-1, "=>") && (r.is(end, ",") || r.is(end, "}")):
+	case r.is(from-1, "{") && r.is(end, "}"):
+	case r.is(end, ".") && r.is(end+1, "into_response") && r.is(end+2, "("):
+	default:
+		return
+	}
+	r.status(span{from, end}, c)
+}
+
+// tupleOpen reports whether the ( at open starts a tuple rather than a
+// call's arguments or a macro's input: what comes before it is no name,
+// no closing bracket and no !, or is a keyword.
+func (r *rustScan) tupleOpen(open int) bool {
+	switch r.text(open - 1) {
+	case "return", "break", "in", "=>", "=", "(", ",", "{", ";":
+		return true
+	}
+	return false
 }
 
 // statusEnds reports whether the expression ending at token j reads a

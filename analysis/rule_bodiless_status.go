@@ -8,7 +8,7 @@ import (
 
 var ruleBodilessStatus = &Rule{
 	Name:      "bodiless-status",
-	Languages: []string{"go", "java", "kotlin", "php", "python", "ruby"},
+	Languages: []string{"csharp", "go", "java", "kotlin", "php", "python", "ruby", "rust"},
 	Since:     "v0.1.0",
 	Severity:  Warning,
 	Summary:   "a body written after 1xx, 204, 205 or 304",
@@ -75,6 +75,8 @@ func bodilessEffect(lang string) string {
 	switch lang {
 	case "java", "kotlin":
 		return "the server drops it or cuts the connection"
+	case "csharp":
+		return "Kestrel refuses the write (InvalidOperationException)"
 	case "python":
 		return "http.server sends the bytes anyway, and a client or proxy reads them as the start of the next response"
 	}

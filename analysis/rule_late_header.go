@@ -8,7 +8,7 @@ import (
 
 var ruleLateHeader = &Rule{
 	Name:      "late-header",
-	Languages: []string{"go", "java", "javascript", "kotlin", "php", "python", "ruby", "typescript"},
+	Languages: []string{"csharp", "go", "java", "javascript", "kotlin", "php", "python", "ruby", "typescript"},
 	Since:     "v0.1.0",
 	FixSafety: FixUnsafe,
 	Severity:  Warning,
@@ -65,6 +65,8 @@ func lateEffect(lang string) string {
 		return "http.server queues a header sent after end_headers() behind the header section, so it is lost or read as body"
 	case "ruby":
 		return "Rails commits the headers with the first stream write, and a header set after that raises ActionDispatch::IllegalStateError"
+	case "csharp":
+		return "Kestrel throws InvalidOperationException (\"Headers are read-only, response has already started\") on a header set after that"
 	}
 	return "net/http drops a header set after that without a word"
 }

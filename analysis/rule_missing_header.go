@@ -9,7 +9,7 @@ import (
 
 var ruleMissingHeader = &Rule{
 	Name:      "missing-header",
-	Languages: []string{"go", "java", "kotlin", "php", "python", "ruby"},
+	Languages: []string{"csharp", "go", "java", "kotlin", "php", "python", "ruby", "rust"},
 	Since:     "v0.1.0",
 	Severity:  Warning,
 	Summary:   "401 without WWW-Authenticate, 405 without Allow, a redirect without Location",
@@ -66,6 +66,12 @@ func headerAdvice(lang string, ev event, code int, header string) string {
 	case "ruby":
 		set = fmt.Sprintf("pass it with the response (head :status, %q => …) or set response.headers[%q] first", header, header)
 		redirect = "redirect_to"
+	case "csharp":
+		set = fmt.Sprintf("set %s.Headers[%q] = … first", ev.writer, header)
+		redirect = "Response.Redirect or Redirect()"
+	case "rust":
+		set = fmt.Sprintf("add .header(%q, …) to the response", header)
+		redirect = "Redirect::to"
 	}
 	switch header {
 	case "WWW-Authenticate":

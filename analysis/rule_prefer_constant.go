@@ -25,7 +25,11 @@ var rulePreferConstant = &Rule{
 				f.Message = fmt.Sprintf("%d is %s; write %s (this file does not import its package yet)", o.Code, c.label(o.Code), o.Constant)
 			} else {
 				f.Message = fmt.Sprintf("%d is %s; write %s", o.Code, c.label(o.Code), o.ConstantText)
-				f.Fix = &Fix{Title: fmt.Sprintf("Replace %d with %s", o.Code, o.ConstantText), Edits: []Edit{{Start: o.Start, End: o.End, NewText: o.ConstantText}}}
+				edit := Edit{Start: o.Start, End: o.End, NewText: o.ConstantText}
+				if o.fixEnd > 0 {
+					edit.Start, edit.End = o.fixStart, o.fixEnd
+				}
+				f.Fix = &Fix{Title: fmt.Sprintf("Replace %d with %s", o.Code, o.ConstantText), Edits: []Edit{edit}}
 			}
 			c.report(f)
 		}

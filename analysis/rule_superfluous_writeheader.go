@@ -4,7 +4,7 @@ import "fmt"
 
 var ruleSuperfluousWriteHeader = &Rule{
 	Name:      "superfluous-writeheader",
-	Languages: []string{"go", "java", "kotlin", "php"},
+	Languages: []string{"csharp", "go", "java", "kotlin", "php"},
 	Since:     "v0.1.0",
 	Severity:  Warning,
 	Summary:   "a second status write on the same path (WriteHeader then http.Error)",
@@ -36,20 +36,24 @@ var ruleSuperfluousWriteHeader = &Rule{
 				sent = fmt.Sprintf("%s on line %d already sent the status line and the headers", first.api, line)
 			}
 			c.report(Finding{Start: ev.start, End: ev.end, Code: ev.code,
-				Message: fmt.Sprintf("%s has no effect: %s, and a status is sent only once (%s); return after line %d, or set the status before writing", ev.api, sent, superfluousEffect(c.facts.lang), line)})
+				Message: fmt.Sprintf("%s %s; return after line %d, or set the status before writing", ev.api, secondStatus(c.facts.lang, sent), line)})
 		}
 	},
 }
 
 func init() { registerRule(ruleSuperfluousWriteHeader) }
 
-// superfluousEffect says what the runtime does with a second status.
-func superfluousEffect(lang string) string {
+// secondStatus says what became of a status set after sent: in C# it
+// comes too late and throws; elsewhere it has no effect, and the runtime
+// says so its own way.
+func secondStatus(lang, sent string) string {
 	switch lang {
+	case "csharp":
+		return "comes too late: " + sent + ", and Kestrel throws InvalidOperationException (\"StatusCode cannot be set because the response has already started\")"
 	case "php":
-		return "PHP warns \"headers already sent\""
+		return "has no effect: " + sent + ", and a status is sent only once (PHP warns \"headers already sent\")"
 	case "java", "kotlin":
-		return "a committed servlet response ignores setStatus and throws IllegalStateException on sendError; Ktor throws ResponseAlreadySentException"
+		return "has no effect: " + sent + ", and a status is sent only once (a committed servlet response ignores setStatus and throws IllegalStateException on sendError; Ktor throws ResponseAlreadySentException)"
 	}
-	return "net/http logs \"superfluous response.WriteHeader call\""
+	return "has no effect: " + sent + ", and a status is sent only once (net/http logs \"superfluous response.WriteHeader call\")"
 }

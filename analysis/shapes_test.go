@@ -99,6 +99,20 @@ var shapes = []shape{
 	{"JavaAssertUnclosed", "T.java", func(n int) string {
 		return "class T {\n  void t() {\n" + repeat(n, func(int) string { return "    assertEquals(404, \n" })
 	}, 8000},
+	{"CSharpStatusesAndHeaders", "C.cs", func(n int) string {
+		return "class C {\n  async Task M(HttpContext context) {\n" + repeat(n, func(i int) string {
+			return fmt.Sprintf("    context.Response.StatusCode = 401;\n    context.Response.Headers[\"X-H%d\"] = \"v\";\n    if (c) Next(context);\n", i)
+		}) + "    await context.Response.WriteAsync(\"x\");\n" + repeat(n, func(i int) string {
+			return fmt.Sprintf("    context.Response.Headers[\"Y-H%d\"] = \"v\";\n", i)
+		}) + "  }\n}\n"
+	}, 1000},
+	{"RustResponses", "r.rs", func(n int) string {
+		return "fn f() {\n" + repeat(n, func(int) string {
+			return "    let a = (StatusCode::UNAUTHORIZED, [(header::X, \"v\"), (\"Y\", \"w\")], Json(x));\n" +
+				"    let b = Response::builder().status(StatusCode::NO_CONTENT).header(\"A\", \"b\").body(\"x\").unwrap();\n" +
+				"    let c = HttpResponse::Unauthorized().insert_header((\"A\", \"b\")).json(x);\n"
+		}) + "}\n"
+	}, 1000},
 	{"CSharpProblemUnclosed", "C.cs", func(n int) string {
 		return "class C {\n  object M() {\n" + repeat(n, func(int) string { return "    return Problem(statusCode: \n" })
 	}, 8000},

@@ -81,7 +81,7 @@ fn other() -> Thing {
 
 fn status_code(&self) -> StatusCode {
     match self {
-        Error::Missing => StatusCode::NOT_FOUND, // codes: 404/ref
-        Error::Other => StatusCode::INTERNAL_SERVER_ERROR, // codes: 500/ref
+        Error::Missing => StatusCode::NOT_FOUND, // codes: 404/send
+        Error::Other => StatusCode::INTERNAL_SERVER_ERROR, // codes: 500/send
     }
 }

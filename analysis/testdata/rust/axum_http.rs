@@ -4,11 +4,11 @@ use axum::http::{header, Response, StatusCode};
 use axum::response::{IntoResponse, Redirect};
 
 async fn missing() -> impl IntoResponse {
-    (StatusCode::NOT_FOUND, "no such user") // codes: 404/ref
+    (StatusCode::NOT_FOUND, "no such user") // codes: 404/send
 }
 
 async fn created() -> (StatusCode, &'static str) {
-    (axum::http::StatusCode::CREATED, "made") // codes: 201/ref
+    (axum::http::StatusCode::CREATED, "made") // codes: 201/send
 }
 
 fn built() -> Response<String> {
@@ -33,7 +33,7 @@ fn built_twice() -> Response<()> {
 }
 
 fn parsed() -> StatusCode {
-    StatusCode::from_u16(409).unwrap() // codes: 409/send
+    StatusCode::from_u16(409).unwrap() // codes: 409/send want "prefer-constant: write StatusCode::CONFLICT"
 }
 
 fn parsed_bad() -> Result<StatusCode, http::status::InvalidStatusCode> {
@@ -94,4 +94,37 @@ fn vendor_and_unknown() -> (Response<()>, Response<()>) {
         Response::builder().status(499).body(()).unwrap(), // codes: 499/send want "nonstandard-status: nginx"
         Response::builder().status(299).body(()).unwrap(), // codes: 299/send want "unknown-status"
     )
+}
+
+// A number parsed and unwrapped is the constant: the whole call is
+// replaced (prefer-constant's fix), with the path the file writes.
+fn parsed_expected() -> StatusCode {
+    http::StatusCode::from_u16(204).expect("valid") // codes: 204/send want "prefer-constant: write http::StatusCode::NO_CONTENT"
+}
+
+// A parse left as a Result has no constant to become.
+fn parsed_result() -> Result<StatusCode, http::status::InvalidStatusCode> {
+    StatusCode::from_u16(204) // codes: 204/send
+}
+
+// The constants a handler returns are sent: a retired one is reported
+// wherever it is returned, and a response tuple's text body is its message.
+async fn teapot_returned() -> StatusCode {
+    StatusCode::IM_A_TEAPOT // codes: 418/send want "deprecated-status: 418"
+}
+
+async fn teapot_err() -> Result<String, StatusCode> {
+    Err(StatusCode::IM_A_TEAPOT) // codes: 418/send want "deprecated-status: 418"
+}
+
+async fn mismatched() -> impl IntoResponse {
+    (StatusCode::INTERNAL_SERVER_ERROR, "Not Found") // codes: 500/send want "reason-mismatch: \\(StatusCode, …\\) response sends 500 Internal Server Error with the message \"Not Found\""
+}
+
+async fn matched_with_headers() -> impl IntoResponse {
+    return (StatusCode::NOT_FOUND, [(header::CACHE_CONTROL, "no-store")], "Not Found"); // codes: 404/send
+}
+
+fn converted() -> axum::response::Response {
+    StatusCode::IM_A_TEAPOT.into_response() // codes: 418/send want "deprecated-status"
 }

@@ -62,3 +62,32 @@ fn from_u16_elsewhere() {
 fn last() {
     let s = StatusCode::from_u16(204); // codes: 204/send
 }
+
+// A number parsed for its Err is no status: the invalid number is the
+// point of the test.
+fn parse_errors() {
+    assert!(StatusCode::from_u16(10000).is_err());
+    let _e = StatusCode::from_u16(6666).err();
+    let _f = http::StatusCode::from_u16(1000).unwrap_err();
+    if let Err(_e) = StatusCode::from_u16(6666) {}
+}
+
+// Process exit statuses compared to small numbers are no HTTP statuses.
+fn exit_codes() {
+    let status = std::process::Command::new("ls").status().unwrap().code().unwrap();
+    if status == 1 {}
+    match status {
+        0 => {}
+        2 => {}
+        _ => {}
+    }
+    let out = std::process::Command::new("ls").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+// A constant compared, passed or stored is not sent here.
+fn not_sent(res: &http::Response<()>) -> bool {
+    let wanted = vec![StatusCode::IM_A_TEAPOT]; // codes: 418/ref
+    check(StatusCode::IM_A_TEAPOT, 1); // codes: 418/ref
+    res.status() == StatusCode::IM_A_TEAPOT // codes: 418/compare
+}
