@@ -8,7 +8,7 @@ import (
 
 var ruleBodilessStatus = &Rule{
 	Name:      "bodiless-status",
-	Languages: []string{"go"},
+	Languages: []string{"go", "javascript", "typescript"},
 	Since:     "v0.1.0",
 	Severity:  Warning,
 	Summary:   "a body written after 1xx, 204, 205 or 304",
@@ -49,9 +49,18 @@ var ruleBodilessStatus = &Rule{
 			}
 			code := c.lookup(p.code)
 			c.report(Finding{Start: ev.start, End: ev.end, Code: p.code,
-				Message: fmt.Sprintf("%s writes a body after %s on line %d sent %s, which has no body: net/http refuses the write (http.ErrBodyNotAllowed); drop the body or send 200 OK", ev.api, p.api, c.facts.line(p.start), code)})
+				Message: fmt.Sprintf("%s writes a body after %s on line %d sent %s, which has no body: %s; drop the body or send 200 OK", ev.api, p.api, c.facts.line(p.start), code, bodyEffect(c.facts.lang))})
 		}
 	},
+}
+
+// bodyEffect says what the runtime does with a body after a bodiless status.
+func bodyEffect(lang string) string {
+	switch lang {
+	case "javascript", "typescript":
+		return "Node, Express, Fastify and Koa drop it without a word"
+	}
+	return "net/http refuses the write (http.ErrBodyNotAllowed)"
 }
 
 // bodilessCodes lists the codes of the checker's set whose responses have

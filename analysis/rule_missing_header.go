@@ -9,7 +9,7 @@ import (
 
 var ruleMissingHeader = &Rule{
 	Name:      "missing-header",
-	Languages: []string{"go"},
+	Languages: []string{"go", "javascript", "typescript"},
 	Since:     "v0.1.0",
 	Severity:  Warning,
 	Summary:   "401 without WWW-Authenticate, 405 without Allow, a redirect without Location",
@@ -35,21 +35,25 @@ var ruleMissingHeader = &Rule{
 					continue
 				}
 				c.report(Finding{Start: ev.start, End: ev.end, Code: ev.code,
-					Message: fmt.Sprintf("%s sends %s without %s %s header: %s", ev.api, code, article(h), h, headerAdvice(ev, code.Number, h))})
+					Message: fmt.Sprintf("%s sends %s without %s %s header: %s", ev.api, code, article(h), h, headerAdvice(c.facts.lang, ev, code.Number, h))})
 			}
 		}
 	},
 }
 
-func headerAdvice(ev event, code int, header string) string {
+func headerAdvice(lang string, ev event, code int, header string) string {
 	set := fmt.Sprintf("%s.Header().Set(%q, …)", ev.writer, header)
+	redirect := "http.Redirect"
+	if lang == "javascript" || lang == "typescript" {
+		set, redirect = jsHeaderSet(ev.writer, header), ev.writer+".redirect"
+	}
 	switch header {
 	case "WWW-Authenticate":
 		return "a 401 must tell the client how to authenticate (RFC 9110, Section 11.6.1); call " + set + " first (\"Bearer\", \"Basic realm=…\"), or send 403 Forbidden if credentials would not help"
 	case "Allow":
 		return "a 405 must list the methods the resource supports (RFC 9110, Section 15.5.6); call " + set + " first, e.g. \"GET, HEAD\""
 	case "Location":
-		return fmt.Sprintf("a %d redirects nowhere without it; set Location first, or use http.Redirect, which sets it", code)
+		return fmt.Sprintf("a %d redirects nowhere without it; set Location first, or use %s, which sets it", code, redirect)
 	case "Proxy-Authenticate":
 		return "a 407 must tell the client how to authenticate to the proxy; call " + set + " first"
 	case "Upgrade":

@@ -4,7 +4,7 @@ import "fmt"
 
 var ruleSuperfluousWriteHeader = &Rule{
 	Name:      "superfluous-writeheader",
-	Languages: []string{"go"},
+	Languages: []string{"go", "javascript", "typescript"},
 	Since:     "v0.1.0",
 	Severity:  Warning,
 	Summary:   "a second status write on the same path (WriteHeader then http.Error)",
@@ -19,7 +19,7 @@ var ruleSuperfluousWriteHeader = &Rule{
 		reported := map[int]bool{}
 		for _, s := range c.facts.steps {
 			ev := s.ev
-			if !(ev.kind == statusWrite || ev.kind == bodyWrite && ev.withStatus) || ev.informational() {
+			if !(ev.kind == statusWrite || ev.kind == bodyWrite && (ev.withStatus || ev.sendsAll)) || ev.informational() {
 				continue
 			}
 			first := s.before.lastWrite(ev.writer)
@@ -33,9 +33,18 @@ var ruleSuperfluousWriteHeader = &Rule{
 				sent = fmt.Sprintf("%s on line %d already started the body, which sends 200 OK", first.api, line)
 			}
 			c.report(Finding{Start: ev.start, End: ev.end, Code: ev.code,
-				Message: fmt.Sprintf("%s has no effect: %s, and a status is sent only once (net/http logs \"superfluous response.WriteHeader call\"); return after line %d, or set the status before writing", ev.api, sent, line)})
+				Message: fmt.Sprintf("%s has no effect: %s, and a status is sent only once (%s); return after line %d, or set the status before writing", ev.api, sent, secondSendEffect(c.facts.lang), line)})
 		}
 	},
+}
+
+// secondSendEffect says what the runtime does with a second status.
+func secondSendEffect(lang string) string {
+	switch lang {
+	case "javascript", "typescript":
+		return "Node throws ERR_HTTP_HEADERS_SENT, Fastify logs \"Reply was already sent\""
+	}
+	return "net/http logs \"superfluous response.WriteHeader call\""
 }
 
 func init() { registerRule(ruleSuperfluousWriteHeader) }
