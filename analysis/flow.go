@@ -53,7 +53,15 @@ type event struct {
 	checked bool
 	// inLoop is set on a write inside a loop seen after the loop: the loop
 	// may have run no iteration, so the write may not have happened.
-	inLoop     bool
+	inLoop bool
+	// pending is set on a status set that the send goes out with later
+	// (Express's res.status(401), Koa's ctx.status = 401), and on a body
+	// kept until then (ctx.body = x): neither starts the response.
+	pending bool
+	// sendsAll is set on a body write that sends the whole response, the
+	// status and headers with it (Express's res.json(x)): a second send
+	// fails like a second status.
+	sendsAll   bool
 	start, end int
 }
 
@@ -74,6 +82,9 @@ func (e event) shifted(delta int) event {
 // sureWrite reports whether the event certainly started the response on the
 // paths it is on: a status write, or a body write whose failure is not handled.
 func (e event) sureWrite() bool {
+	if e.pending {
+		return false
+	}
 	switch e.kind {
 	case statusWrite:
 		return !e.informational() && !e.inLoop
@@ -164,6 +175,9 @@ func push(st state, ev event) state {
 		if ev.kind == statusWrite {
 			out.sure = out.sure.insert(stateKey(keyCode, w, strconv.Itoa(ev.code)), p)
 		}
+	} else if ev.pending && ev.kind == statusWrite && !ev.inLoop {
+		// The status the send will go out with.
+		out.sure = out.sure.insert(stateKey(keyCode, w, strconv.Itoa(ev.code)), &ev)
 	}
 	return &out
 }

@@ -66,7 +66,7 @@ func analyzeJS(lang string, src []byte) *fileFacts {
 	j.httpStatusReferences()
 	j.occ = inOrder(j.occ, walked)
 	facts := j.facts()
-	if mayLateHeader(src) {
+	if mayFlow(src) {
 		facts.steps = j.expressFlow()
 	}
 	// The facts keep no token: the list goes back for the next file.

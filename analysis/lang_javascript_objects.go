@@ -81,14 +81,93 @@ func (j *jsScan) objectKey(i int) {
 	if m := j.objectMessage(span{open, j.closing(open) + 1}, "statusText", "error", "body", "message"); m >= 0 {
 		c.msg = m
 	}
-	if j.is(open-1, "(") {
-		switch j.text(open - 2) {
-		case "toMatchObject", "toEqual", "toStrictEqual", "objectContaining", "deepEqual",
-			"deepStrictEqual", "eql", "include", "toHaveBeenCalledWith", "calledWith":
+	if call := j.argumentOf(open); call >= 0 {
+		switch {
+		case j.isAssertion(call - 1):
 			c.role, c.msg = Compare, -1
+		case j.chainedAfterStatus(call - 1):
+			// reply.code(418).send({ statusCode: 418 }): the chain sent the
+			// status, and the payload restates it; one finding, the chain's.
+			return
 		}
 	}
 	j.status(value, c)
+}
+
+// argumentOf returns the "(" of the call that the object literal opened at
+// open is an argument of, directly or inside other object or array
+// literals ({ error: { statusCode } }), or -1. It climbs a few levels, each
+// a bounded look back.
+func (j *jsScan) argumentOf(open int) int {
+	for level := 0; level < 4 && open > 0; level++ {
+		if !j.is(open-1, "(") && !j.is(open-1, ",") && !j.is(open-1, ":") && !j.is(open-1, "[") {
+			return -1
+		}
+		outer := j.unclosedBefore(open)
+		if outer < 0 || j.is(outer, "(") {
+			return outer
+		}
+		open = outer
+	}
+	return -1
+}
+
+// unclosedBefore returns the nearest bracket before i left open at i, or
+// -1; like opening, it looks back a bounded distance.
+func (j *jsScan) unclosedBefore(i int) int {
+	depth := 0
+	for k := i - 1; k >= 0 && i-k < 4096; k-- {
+		t := j.toks[k]
+		if t.kind != tPunct || t.end-t.start != 1 {
+			continue
+		}
+		switch j.src[t.start] {
+		case ')', ']', '}':
+			depth++
+		case '(', '[', '{':
+			if depth--; depth < 0 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// jsExpectedArgs are the names of the assertion calls whose arguments are
+// expected values: node:assert, Jest and Vitest, chai, tap, sinon.
+var jsExpectedArgs = map[string]bool{
+	"toMatchObject": true, "toEqual": true, "toStrictEqual": true, "objectContaining": true,
+	"deepEqual": true, "deepStrictEqual": true, "partialDeepStrictEqual": true, "notDeepEqual": true,
+	"notDeepStrictEqual": true, "eql": true, "include": true, "deepInclude": true,
+	"toHaveBeenCalledWith": true, "toHaveBeenLastCalledWith": true, "toHaveBeenNthCalledWith": true,
+	"calledWith": true, "calledWithMatch": true, "toContainEqual": true, "toMatchInlineSnapshot": true,
+	"same": true, "strictSame": true, "notSame": true, "strictNotSame": true, "match": true,
+	"has": true, "hasStrict": true, "like": true, "containSubset": true, "equal": true,
+	"strictEqual": true, "equals": true, "toBe": true,
+}
+
+// isAssertion reports whether the name at i is an assertion call's: one of
+// jsExpectedArgs, or any method of assert (assert.ok, assert.equal).
+func (j *jsScan) isAssertion(i int) bool {
+	if j.tok(i).kind != tIdent {
+		return false
+	}
+	return jsExpectedArgs[j.text(i)] || string(j.receiver(i)) == "assert"
+}
+
+// chainedAfterStatus reports whether the name at i is a body call chained
+// to a status call: the send of reply.code(418).send(…).
+func (j *jsScan) chainedAfterStatus(i int) bool {
+	if !j.is(i-1, ".") || !j.is(i-2, ")") {
+		return false
+	}
+	switch j.text(i) {
+	case "send", "json", "jsonp", "end":
+	default:
+		return false
+	}
+	open := j.opening(i - 2)
+	return open > 1 && j.isMember(open-1) && (j.is(open-1, "status") || j.is(open-1, "code"))
 }
 
 // enclosing returns the "{" of the object literal whose key is at i, or

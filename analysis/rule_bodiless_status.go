@@ -8,7 +8,7 @@ import (
 
 var ruleBodilessStatus = &Rule{
 	Name:      "bodiless-status",
-	Languages: []string{"csharp", "go", "java", "kotlin", "php", "python", "ruby", "rust"},
+	Languages: []string{"csharp", "go", "java", "javascript", "kotlin", "php", "python", "ruby", "rust", "typescript"},
 	Since:     "v0.1.0",
 	Severity:  Warning,
 	Summary:   "a body written after 1xx, 204, 205 or 304",
@@ -77,6 +77,8 @@ func bodilessEffect(lang string) string {
 		return "the server drops it or cuts the connection"
 	case "csharp":
 		return "Kestrel refuses the write (InvalidOperationException)"
+	case "javascript", "typescript":
+		return "Node, Express, Fastify and Koa drop it without a word"
 	case "python":
 		return "http.server sends the bytes anyway, and a client or proxy reads them as the start of the next response"
 	}

@@ -9,7 +9,7 @@ import (
 
 var ruleMissingHeader = &Rule{
 	Name:      "missing-header",
-	Languages: []string{"csharp", "go", "java", "kotlin", "php", "python", "ruby", "rust"},
+	Languages: []string{"csharp", "go", "java", "javascript", "kotlin", "php", "python", "ruby", "rust", "typescript"},
 	Since:     "v0.1.0",
 	Severity:  Warning,
 	Summary:   "401 without WWW-Authenticate, 405 without Allow, a redirect without Location",
@@ -72,6 +72,8 @@ func headerAdvice(lang string, ev event, code int, header string) string {
 	case "rust":
 		set = fmt.Sprintf("add .header(%q, …) to the response", header)
 		redirect = "Redirect::to"
+	case "javascript", "typescript":
+		set, redirect = "call "+jsHeaderSet(ev.writer, header)+" first", ev.writer+".redirect"
 	}
 	switch header {
 	case "WWW-Authenticate":

@@ -4,7 +4,7 @@ import "fmt"
 
 var ruleSuperfluousWriteHeader = &Rule{
 	Name:      "superfluous-writeheader",
-	Languages: []string{"csharp", "go", "java", "kotlin", "php"},
+	Languages: []string{"csharp", "go", "java", "javascript", "kotlin", "php", "typescript"},
 	Since:     "v0.1.0",
 	Severity:  Warning,
 	Summary:   "a second status write on the same path (WriteHeader then http.Error)",
@@ -19,7 +19,7 @@ var ruleSuperfluousWriteHeader = &Rule{
 		reported := map[int]bool{}
 		for _, s := range c.facts.steps {
 			ev := s.ev
-			if !(ev.kind == statusWrite || ev.kind == bodyWrite && ev.withStatus) || ev.informational() {
+			if !(ev.kind == statusWrite || ev.kind == bodyWrite && (ev.withStatus || ev.sendsAll)) || ev.informational() {
 				continue
 			}
 			first := s.before.lastWrite(ev.writer)
@@ -50,6 +50,8 @@ func secondStatus(lang, sent string) string {
 	switch lang {
 	case "csharp":
 		return "comes too late: " + sent + ", and Kestrel throws InvalidOperationException (\"StatusCode cannot be set because the response has already started\")"
+	case "javascript", "typescript":
+		return "has no effect: " + sent + ", and a status is sent only once (Node throws ERR_HTTP_HEADERS_SENT, Fastify logs \"Reply was already sent\")"
 	case "php":
 		return "has no effect: " + sent + ", and a status is sent only once (PHP warns \"headers already sent\")"
 	case "java", "kotlin":

@@ -182,6 +182,9 @@ func (s *scan) opens(i int) bool {
 // tokens, and a lookup is a binary search.
 type bracketPairs struct {
 	opens, closes []int32
+	// openOf maps a closing bracket to its opening one, built on the
+	// first openingParen.
+	openOf map[int32]int32
 }
 
 // closeOf returns the closing index of the opening bracket at open, which
@@ -216,6 +219,34 @@ func (s *scan) pairs() *bracketPairs {
 	}
 	s.pair = p
 	return p
+}
+
+// openingParen returns the index of the "(" that the ")" at close closes,
+// or -1, from the file's bracket pairs: no walk back over the tokens, which
+// a chain of calls would make quadratic.
+func (s *scan) openingParen(close int) int {
+	if !s.is(close, ")") {
+		return -1
+	}
+	p := s.pairs()
+	if p.openOf == nil {
+		p.openOf = make(map[int32]int32, len(p.opens))
+		for k, c := range p.closes {
+			if int(c) < len(s.toks) {
+				p.openOf[c] = p.opens[k]
+			}
+		}
+	}
+	open, ok := p.openOf[int32(close)]
+	if !ok || !s.is(int(open), "(") {
+		return -1
+	}
+	return int(open)
+}
+
+// containsNewline reports whether text spans lines.
+func containsNewline(text string) bool {
+	return strings.IndexByte(text, '\n') >= 0
 }
 
 // call returns the arguments of the call whose ( is token open, with the

@@ -3,12 +3,12 @@
 import { StatusCodes, ReasonPhrases, getReasonPhrase } from 'http-status-codes';
 
 export function show(req, res) {
-  res.status(StatusCodes.NOT_FOUND).send(ReasonPhrases.NOT_FOUND); // codes: 404/send
-  res.status(StatusCodes.OK).json(item); // codes: 200/send
-  res.sendStatus(StatusCodes.IM_A_TEAPOT); // codes: 418/send want "deprecated-status: 418"
-  res.redirect(StatusCodes.OK, '/'); // codes: 200/send want "redirect-status: res.redirect with 200 OK"
-  res.status(404).end(); // codes: 404/send want "prefer-constant: write StatusCodes.NOT_FOUND"
-  res.status(201).end(); // codes: 201/send want "prefer-constant: write StatusCodes.CREATED"
+  return res.status(StatusCodes.NOT_FOUND).send(ReasonPhrases.NOT_FOUND); // codes: 404/send
+  return res.status(StatusCodes.OK).json(item); // codes: 200/send
+  return res.sendStatus(StatusCodes.IM_A_TEAPOT); // codes: 418/send want "deprecated-status: 418"
+  return res.redirect(StatusCodes.OK, '/'); // codes: 200/send want "redirect-status: res.redirect with 200 OK"
+  return res.status(404).end(); // codes: 404/send want "prefer-constant: write StatusCodes.NOT_FOUND"
+  return res.status(201).end(); // codes: 201/send want "prefer-constant: write StatusCodes.CREATED"
   res.status(226).end(); // codes: 226/send
   if (res.statusCode >= 400) { // codes: 400/range
     log(getReasonPhrase(res.statusCode));

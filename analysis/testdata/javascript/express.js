@@ -19,29 +19,29 @@ app.get('/users/:id', async (req, res) => {
 });
 
 app.post('/users', (req, res) => {
-  res.status(500).send('Bad Request'); // codes: 500/send want "reason-mismatch: res.status sends 500 Internal Server Error with the message \"Bad Request\", which is the reason phrase of 400 Bad Request"
-  res.status(201).send(`Created`); // codes: 201/send
-  res.status(201).end(); // codes: 201/send
-  res.sendStatus(204); // codes: 204/send
-  res.sendStatus(2000); // codes: 2000/send want "invalid-status: res.sendStatus with 2000"
-  res.status(299).end(); // codes: 299/send want "unknown-status: res.status with 299: no registry"
-  res.status(430).end(); // codes: 430/send want "unknown-status: 430"
-  res.status(499).end(); // codes: 499/send want "nonstandard-status: nginx"
-  res.status(418).send("I'm a teapot"); // codes: 418/send want "deprecated-status: res.status with 418"
-  res.status(306).end(); // codes: 306/send want "deprecated-status: 306"
+  return res.status(500).send('Bad Request'); // codes: 500/send want "reason-mismatch: res.status sends 500 Internal Server Error with the message \"Bad Request\", which is the reason phrase of 400 Bad Request"
+  return res.status(201).send(`Created`); // codes: 201/send
+  return res.status(201).end(); // codes: 201/send
+  return res.sendStatus(204); // codes: 204/send
+  return res.sendStatus(2000); // codes: 2000/send want "invalid-status: res.sendStatus with 2000"
+  return res.status(299).end(); // codes: 299/send want "unknown-status: res.status with 299: no registry"
+  return res.status(430).end(); // codes: 430/send want "unknown-status: 430"
+  return res.status(499).end(); // codes: 499/send want "nonstandard-status: nginx"
+  return res.status(418).send("I'm a teapot"); // codes: 418/send want "deprecated-status: res.status with 418"
+  return res.status(306).end(); // codes: 306/send want "deprecated-status: 306"
   res.status(ok ? 200 : 500).end(); // codes: 200/send 500/send
-  res.set('X-Trace', id).status(202).end(); // codes: 202/send want "late-header: res.set\\('X-Trace', id\\) comes too late: the status was sent by res.status\\(500\\)"
-  this.res.status(202).end(); // codes: 202/send
-  res.status(code).end();
-  res.status(404 + offset).end();
+  return res.set('X-Trace', id).status(202).end(); // codes: 202/send want "late-header: res.set\\('X-Trace', id\\) comes too late: the status was sent by res.status\\(ok \\? 200 : 500\\).end\\(\\) on line 32" "superfluous-writeheader: res.set\\('X-Trace', id\\).status\\(202\\).end\\(\\) has no effect: res.status\\(ok \\? 200 : 500\\).end\\(\\) on line 32 already sent the status"
+  return this.res.status(202).end(); // codes: 202/send
+  return res.status(code).end();
+  return res.status(404 + offset).end();
   res.status('404').end();
 });
 
 app.get('/old', (req, res) => {
-  res.redirect(301, '/new'); // codes: 301/send
-  res.redirect('/new');
-  res.redirect(200, '/new'); // codes: 200/send want "redirect-status: res.redirect with 200 OK: a redirect needs a 3xx code"
-  res.redirect(304, '/new'); // codes: 304/send want "redirect-status: 304 Not Modified answers a conditional request"
+  return res.redirect(301, '/new'); // codes: 301/send
+  return res.redirect('/new');
+  return res.redirect(200, '/new'); // codes: 200/send want "redirect-status: res.redirect with 200 OK: a redirect needs a 3xx code"
+  return res.redirect(304, '/new'); // codes: 304/send want "redirect-status: 304 Not Modified answers a conditional request"
   res.redirect(404, '/login'); // codes: 404/send want "redirect-status: a redirect needs a 3xx code"
 });
 

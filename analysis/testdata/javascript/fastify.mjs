@@ -6,17 +6,17 @@ import httpErrors from 'http-errors';
 const fastify = Fastify();
 
 fastify.get('/items/:id', async (request, reply) => {
-  reply.code(404).send('Not Found'); // codes: 404/send
-  reply.code(503).send('Gateway Timeout'); // codes: 503/send want "reason-mismatch: reply.code sends 503 Service Unavailable with the message \"Gateway Timeout\""
-  reply.status(201).send({ id }); // codes: 201/send
-  reply.header('Retry-After', 10).code(503).send(); // codes: 503/send
+  return reply.code(404).send('Not Found'); // codes: 404/send
+  return reply.code(503).send('Gateway Timeout'); // codes: 503/send want "reason-mismatch: reply.code sends 503 Service Unavailable with the message \"Gateway Timeout\""
+  return reply.status(201).send({ id }); // codes: 201/send
+  return reply.header('Retry-After', 10).code(503).send(); // codes: 503/send
   reply.code(99); // codes: 99/send want "invalid-status: reply.code with 99"
   return reply.redirect('/elsewhere', 301); // codes: 301/send
 });
 
 fastify.get('/v4', async (request, reply) => {
-  reply.redirect(302, '/v4/home'); // codes: 302/send
-  reply.redirect('/home', 201); // codes: 201/send want "redirect-status: reply.redirect with 201 Created"
+  return reply.redirect(302, '/v4/home'); // codes: 302/send
+  return reply.redirect('/home', 201); // codes: 201/send want "redirect-status: reply.redirect with 201 Created"
   reply.redirect('/home');
 });
 

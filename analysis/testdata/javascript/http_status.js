@@ -4,9 +4,9 @@
 const httpStatus = require('http-status');
 
 function handler(req, res) {
-  res.status(httpStatus.NOT_FOUND).send('Not Found'); // codes: 404/send
-  res.status(httpStatus.FOUND).end(); // codes: 302/send
-  res.status(httpStatus.OK).send('Not Found'); // codes: 200/send want "reason-mismatch: res.status sends 200 OK"
+  return res.status(httpStatus.NOT_FOUND).send('Not Found'); // codes: 404/send
+  return res.status(httpStatus.FOUND).end(); // codes: 302/send
+  return res.status(httpStatus.OK).send('Not Found'); // codes: 200/send want "reason-mismatch: res.status sends 200 OK"
   res.status(500).end(); // codes: 500/send
   const code = httpStatus.CONFLICT; // codes: 409/ref
   const text = httpStatus[404];

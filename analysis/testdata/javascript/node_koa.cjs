@@ -7,11 +7,11 @@ http.createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/plain' }); // codes: 200/send
     return res.end('ok');
   }
-  res.writeHead(404, 'Not Found'); // codes: 404/send
-  res.writeHead(500, 'Not Found', headers); // codes: 500/send want "reason-mismatch: res.writeHead sends 500 Internal Server Error"
+  return res.writeHead(404, 'Not Found'); // codes: 404/send
+  return res.writeHead(500, 'Not Found', headers); // codes: 500/send want "reason-mismatch: res.writeHead sends 500 Internal Server Error"
   res.writeHead(1000); // codes: 1000/send want "invalid-status: res.writeHead with 1000"
   res.statusCode = 302; // codes: 302/send
-  res.statusCode = 451 // codes: 451/send
+  res.statusCode = 451 // codes: 451/send want "superfluous-writeheader: res.statusCode = 451 has no effect: res.writeHead\\(1000\\) on line 12 already sent the status, and a status is sent only once \\(Node throws ERR_HTTP_HEADERS_SENT"
   res.end()
 }).listen(8080);
 
@@ -20,7 +20,7 @@ app.use(async (ctx, next) => {
   ctx.status = 201; // codes: 201/send
   ctx.status = 430; // codes: 430/send want "unknown-status: ctx.status = with 430"
   ctx.response.status = 204; // codes: 204/send
-  ctx.body = { status: 404 };
+  ctx.body = { status: 404 }; // want "bodiless-status: ctx.body = … writes a body after ctx.response.status = 204 on line 22 sent 204 No Content"
   ctx.throw(404, 'User not found'); // codes: 404/send
   ctx.throw(403); // codes: 403/send
   ctx.throw('Gone', 410); // codes: 410/send

@@ -33,8 +33,8 @@ export class NotFoundError extends Error {
 }
 
 // Fastify's error payload names the reason phrase as error.
-reply.send({ statusCode: 404, error: 'Not Found', message: 'No such user' }); // codes: 404/send
-reply.send({ statusCode: 409, error: 'Not Found', message: 'taken' }); // codes: 409/send want "reason-mismatch: sends 409 Conflict with the message \"Not Found\""
+if (missing) reply.send({ statusCode: 404, error: 'Not Found', message: 'No such user' }); // codes: 404/send
+else reply.send({ statusCode: 409, error: 'Not Found', message: 'taken' }); // codes: 409/send want "reason-mismatch: sends 409 Conflict with the message \"Not Found\""
 
 // A mocked fetch answers with a response.
 fetchMock.mockResolvedValue({ ok: false, status: 503 }); // codes: 503/send

@@ -26,7 +26,7 @@ export class UsersController {
   @Post()
   @HttpCode(204) // codes: 204/send want "prefer-constant: write HttpStatus.NO_CONTENT"
   create(@Body() dto: CreateUserDto, @Res() res: Response): void {
-    res.status(HttpStatus.CREATED).json(dto); // codes: 201/send
+    if (dto.id) return res.status(HttpStatus.CREATED).json(dto); // codes: 201/send
     res.status(499).send(); // codes: 499/send want "nonstandard-status: nginx"
   }
 
