@@ -54,12 +54,32 @@ type flowBlock struct {
 	function bool
 }
 
+// expressWalk is the state of one expressFlow walk that the events of a
+// chain share: each call of res.set(…).set(…)… reads the whole chain
+// before it, which must not be walked again for each.
+type expressWalk struct {
+	*scan
+	// roots remembers chainRoot's answer per "." token, plus two (0 is
+	// not known, 1 is -1); it is made for the first chain walked far.
+	roots []int32
+	// lastStatus is the last .status( name before the token the walk is
+	// at, or -1.
+	lastStatus int
+}
+
 // expressFlow returns the flow steps of the file's handlers.
 func (s *scan) expressFlow() []flowStep {
 	var steps []flowStep
 	stack := []flowBlock{{function: true}}
+	w := &expressWalk{scan: s, lastStatus: -1}
 	for i := 0; i < len(s.toks); i++ {
 		t := s.toks[i]
+		if i > 0 && t.kind == tIdent && s.is(i, "status") && s.is(i-1, ".") && s.is(i+1, "(") {
+			// Not an event: its expressEvent would return false, so the
+			// walk can move on from it at once.
+			w.lastStatus = i
+			continue
+		}
 		if t.kind == tPunct && t.end-t.start == 1 {
 			switch s.src[t.start] {
 			case '{':
@@ -90,7 +110,7 @@ func (s *scan) expressFlow() []flowStep {
 			continue
 		}
 		top := &stack[len(stack)-1]
-		ev, ok := s.expressEvent(i, top.id, top.st)
+		ev, ok := w.expressEvent(i, top.id, top.st)
 		if !ok {
 			continue
 		}
@@ -140,18 +160,13 @@ func (s *scan) opensFunction(i int) bool {
 }
 
 // openingParen returns the index of the "(" that the ")" at close closes,
-// or -1.
+// or -1: the bracket pairs' answer, when the pair is of parentheses.
 func (s *scan) openingParen(close int) int {
-	depth := 0
-	for i := close; i >= 0; i-- {
-		switch {
-		case s.is(i, ")"):
-			depth++
-		case s.is(i, "("):
-			if depth--; depth == 0 {
-				return i
-			}
-		}
+	if !s.is(close, ")") {
+		return -1
+	}
+	if open := s.openOf(close); s.is(open, "(") {
+		return open
 	}
 	return -1
 }
@@ -160,7 +175,7 @@ func (s *scan) openingParen(close int) int {
 // res.setHeader(…), res.status(404).json(…).
 // A header set is read only when st holds a write on the same response:
 // without one it cannot be late, and most .set( calls are on maps.
-func (s *scan) expressEvent(i, block int, st state) (event, bool) {
+func (s *expressWalk) expressEvent(i, block int, st state) (event, bool) {
 	t := s.toks[i]
 	if t.kind != tIdent || !s.is(i-1, ".") || !s.is(i+1, "(") {
 		return event{}, false
@@ -200,12 +215,11 @@ func (s *scan) expressEvent(i, block int, st state) (event, bool) {
 		}
 	}
 	if kind == bodyWrite {
-		// res.status(201).json(…): the chain set the status the body sends.
-		for k := root + 2; k < i; k++ {
-			if s.is(k, "status") && s.is(k-1, ".") && s.is(k+1, "(") {
-				ev.withStatus = true
-				ev.code, _ = s.intAt(k + 2)
-			}
+		// res.status(201).json(…): the chain set the status the body
+		// sends, the last .status( of it when it holds several.
+		if k := s.lastStatus; k >= root+2 {
+			ev.withStatus = true
+			ev.code, _ = s.intAt(k + 2)
 		}
 	}
 	ev.api = s.callText(root, close)
@@ -224,38 +238,78 @@ func (s *scan) expressEvent(i, block int, st state) (event, bool) {
 
 // chainRoot walks back from the "." at dot through a call chain
 // (res.status(404).json) to the response it starts at, and returns that
-// identifier's index, or -1 when the chain does not start at a name.
-func (s *scan) chainRoot(dot int) int {
+// identifier's index, or -1 when the chain does not start at a name. A
+// walk longer than memoAfter steps remembers its answer for every "." it
+// passed, which the later calls of the same chain stop at.
+func (s *expressWalk) chainRoot(dot int) int {
+	var root int
+	dots, steps := dot, 0
 	i := dot - 1
+walk:
 	for {
+		if s.roots != nil && s.roots[i+1] != 0 {
+			root = int(s.roots[i+1]) - 2
+			break
+		}
 		if s.is(i, ")") {
 			open := s.openingParen(i)
 			if open <= 1 || s.tok(open-1).kind != tIdent || !s.is(open-2, ".") {
-				return -1
+				root = -1
+				break
+			}
+			i, steps = open-3, steps+1
+			continue
+		}
+		switch {
+		case s.tok(i).kind != tIdent:
+			root = -1
+			break walk
+		case s.is(i-1, ".") && s.tok(i-2).kind == tIdent && !s.is(i-3, "."):
+			// this.res.send(): the writer is "res" under "this".
+			root = i
+			break walk
+		case s.is(i-1, "."):
+			i, steps = i-2, steps+1
+			continue
+		}
+		root = i
+		break
+	}
+	if steps > memoAfter || s.roots != nil && steps > 0 {
+		s.rememberRoots(dots, root)
+	}
+	return root
+}
+
+// rememberRoots records root as the chain root of every "." from dot
+// back along the chain, as chainRoot walked it.
+func (s *expressWalk) rememberRoots(dot, root int) {
+	if s.roots == nil {
+		s.roots = make([]int32, len(s.toks)+1)
+	}
+	i := dot - 1
+	for i >= 0 && s.roots[i+1] == 0 {
+		s.roots[i+1] = int32(root) + 2
+		switch {
+		case s.is(i, ")"):
+			open := s.openingParen(i)
+			if open <= 1 || s.tok(open-1).kind != tIdent || !s.is(open-2, ".") {
+				return
 			}
 			i = open - 3
-			continue
-		}
-		if s.tok(i).kind != tIdent {
-			return -1
-		}
-		if s.is(i-1, ".") && s.tok(i-2).kind == tIdent && !s.is(i-3, ".") {
-			// this.res.send(): the writer is "res" under "this".
-			return i
-		}
-		if s.is(i-1, ".") {
+		case s.tok(i).kind == tIdent && s.is(i-1, ".") && !(s.tok(i-2).kind == tIdent && !s.is(i-3, ".")):
 			i -= 2
-			continue
+		default:
+			return
 		}
-		return i
 	}
 }
 
 // callText names a call for messages: its text when short and on one line.
 func (s *scan) callText(from, close int) string {
-	text := string(s.src[s.toks[from].start:s.tok(close).end])
-	if len(text) <= 50 && !containsNewline(text) {
-		return text
+	// A long call is never copied whole: a chain of calls names each.
+	if raw := s.src[s.toks[from].start:s.tok(close).end]; len(raw) <= 50 && !containsNewline(string(raw)) {
+		return string(raw)
 	}
 	// res.writeHead(…): the call with its arguments left out.
 	if open := s.openingParen(close); open > from {

@@ -125,7 +125,7 @@ func shapeCost(path, src string, reps int) (time.Duration, uint64) {
 // on the wall, which a loaded machine stretches), and 8 on the bytes
 // allocated.
 func TestShapesLinear(t *testing.T) {
-	for _, sh := range shapes {
+	for _, sh := range append(shapes, chainShapes...) {
 		t.Run(sh.name, func(t *testing.T) {
 			small, big := sh.gen(sh.n), sh.gen(4*sh.n)
 			shapeCost(sh.path, small, 1) // warm up
