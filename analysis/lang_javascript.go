@@ -268,8 +268,8 @@ func (j *jsScan) chainHas(start, i int, ok chainPred) bool {
 type chainPred int
 
 const (
-	responseName chainPred = iota // isResponseName
-	requestMethod                 // isRequestMethod
+	responseName  chainPred = iota // isResponseName
+	requestMethod                  // isRequestMethod
 )
 
 var chainPreds = [...]func([]byte) bool{responseName: isResponseName, requestMethod: isRequestMethod}
