@@ -311,9 +311,14 @@ func (s *scan) callText(from, close int) string {
 	if raw := s.src[s.toks[from].start:s.tok(close).end]; len(raw) <= 50 && !containsNewline(string(raw)) {
 		return string(raw)
 	}
-	// res.writeHead(…): the call with its arguments left out.
+	// res.writeHead(…): the call with its arguments left out; a long
+	// chain before it, left out too (res….set(…)): a message names each
+	// call of a chain, and must not copy the chain for each.
 	if open := s.openingParen(close); open > from {
-		return string(s.src[s.toks[from].start:s.toks[open].end]) + "…)"
+		if s.toks[open].end-s.toks[from].start <= 80 || open-from < 3 {
+			return string(s.src[s.toks[from].start:s.toks[open].end]) + "…)"
+		}
+		return s.text(from) + "…" + s.text(open-2) + s.text(open-1) + "(…)"
 	}
 	return s.text(from) + "…"
 }
