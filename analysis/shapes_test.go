@@ -18,6 +18,23 @@ type shape struct {
 	// n is the size the doubling test starts at: large enough that a
 	// quadratic cost shows far above the noise.
 	n int
+	// run is what is measured, when not Analyze alone.
+	run func(path string, src []byte)
+}
+
+// analyzeAndFix analyses a file and applies every fix found, as check
+// --fix does.
+func analyzeAndFix(path string, src []byte) {
+	ApplyFixes(src, Analyze(path, src, nil).Findings)
+}
+
+// measure runs what shape sh measures on src.
+func (sh shape) measure(src []byte) {
+	if sh.run != nil {
+		sh.run(sh.path, src)
+		return
+	}
+	Analyze(sh.path, src, nil)
 }
 
 // goHandler wraps statements in a handler with a writer, a request, a
@@ -40,71 +57,78 @@ var shapes = []shape{
 		return goHandler(repeat(n, func(i int) string {
 			return fmt.Sprintf("\tif c {\n\t\tw.Header().Set(\"X-H%d\", \"v\")\n\t}\n", i)
 		}) + "\tw.WriteHeader(http.StatusCreated)\n")
-	}, 1000},
+	}, 1000, nil},
 	{"GoIfSameHeader", "h.go", func(n int) string {
 		return goHandler(repeat(n, func(int) string {
 			return "\tif c {\n\t\tw.Header().Set(\"X-Same\", \"v\")\n\t}\n"
 		}) + "\tw.WriteHeader(http.StatusCreated)\n")
-	}, 1000},
+	}, 1000, nil},
 	{"GoElseIfChain", "h.go", func(n int) string {
 		return goHandler("\tif r.Method == \"M\" {\n\t\tw.WriteHeader(200)\n\t}" + repeat(n, func(i int) string {
 			return fmt.Sprintf(" else if r.Method == \"M%d\" {\n\t\tw.Header().Set(\"X-H%d\", \"v\")\n\t\tw.WriteHeader(404)\n\t}", i, i)
 		}) + "\n\tw.Header().Set(\"Late\", \"v\")\n")
-	}, 1000},
+	}, 1000, nil},
 	{"GoSwitchCases", "h.go", func(n int) string {
 		return goHandler("\tswitch r.Method {\n" + repeat(n, func(i int) string {
 			return fmt.Sprintf("\tcase \"M%d\":\n\t\tw.Header().Set(\"X-H%d\", \"v\")\n\t\tw.WriteHeader(%d)\n", i, i, 200+i%300)
 		}) + "\t}\n\tw.Header().Set(\"Late\", \"v\")\n\tw.Write(nil)\n")
-	}, 1000},
+	}, 1000, nil},
 	{"GoErrorNoReturn", "h.go", func(n int) string {
 		return goHandler(repeat(n, func(int) string {
 			return "\tif err != nil {\n\t\thttp.Error(w, \"x\", 500)\n\t}\n"
 		}) + "\tw.Header().Set(\"Late\", \"v\")\n\tw.Write(nil)\n")
-	}, 1000},
+	}, 1000, nil},
 	{"GoLoopWrites", "h.go", func(n int) string {
 		return goHandler(repeat(n, func(i int) string {
 			return fmt.Sprintf("\tfor range 2 {\n\t\tw.Header().Set(\"X-H%d\", \"v\")\n\t\tw.WriteHeader(204)\n\t}\n\tw.Write(nil)\n", i)
 		}))
-	}, 1000},
+	}, 1000, nil},
 	{"JSUnclosedStatus", "a.js", func(n int) string {
 		return repeat(n, func(int) string { return "res.status(\n" })
-	}, 8000},
+	}, 8000, nil},
 	{"JSUnclosedThrow", "a.js", func(n int) string {
 		return repeat(n, func(int) string { return "ctx.throw(\n" })
-	}, 8000},
+	}, 8000, nil},
 	{"JSLateHeaders", "a.js", func(n int) string {
 		return "app.get(\"/\", (req, res) => {\n\tres.send(\"x\");\n" + repeat(n, func(i int) string {
 			return fmt.Sprintf("\tres.setHeader(\"X-H%d\", \"v\");\n", i)
 		}) + "});\n"
-	}, 2000},
+	}, 2000, nil},
 	{"JavaAssertUnclosed", "T.java", func(n int) string {
 		return "class T {\n  void t() {\n" + repeat(n, func(int) string { return "    assertEquals(404, \n" })
-	}, 8000},
+	}, 8000, nil},
 	// Long member chains: every member of one once walked back to its
 	// start (the JS chain start, whether a name of it is a response,
 	// its root for late-header, the last .status( of it; Python's dotted
 	// name and the operand left of it).
 	{"JSStatusChain", "a.js", func(n int) string {
 		return "app.get(\"/\", (req, res) => {\n\tres" + repeat(n, func(int) string { return ".status(404)" }) + ".end();\n});\n"
-	}, 8000},
+	}, 8000, nil},
 	{"JSHeaderChain", "a.js", func(n int) string {
 		return "app.get(\"/\", (req, res) => {\n\tres.send(\"x\");\n\tres" + repeat(n, func(i int) string {
 			return fmt.Sprintf(".set(\"X-H%d\", \"v\")", i)
 		}) + ";\n});\n"
-	}, 2000},
+	}, 2000, nil},
 	{"JSBodyChain", "a.js", func(n int) string {
 		return "app.get(\"/\", (req, res) => {\n\tres.status(201)" + repeat(n, func(int) string { return ".json(1)" }) +
 			";\n\tres.set(\"X\", \"v\");\n});\n"
-	}, 8000},
+	}, 8000, nil},
 	{"PythonStatusCodeChain", "t.py", func(n int) string {
 		return "def t(r):\n    assert r" + repeat(n, func(int) string { return ".status_code" }) + " == 404\n"
-	}, 8000},
+	}, 8000, nil},
 	{"PythonStatusCodeChainLeft", "t.py", func(n int) string {
 		return "def t(r):\n    assert 404 == r" + repeat(n, func(int) string { return ".status_code" }) + "\n"
-	}, 8000},
+	}, 8000, nil},
+	// A file of prefer-constant fixes, 20,000 at 4n: each was checked
+	// against every fix taken, and spliced into a copy of the whole file.
+	{"GoPreferConstantFixes", "h.go", func(n int) string {
+		return "package p\n\nimport \"net/http\"\n\n" + repeat(n, func(i int) string {
+			return fmt.Sprintf("func h%d(w http.ResponseWriter) { w.WriteHeader(404) }\n", i)
+		})
+	}, 5000, analyzeAndFix},
 	{"CSharpProblemUnclosed", "C.cs", func(n int) string {
 		return "class C {\n  object M() {\n" + repeat(n, func(int) string { return "    return Problem(statusCode: \n" })
-	}, 8000},
+	}, 8000, nil},
 }
 
 func wallTime(f func()) time.Duration {
@@ -115,13 +139,13 @@ func wallTime(f func()) time.Duration {
 
 // shapeCost analyses src reps times and returns the least processor time
 // and the least bytes allocated of one analysis.
-func shapeCost(path, src string, reps int) (time.Duration, uint64) {
+func shapeCost(sh shape, src string, reps int) (time.Duration, uint64) {
 	b := []byte(src)
 	best, bytes := time.Duration(1<<62), uint64(1<<63)
 	var m0, m1 runtime.MemStats
 	for range reps {
 		runtime.ReadMemStats(&m0)
-		d := threadCPU(func() { Analyze(path, b, nil) })
+		d := threadCPU(func() { sh.measure(b) })
 		runtime.ReadMemStats(&m1)
 		best, bytes = min(best, d), min(bytes, m1.TotalAlloc-m0.TotalAlloc)
 	}
@@ -137,9 +161,9 @@ func TestShapesLinear(t *testing.T) {
 	for _, sh := range shapes {
 		t.Run(sh.name, func(t *testing.T) {
 			small, big := sh.gen(sh.n), sh.gen(4*sh.n)
-			shapeCost(sh.path, small, 1) // warm up
-			ts, bs := shapeCost(sh.path, small, 5)
-			tb, bb := shapeCost(sh.path, big, 5)
+			shapeCost(sh, small, 1) // warm up
+			ts, bs := shapeCost(sh, small, 5)
+			tb, bb := shapeCost(sh, big, 5)
 			tr, br := float64(tb)/float64(max(ts, time.Microsecond)), float64(bb)/float64(max(bs, 1))
 			t.Logf("n=%d: %v, %d KB; 4n: %v, %d KB (×%.1f time, ×%.1f bytes)", sh.n, ts, bs>>10, tb, bb>>10, tr, br)
 			if tr > 8 {
@@ -162,7 +186,7 @@ func BenchmarkShape(b *testing.B) {
 				b.SetBytes(int64(len(src)))
 				b.ReportAllocs()
 				for b.Loop() {
-					Analyze(sh.path, src, nil)
+					sh.measure(src)
 				}
 			})
 		}
