@@ -363,15 +363,18 @@ func (j *jsScan) operandBefore(end int) (span, bool) {
 		for j.is(from-1, ".") && j.tok(from-2).kind == tIdent {
 			from -= 2
 		}
-		for ; from < last; from += 2 {
-			if _, e, ok := j.constantAt(from); ok && e == end {
-				break
-			}
-			if _, ok := j.httpStatusAt(from); ok && from+3 == end {
-				break
-			}
-		}
-		if from == last {
+		// A constant that ends at end is read whole from the chain's
+		// first name, with the file's path to it (a.StatusCodes.OK): a
+		// later start names the same last three tokens, so it is tried
+		// once, not from every name of a long chain. An http-status
+		// constant is a name and a member.
+		switch {
+		case from == last:
+			return span{}, false
+		case func() bool { _, e, ok := j.constantAt(from); return ok && e == end }():
+		case func() bool { _, ok := j.httpStatusAt(last - 2); return ok && last-2 >= from }():
+			from = last - 2
+		default:
 			return span{}, false
 		}
 	case tPunct:
