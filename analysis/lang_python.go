@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/httpcodes/httpcodes/codes"
@@ -74,6 +75,9 @@ type pyFile struct {
 	// starts remembers chainStart's answers for long dotted names, plus
 	// one (0 is not known).
 	starts []int32
+	// colPos is the offset column last looked at, colLine the start of
+	// its line.
+	colPos, colLine int
 }
 
 // scanPython reads a file's status contexts and constants.
@@ -193,14 +197,23 @@ var pyWordStart = func() (t [256]bool) {
 	return t
 }()
 
-// column returns token i's byte column: Python's indentation.
+// column returns token i's byte column: Python's indentation. The walk
+// asks in order of the file, and may ask for many tokens of one line
+// (def …; def …), so the start of the line last found is kept and the
+// search for the next goes back only to it.
 func (p *pyFile) column(i int) int {
 	start := int(p.toks[i].start)
-	line := start
-	for line > 0 && p.src[line-1] != '\n' {
-		line--
+	switch {
+	case start >= p.colPos:
+		if nl := bytes.LastIndexByte(p.src[p.colPos:start], '\n'); nl >= 0 {
+			p.colLine = p.colPos + nl + 1
+		}
+	case start < p.colLine:
+		p.colLine = bytes.LastIndexByte(p.src[:start], '\n') + 1
 	}
-	return start - line
+	// Else start is on the line of colPos, before it: colLine holds.
+	p.colPos = start
+	return start - p.colLine
 }
 
 // chainStart returns the first token of the dotted name ending at token i

@@ -218,6 +218,54 @@ var shapes = []shape{
 	{"PythonStrings", "a.py", func(n int) string {
 		return repeat(n, func(int) string { return "x = f'''{a}'''\nabort(404)\n" })
 	}, 4000, nil},
+	// Many tokens on one line whose column is asked (def …; def …): the
+	// column was found by walking back to the line's start for each.
+	{"PythonDefsOneLine", "a.py", func(n int) string {
+		return repeat(n, func(int) string { return "def f(): return abort(404); " }) + "\n"
+	}, 4000, nil},
+	// Strings, heredocs, comments and brackets left open, or nested.
+	{"PHPHeredocUnterminated", "a.php", func(n int) string {
+		return "<?php\n" + repeat(n, func(int) string { return "$x = <<<EOT\nhttp_response_code(404);\n" })
+	}, 16000, nil},
+	{"RubyHeredocUnterminated", "a.rb", func(n int) string {
+		return repeat(n, func(int) string { return "x = <<~EOS\nhead 404\n" })
+	}, 16000, nil},
+	{"RustRawUnterminated", "a.rs", func(n int) string {
+		return repeat(n, func(int) string { return "let s = r##\"x\"#; StatusCode::from_u16(404);\n" })
+	}, 16000, nil},
+	{"PythonTripleUnterminated", "a.py", func(n int) string {
+		return repeat(n, func(int) string { return "x = '''a\nabort(404)\n" })
+	}, 4000, nil},
+	{"CSharpRawUnterminated", "A.cs", func(n int) string {
+		return "class A { void F() {\n" + repeat(n, func(int) string { return "var s = \"\"\"x\"\"; return StatusCode(404);\n" })
+	}, 4000, nil},
+	{"JSTemplateNested", "a.js", func(n int) string {
+		return repeat(n, func(int) string { return "`${" }) + "res.status(404)" + repeat(n, func(int) string { return "}`" }) + "\n"
+	}, 16000, nil},
+	{"JSRegexOrDivide", "a.js", func(n int) string {
+		return repeat(n, func(int) string { return "a = b / c; res.status(404); /x/.test(d);\n" })
+	}, 4000, nil},
+	{"JavaTextBlockUnterminated", "A.java", func(n int) string {
+		return "class A { void f() {\n" + repeat(n, func(int) string { return "String s = \"\"\"\nresponse.setStatus(404);\n" })
+	}, 4000, nil},
+	{"KotlinStringTemplates", "A.kt", func(n int) string {
+		return repeat(n, func(int) string { return "val s = \"${\"" }) + "\n"
+	}, 16000, nil},
+	{"NginxQuotesUnterminated", "nginx.conf", func(n int) string {
+		return "server {\n" + repeat(n, func(int) string { return "  return 301 'x;\n" })
+	}, 16000, nil},
+	{"OpenAPIQuotedKeys", "openapi.yaml", func(n int) string {
+		return "openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n" + repeat(n, func(int) string { return "        '404\n" })
+	}, 16000, nil},
+	{"OpenAPIBlockScalars", "openapi.yaml", func(n int) string {
+		return "openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n" + repeat(n, func(int) string { return "        '404':\n          description: |\n            x\n" })
+	}, 4000, nil},
+	{"JSLongLineStatements", "a.js", func(n int) string {
+		return "app.get('/', (req, res) => { res.send('x'); " + repeat(n, func(int) string { return "res.set('a', 'b') " }) + "});\n"
+	}, 2000, nil},
+	{"JSOpensFunction", "a.js", func(n int) string {
+		return repeat(n, func(int) string { return "f(" }) + repeat(n, func(int) string { return ") {}" }) + "\n" + "res.set('a','b');\n"
+	}, 16000, nil},
 	{"CSharpProblemUnclosed", "C.cs", func(n int) string {
 		return "class C {\n  object M() {\n" + repeat(n, func(int) string { return "    return Problem(statusCode: \n" })
 	}, 8000, nil},
