@@ -115,7 +115,7 @@ var shapes = []shape{
 	}, 8000, nil},
 	{"PythonStatusCodeChain", "t.py", func(n int) string {
 		return "def t(r):\n    assert r" + repeat(n, func(int) string { return ".status_code" }) + " == 404\n"
-	}, 8000, nil},
+	}, 16000, nil},
 	{"PythonStatusCodeChainLeft", "t.py", func(n int) string {
 		return "def t(r):\n    assert 404 == r" + repeat(n, func(int) string { return ".status_code" }) + "\n"
 	}, 8000, nil},
@@ -202,16 +202,16 @@ var shapes = []shape{
 	}, 16000, nil},
 	{"CSharpChain", "A.cs", func(n int) string {
 		return "class A { void F() { Assert.Equal(404, (int)r" + repeat(n, func(int) string { return ".StatusCode" }) + "); } }\n"
-	}, 8000, nil},
+	}, 16000, nil},
 	{"CSharpStrings", "A.cs", func(n int) string {
 		return "class A { void F() {\n" + repeat(n, func(int) string { return "var s = $@\"x{a}\"; return StatusCode(404);\n" }) + "} }\n"
 	}, 4000, nil},
 	{"KotlinChain", "A.kt", func(n int) string {
 		return "fun f() { call.respond(HttpStatusCode.NotFound" + repeat(n, func(int) string { return ".x" }) + ") }\n"
-	}, 16000, nil},
+	}, 32000, nil},
 	{"JSCompareLeftChain", "a.js", func(n int) string {
 		return "if (a" + repeat(n, func(int) string { return ".b" }) + " === res.status) {}\n"
-	}, 16000, nil},
+	}, 32000, nil},
 	{"JSTemplates", "a.js", func(n int) string {
 		return repeat(n, func(int) string { return "res.status(404).send(`${a}`);\n" })
 	}, 4000, nil},
@@ -226,13 +226,13 @@ var shapes = []shape{
 	// Strings, heredocs, comments and brackets left open, or nested.
 	{"PHPHeredocUnterminated", "a.php", func(n int) string {
 		return "<?php\n" + repeat(n, func(int) string { return "$x = <<<EOT\nhttp_response_code(404);\n" })
-	}, 16000, nil},
+	}, 32000, nil},
 	{"RubyHeredocUnterminated", "a.rb", func(n int) string {
 		return repeat(n, func(int) string { return "x = <<~EOS\nhead 404\n" })
-	}, 16000, nil},
+	}, 48000, nil},
 	{"RustRawUnterminated", "a.rs", func(n int) string {
 		return repeat(n, func(int) string { return "let s = r##\"x\"#; StatusCode::from_u16(404);\n" })
-	}, 16000, nil},
+	}, 48000, nil},
 	{"PythonTripleUnterminated", "a.py", func(n int) string {
 		return repeat(n, func(int) string { return "x = '''a\nabort(404)\n" })
 	}, 4000, nil},
@@ -241,7 +241,7 @@ var shapes = []shape{
 	}, 4000, nil},
 	{"JSTemplateNested", "a.js", func(n int) string {
 		return repeat(n, func(int) string { return "`${" }) + "res.status(404)" + repeat(n, func(int) string { return "}`" }) + "\n"
-	}, 16000, nil},
+	}, 48000, nil},
 	{"JSRegexOrDivide", "a.js", func(n int) string {
 		return repeat(n, func(int) string { return "a = b / c; res.status(404); /x/.test(d);\n" })
 	}, 4000, nil},
@@ -250,16 +250,16 @@ var shapes = []shape{
 	}, 4000, nil},
 	{"KotlinStringTemplates", "A.kt", func(n int) string {
 		return repeat(n, func(int) string { return "val s = \"${\"" }) + "\n"
-	}, 16000, nil},
+	}, 32000, nil},
 	{"NginxQuotesUnterminated", "nginx.conf", func(n int) string {
 		return "server {\n" + repeat(n, func(int) string { return "  return 301 'x;\n" })
-	}, 16000, nil},
+	}, 32000, nil},
 	{"OpenAPIQuotedKeys", "openapi.yaml", func(n int) string {
 		return "openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n" + repeat(n, func(int) string { return "        '404\n" })
-	}, 16000, nil},
+	}, 48000, nil},
 	{"OpenAPIBlockScalars", "openapi.yaml", func(n int) string {
 		return "openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n" + repeat(n, func(int) string { return "        '404':\n          description: |\n            x\n" })
-	}, 4000, nil},
+	}, 8000, nil},
 	{"JSLongLineStatements", "a.js", func(n int) string {
 		return "app.get('/', (req, res) => { res.send('x'); " + repeat(n, func(int) string { return "res.set('a', 'b') " }) + "});\n"
 	}, 2000, nil},
