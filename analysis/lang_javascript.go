@@ -49,6 +49,10 @@ type jsScan struct {
 	// httpStatus is the name the file binds the http-status package to
 	// (const httpStatus = require('http-status')), or "".
 	httpStatus string
+	// starts remembers chainStart's answers for long chains, plus one (0
+	// is not known); memberCounts are chainHas's counts per predicate.
+	starts       []int32
+	memberCounts [len(chainPreds)][]int32
 }
 
 func analyzeJS(lang string, src []byte) *fileFacts {
@@ -175,56 +179,105 @@ func (j *jsScan) bytesAt(i int) []byte {
 // chainStart returns the first token of the member chain that ends with
 // the name at i, skipping the calls and index expressions on the way:
 // request for request(app).get('/').expect, res for res.set(h).status.
+// Every member of a chain asks for the same start: a walk longer than
+// memoAfter steps remembers the start of each member it passed, so that
+// a long chain (res.status(404).status(404)…) is walked once, not once
+// per member.
 func (j *jsScan) chainStart(i int) int {
-	k := i
+	k, steps := i, 0
 	for j.isMember(k) {
+		if j.starts != nil && j.starts[k] != 0 {
+			k = int(j.starts[k]) - 1
+			break
+		}
 		p := k - 2
 		for j.is(p, ")") || j.is(p, "]") {
 			open := j.opening(p)
 			if open < 0 {
-				return k
+				p = -1
+				break
 			}
 			p = open - 1
 		}
-		if j.tok(p).kind != tIdent {
-			return k
+		if p < 0 || j.tok(p).kind != tIdent {
+			break
 		}
-		k = p
+		k, steps = p, steps+1
+	}
+	if steps > memoAfter || j.starts != nil && steps > 0 {
+		j.rememberStarts(i, k)
 	}
 	return k
 }
 
-// chainHas reports whether a name of the chain from start to the member
-// at i satisfies ok.
-func (j *jsScan) chainHas(start, i int, ok func([]byte) bool) bool {
-	for k := start; k <= i; k++ {
-		if j.toks[k].kind == tIdent && (k == start || j.isMember(k)) && ok(j.bytesAt(k)) {
-			return true
-		}
+// memoAfter is how many steps back a chain or name is walked before its
+// walk is remembered: most are short, and need no table.
+const memoAfter = 16
+
+// rememberStarts records start as the chain start of the members from i
+// back to start.
+func (j *jsScan) rememberStarts(i, start int) {
+	if j.starts == nil {
+		j.starts = make([]int32, len(j.toks))
 	}
-	return false
+	for k := i; k > start && j.starts[k] == 0; {
+		j.starts[k] = int32(start) + 1
+		p := k - 2
+		for j.is(p, ")") || j.is(p, "]") {
+			p = j.opening(p) - 1
+		}
+		k = p
+	}
 }
 
-// opening returns the index of the bracket that the one at close closes,
-// or -1. It looks back a bounded distance, so that a stray bracket cannot
-// make a file's scan quadratic.
-func (j *jsScan) opening(close int) int {
-	depth := 0
-	for k := close; k >= 0 && close-k < 4096; k-- {
-		t := j.toks[k]
-		if t.kind != tPunct || t.end-t.start != 1 {
-			continue
-		}
-		switch j.src[t.start] {
-		case ')', ']', '}':
-			depth++
-		case '(', '[', '{':
-			if depth--; depth == 0 {
-				return k
+// chainHas reports whether a name of the chain from start to the member
+// at i satisfies ok: start itself, or a member name between them (one
+// inside a call's arguments counts too). A long range is answered from a
+// count of such members per token, built once per predicate.
+func (j *jsScan) chainHas(start, i int, ok chainPred) bool {
+	if i < start {
+		return false
+	}
+	if j.toks[start].kind == tIdent && chainPreds[ok](j.bytesAt(start)) {
+		return true
+	}
+	if i-start <= 4*memoAfter {
+		for k := start + 1; k <= i; k++ {
+			if j.toks[k].kind == tIdent && j.isMember(k) && chainPreds[ok](j.bytesAt(k)) {
+				return true
 			}
 		}
+		return false
 	}
-	return -1
+	count := j.memberCounts[ok]
+	if count == nil {
+		count = make([]int32, len(j.toks))
+		n := int32(0)
+		for k := range j.toks {
+			if j.toks[k].kind == tIdent && j.isMember(k) && chainPreds[ok](j.bytesAt(k)) {
+				n++
+			}
+			count[k] = n
+		}
+		j.memberCounts[ok] = count
+	}
+	return count[i] > count[start]
+}
+
+// chainPred names a predicate chainHas tests the names of a chain with.
+type chainPred int
+
+const (
+	responseName  chainPred = iota // isResponseName
+	requestMethod                  // isRequestMethod
+)
+
+var chainPreds = [...]func([]byte) bool{responseName: isResponseName, requestMethod: isRequestMethod}
+
+// opening returns the index of the bracket that the one at close closes,
+// or -1 when it closes none.
+func (j *jsScan) opening(close int) int {
+	return j.openOf(close)
 }
 
 // isResponseName reports whether a name is, by convention, a response
@@ -310,15 +363,18 @@ func (j *jsScan) operandBefore(end int) (span, bool) {
 		for j.is(from-1, ".") && j.tok(from-2).kind == tIdent {
 			from -= 2
 		}
-		for ; from < last; from += 2 {
-			if _, e, ok := j.constantAt(from); ok && e == end {
-				break
-			}
-			if _, ok := j.httpStatusAt(from); ok && from+3 == end {
-				break
-			}
-		}
-		if from == last {
+		// A constant that ends at end is read whole from the chain's
+		// first name, with the file's path to it (a.StatusCodes.OK): a
+		// later start names the same last three tokens, so it is tried
+		// once, not from every name of a long chain. An http-status
+		// constant is a name and a member.
+		switch {
+		case from == last:
+			return span{}, false
+		case func() bool { _, e, ok := j.constantAt(from); return ok && e == end }():
+		case func() bool { _, ok := j.httpStatusAt(last - 2); return ok && last-2 >= from }():
+			from = last - 2
+		default:
 			return span{}, false
 		}
 	case tPunct:

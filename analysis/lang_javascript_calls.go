@@ -96,7 +96,7 @@ func (j *jsScan) statusCall(i int) {
 	}
 	start := j.chainStart(i)
 	c := statusCtx{role: Send, context: j.memberContext(i), framework: j.framework(i, start), msg: -1,
-		strict: j.chainHas(start, i-1, isResponseName)}
+		strict: j.chainHas(start, i-1, responseName)}
 	c.api, c.msg = j.chainedBody(close)
 	j.status(args[0], c)
 }
@@ -147,7 +147,7 @@ func (j *jsScan) responseCall(i int) {
 		c.strict = true
 		j.status(args[0], c)
 	case "code":
-		if !j.chainHas(start, i-1, isResponseName) && !j.is(start, "h") {
+		if !j.chainHas(start, i-1, responseName) && !j.is(start, "h") {
 			return
 		}
 		c.strict = true
@@ -208,7 +208,7 @@ func (j *jsScan) redirectCall(i int) {
 		start := j.chainStart(i)
 		c.context = j.memberContext(i)
 		c.framework = j.framework(i, start)
-		c.strict = j.chainHas(start, i-1, isResponseName)
+		c.strict = j.chainHas(start, i-1, responseName)
 		if string(recv) == "router" {
 			c.framework = "koa-router"
 		}

@@ -134,7 +134,7 @@ func (j *jsScan) expectCall(i int) {
 	if j.isMember(i) {
 		start := j.chainStart(i)
 		head := j.bytesAt(start)
-		if supertestHeads[string(head)] || bytes.HasSuffix(head, []byte("Agent")) || j.chainHas(start, i-1, isRequestMethod) {
+		if supertestHeads[string(head)] || bytes.HasSuffix(head, []byte("Agent")) || j.chainHas(start, i-1, requestMethod) {
 			j.status(args[0], statusCtx{role: Compare, context: "supertest .expect", framework: "supertest", msg: -1})
 		}
 		return

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/httpcodes/httpcodes/codes"
@@ -80,6 +81,12 @@ type pyFile struct {
 	steps  []flowStep
 	seed   state
 	seeded bool
+	// starts remembers chainStart's answers for long dotted names, plus
+	// one (0 is not known).
+	starts []int32
+	// colPos is the offset column last looked at, colLine the start of
+	// its line.
+	colPos, colLine int
 }
 
 // scanPython reads a file's status contexts and constants.
@@ -202,23 +209,48 @@ var pyWordStart = func() (t [256]bool) {
 	return t
 }()
 
-// column returns token i's byte column: Python's indentation.
+// column returns token i's byte column: Python's indentation. The walk
+// asks in order of the file, and may ask for many tokens of one line
+// (def …; def …), so the start of the line last found is kept and the
+// search for the next goes back only to it.
 func (p *pyFile) column(i int) int {
 	start := int(p.toks[i].start)
-	line := start
-	for line > 0 && p.src[line-1] != '\n' {
-		line--
+	switch {
+	case start >= p.colPos:
+		if nl := bytes.LastIndexByte(p.src[p.colPos:start], '\n'); nl >= 0 {
+			p.colLine = p.colPos + nl + 1
+		}
+	case start < p.colLine:
+		p.colLine = bytes.LastIndexByte(p.src[:start], '\n') + 1
 	}
-	return start - line
+	// Else start is on the line of colPos, before it: colLine holds.
+	p.colPos = start
+	return start - p.colLine
 }
 
 // chainStart returns the first token of the dotted name ending at token i
-// (self.client.response.status_code → self).
+// (self.client.response.status_code → self). Every name of a dotted name
+// asks for the same start: a walk longer than memoAfter steps remembers
+// it for each name it passed, so that a long one (r.status_code.status_code…)
+// is walked once, not once per name.
 func (p *pyFile) chainStart(i int) int {
-	for i >= 2 && p.is(i-1, ".") && p.toks[i-2].kind == tIdent {
-		i -= 2
+	k, steps := i, 0
+	for k >= 2 && p.is(k-1, ".") && p.toks[k-2].kind == tIdent {
+		if p.starts != nil && p.starts[k] != 0 {
+			k = int(p.starts[k]) - 1
+			break
+		}
+		k, steps = k-2, steps+1
 	}
-	return i
+	if steps > memoAfter || p.starts != nil && steps > 0 {
+		if p.starts == nil {
+			p.starts = make([]int32, len(p.toks))
+		}
+		for m := i; m > k && p.starts[m] == 0; m -= 2 {
+			p.starts[m] = int32(k) + 1
+		}
+	}
+	return k
 }
 
 // chainEnd returns the index after the dotted name starting at token i.
@@ -322,28 +354,31 @@ func (p *pyFile) statusName(i int) {
 	if !attr && !bare {
 		return
 	}
-	ctx := p.callee(i)
+	// The name is copied only for a context found: every name of a long
+	// dotted one reaches here.
+	ctx := func() string { return p.callee(i) }
 	next := i + 1
 	if p.is(next, "not") && p.is(next+1, "in") {
 		next++
 	}
 	switch p.text(next) {
 	case "==", "!=":
-		p.status(p.operand(next+1), statusCtx{role: Compare, context: ctx + " comparison", msg: -1})
+		p.status(p.operand(next+1), statusCtx{role: Compare, context: ctx() + " comparison", msg: -1})
 	case "<", "<=", ">", ">=":
-		p.status(p.operand(next+1), statusCtx{role: RangeBound, context: ctx + " range check", msg: -1})
+		p.status(p.operand(next+1), statusCtx{role: RangeBound, context: ctx() + " range check", msg: -1})
 	case "in":
 		if p.is(next+1, "(") || p.is(next+1, "[") || p.is(next+1, "{") {
 			args, _ := p.args(next + 1)
+			c := statusCtx{role: Compare, context: ctx() + " comparison", msg: -1}
 			for _, a := range args {
-				p.status(a, statusCtx{role: Compare, context: ctx + " comparison", msg: -1})
+				p.status(a, c)
 			}
 		}
 	case "=":
 		switch {
 		case attr:
 			// resp.status_code = 404 sets the status a response is sent with.
-			p.status(p.operand(next+1), statusCtx{role: Send, context: ctx + " =", strict: p.is(i, "status_code"), msg: -1})
+			p.status(p.operand(next+1), statusCtx{role: Send, context: ctx() + " =", strict: p.is(i, "status_code"), msg: -1})
 		case p.stmtStart(i) || p.is(i-1, "(") || p.is(i-1, ","):
 			// status_code = 404 in a class body (Django REST framework's
 			// APIException subclasses) or a keyword argument or default
@@ -352,12 +387,19 @@ func (p *pyFile) statusName(i int) {
 		}
 	}
 	// The number on the left: 200 == resp.status_code, 200 <= r.status < 300.
+	// Every name of r.status_code.status_code… has the same operand on
+	// its left: once it is read, the others pass it by.
 	start := p.chainStart(i)
+	role, what := Compare, " comparison"
 	switch p.text(start - 1) {
 	case "==", "!=":
-		p.status(p.operandBefore(start-2), statusCtx{role: Compare, context: ctx + " comparison", msg: -1})
 	case "<", "<=", ">", ">=":
-		p.status(p.operandBefore(start-2), statusCtx{role: RangeBound, context: ctx + " range check", msg: -1})
+		role, what = RangeBound, " range check"
+	default:
+		return
+	}
+	if sp := p.operandBefore(start - 2); sp.to == sp.from || !p.taken[sp.from] {
+		p.status(sp, statusCtx{role: role, context: ctx() + what, msg: -1})
 	}
 }
 

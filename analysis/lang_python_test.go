@@ -51,3 +51,31 @@ func TestPythonClaims(t *testing.T) {
 		}
 	}
 }
+
+// TestPythonColumn asks the column of every token, in the file's order
+// and then back and forth, as the walk does for a def's async or a match,
+// and checks each against the column counted from the line's start.
+func TestPythonColumn(t *testing.T) {
+	src := []byte("def a(): pass; def b(): pass\n  async def c():\n\n        match r.status_code:\n    x = 1\n")
+	p := &pyFile{scan: newScan("python", src, lexPython(src))}
+	want := func(i int) int {
+		start := int(p.toks[i].start)
+		line := start
+		for line > 0 && src[line-1] != '\n' {
+			line--
+		}
+		return start - line
+	}
+	var order []int
+	for i := range p.toks {
+		order = append(order, i)
+	}
+	for i := len(p.toks) - 1; i >= 0; i -= 3 {
+		order = append(order, i, max(i-1, 0), min(i+5, len(p.toks)-1))
+	}
+	for _, i := range order {
+		if got := p.column(i); got != want(i) {
+			t.Fatalf("column of token %d %q = %d, want %d", i, p.text(i), got, want(i))
+		}
+	}
+}

@@ -103,6 +103,9 @@ type rbFile struct {
 	steps  []flowStep
 	seed   state
 	seeded bool
+	// before remembers statusAttr's walks back over long chains: per "."
+	// passed, the token before the chain, plus two (0 is not known).
+	before []int32
 }
 
 func scanRuby(src []byte) *rbFile {
@@ -414,26 +417,55 @@ func (r *rbFile) isStatusExpr(sp span) bool {
 // statusAttr reads x.status at token i assigned, compared or bounded, on
 // either side.
 func (r *rbFile) statusAttr(i int) {
-	start := i - 1
-	for start >= 2 && r.is(start, ".") && r.tok(start-1).kind == tIdent {
-		start -= 2
-	}
-	ctx := r.spanText(start+1, i+1)
+	start := r.chainBefore(i)
+	// The name is copied only for a context found: every name of a long
+	// chain (r.status.status…) reaches here.
+	ctx := func() string { return r.spanText(start+1, i+1) }
 	next := i + 1
 	switch {
 	case r.is(next, "=") && r.tok(next+1).kind == tNumber:
-		r.status(r.operand(next+1), statusCtx{role: Send, context: ctx + " =", strict: true, msg: -1})
+		r.status(r.operand(next+1), statusCtx{role: Send, context: ctx() + " =", strict: true, msg: -1})
 	case r.is(next, "==") || r.is(next, "!="):
-		r.status(r.operand(next+1), statusCtx{role: Compare, context: ctx + " comparison", msg: -1})
+		r.status(r.operand(next+1), statusCtx{role: Compare, context: ctx() + " comparison", msg: -1})
 	case r.is(next, "<") || r.is(next, "<=") || r.is(next, ">") || r.is(next, ">="):
-		r.status(r.operand(next+1), statusCtx{role: RangeBound, context: ctx + " range check", msg: -1})
+		r.status(r.operand(next+1), statusCtx{role: RangeBound, context: ctx() + " range check", msg: -1})
 	}
+	// Every name of a chain has the same operand on its left: once it is
+	// read, the others pass it by.
+	role, what := Compare, " comparison"
 	switch {
 	case r.is(start, "==") || r.is(start, "!="):
-		r.status(r.operandBefore(start-1), statusCtx{role: Compare, context: ctx + " comparison", msg: -1})
 	case r.is(start, "<") || r.is(start, "<=") || r.is(start, ">") || r.is(start, ">="):
-		r.status(r.operandBefore(start-1), statusCtx{role: RangeBound, context: ctx + " range check", msg: -1})
+		role, what = RangeBound, " range check"
+	default:
+		return
 	}
+	if sp := r.operandBefore(start - 1); sp.to == sp.from || !r.taken[sp.from] {
+		r.status(sp, statusCtx{role: role, context: ctx() + what, msg: -1})
+	}
+}
+
+// chainBefore returns the token before the chain of names that ends
+// with the name at i (the == of 404 == r.response.status). A walk longer
+// than memoAfter steps is remembered for each "." it passed.
+func (r *rbFile) chainBefore(i int) int {
+	start, steps := i-1, 0
+	for start >= 2 && r.is(start, ".") && r.tok(start-1).kind == tIdent {
+		if r.before != nil && r.before[start] != 0 {
+			start = int(r.before[start]) - 2
+			break
+		}
+		start, steps = start-2, steps+1
+	}
+	if steps > memoAfter || r.before != nil && steps > 0 {
+		if r.before == nil {
+			r.before = make([]int32, len(r.toks))
+		}
+		for k := i - 1; k > start && r.before[k] == 0; k -= 2 {
+			r.before[k] = int32(start) + 2
+		}
+	}
+	return start
 }
 
 // operand returns a number operand starting at token i, when no operator

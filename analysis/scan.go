@@ -179,12 +179,34 @@ func (s *scan) opens(i int) bool {
 // built once per file, on first use, as finding a call's end by counting
 // brackets each time would make a file of unclosed calls quadratic; two
 // slices the size of the brackets cost a fraction of one the size of the
-// tokens, and a lookup is a binary search.
+// tokens, and a lookup is a binary search. The same pairs are kept in the
+// order of their closing brackets too, for the walks that go back from a
+// closing bracket to its opening one.
 type bracketPairs struct {
 	opens, closes []int32
-	// openOf maps a closing bracket to its opening one, built on the
-	// first openingParen.
-	openOf map[int32]int32
+	// byClose are the closing brackets' indexes in order, and beside each
+	// its opening bracket's (openers), for the pairs that close.
+	byClose, openers []int32
+}
+
+// openOf returns the index of the opening bracket that the closing one at
+// close closes, or -1 when it closes none. Brackets pair by position, not
+// by kind, as closing counts them.
+func (b *bracketPairs) openOf(close int) int {
+	k, found := slices.BinarySearch(b.byClose, int32(close))
+	if !found {
+		return -1
+	}
+	return int(b.openers[k])
+}
+
+// openOf returns the index of the opening bracket that the one at close
+// closes, or -1 when close is not a closing bracket or closes none.
+func (s *scan) openOf(close int) int {
+	if close < 0 || close >= len(s.toks) {
+		return -1
+	}
+	return s.pairs().openOf(close)
 }
 
 // closeOf returns the closing index of the opening bracket at open, which
@@ -213,6 +235,8 @@ func (s *scan) pairs() *bracketPairs {
 		case ')', ']', '}':
 			if n := len(stack); n > 0 {
 				p.closes[stack[n-1]] = int32(i)
+				p.byClose = append(p.byClose, int32(i))
+				p.openers = append(p.openers, p.opens[stack[n-1]])
 				stack = stack[:n-1]
 			}
 		}
@@ -228,20 +252,10 @@ func (s *scan) openingParen(close int) int {
 	if !s.is(close, ")") {
 		return -1
 	}
-	p := s.pairs()
-	if p.openOf == nil {
-		p.openOf = make(map[int32]int32, len(p.opens))
-		for k, c := range p.closes {
-			if int(c) < len(s.toks) {
-				p.openOf[c] = p.opens[k]
-			}
-		}
+	if open := s.openOf(close); open >= 0 && s.is(open, "(") {
+		return open
 	}
-	open, ok := p.openOf[int32(close)]
-	if !ok || !s.is(int(open), "(") {
-		return -1
-	}
-	return int(open)
+	return -1
 }
 
 // containsNewline reports whether text spans lines.
