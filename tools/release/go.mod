@@ -1,3 +1,8 @@
+// The release tools, in a module of their own so that the main go.mod stays
+// lean: GoReleaser (v2.17.0, the newest served here that builds with this
+// Go) and its hundreds of dependencies. Build it with
+//   go build -C tools/release -o /tmp/goreleaser github.com/goreleaser/goreleaser/v2
+// and run it from the repository root, as scripts/test-dist.sh does.
 module github.com/httpcodes/httpcodes/tools/release
 
 go 1.26.4
