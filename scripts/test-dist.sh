@@ -86,9 +86,11 @@ case $snapshot_version in
 esac
 cask=dist/homebrew/Casks/httpcodes.rb
 [ -f "$cask" ] || fail "$cask is missing"
+tag=$(node -p 'require("./dist/metadata.json").tag')
+grep -q "^  version \"$version\"$" "$cask" || fail "$cask is not of version $version"
 for p in darwin_amd64 darwin_arm64 linux_amd64 linux_arm64; do
   a=httpcodes_${version}_$p.tar.gz
-  grep -q "/download/v$version/$a\"" "$cask" || fail "$cask has no URL for $a"
+  grep -qF "url \"https://github.com/httpcodes/httpcodes/releases/download/$tag/httpcodes_#{version}_$p.tar.gz\"" "$cask" || fail "$cask has no URL for $a"
   grep -q "sha256 \"$(awk -v f="$a" '$2 == f { print $1 }' dist/checksums.txt)\"" "$cask" || fail "$cask lacks the SHA-256 of $a"
 done
 grep -q 'binary "httpcodes"' "$cask" || fail "$cask installs no httpcodes binary"
