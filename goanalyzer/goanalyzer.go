@@ -29,7 +29,7 @@ import (
 )
 
 // Analyzer reports findings at warning severity or above, as `httpcodes
-// check` fails on by default; its -severity flag changes the threshold.
+// check` fails on by default; its severity flag (-httpcodes.severity under go vet) changes the threshold.
 var Analyzer = New(hc.Warning)
 
 // New returns an analyzer that reports the findings at least as severe as
