@@ -1,11 +1,12 @@
 module github.com/httpcodes/httpcodes
 
-go 1.26
+go 1.26.0
 
 // Each dependency does one job the standard library does not:
 require (
 	github.com/aymanbagabas/go-udiff v0.4.1 // check --diff: unified diffs (a port of gopls's diff)
 	github.com/bmatcuk/doublestar/v4 v4.10.4 // .httpcodes.yaml exclude globs with **
+	github.com/golangci/plugin-module-register v0.1.2 // goanalyzer/golangci: the golangci-lint module plugin registry (no dependencies of its own)
 	github.com/owenrumney/go-sarif/v3 v3.3.1 // check --format sarif: SARIF 2.1.0 types
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // tests only: validate SARIF against the official draft-04 schema
 	github.com/yuin/goldmark v1.8.7 // site: the data set's Markdown as HTML
@@ -14,7 +15,8 @@ require (
 	go.lsp.dev/uri v0.3.0 // protocol's URI type, used in workspace edits
 	go.uber.org/zap v1.28.0 // the server's logs, to stderr or a file
 	go.yaml.in/yaml/v3 v3.0.6 // .httpcodes.yaml, with line numbers for errors
-	golang.org/x/sys v0.5.0 // check --fix: renameat2 RENAME_EXCHANGE, to swap a fixed file in without losing an edit
+	golang.org/x/sys v0.49.0 // check --fix: renameat2 RENAME_EXCHANGE, to swap a fixed file in without losing an edit
+	golang.org/x/tools v0.52.0 // goanalyzer, cmd/httpcodes-vet: the go/analysis API, unitchecker for go vet -vettool, analysistest (the newest release served here)
 )
 
 require (
@@ -25,5 +27,7 @@ require (
 	github.com/xeipuuv/gojsonschema v1.2.0 // indirect
 	go.lsp.dev/pkg v0.0.0-20210717090340-384b27a52fb2 // indirect
 	go.uber.org/multierr v1.10.0 // indirect
+	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/text v0.14.0 // indirect
 )

@@ -105,6 +105,9 @@ bash editors/nvim/test.sh
 step "editors: the VS Code extension in the real workbench (code-server in Chromium)"
 bash editors/vscode/test.sh
 
+step "distribution: GoReleaser snapshot, install.sh, npm, VS Code packages, Neovim, go vet -vettool"
+bash scripts/test-dist.sh
+
 step "the README's example"
 set +e
 go run ./cmd/httpcodes check examples/ > /dev/null 2>&1

@@ -6,23 +6,35 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"strings"
 )
 
-// version is the release version; go install …@vX.Y.Z reports the module's
-// version through the build info instead.
-var version = "v0.1.0-dev"
+// version is the version of this source tree, with -dev; a release build
+// stamps the tag instead (GoReleaser: -ldflags "-X main.version=v1.2.3"),
+// and go install …@v1.2.3 reports the module's version through the build
+// info. commit is stamped by release builds too, for builds made where the
+// build info has no VCS revision (-buildvcs=false).
+var (
+	version = "v0.1.0-dev"
+	commit  = ""
+)
 
 func buildVersion() string {
 	v := version
+	stamped := !strings.HasSuffix(version, "-dev")
+	revision := commit
 	if info, ok := debug.ReadBuildInfo(); ok {
-		if mv := info.Main.Version; mv != "" && mv != "(devel)" {
+		if mv := info.Main.Version; !stamped && mv != "" && mv != "(devel)" {
 			v = mv
 		}
 		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				v += " (" + s.Value[:12] + ")"
+			if s.Key == "vcs.revision" && revision == "" {
+				revision = s.Value
 			}
 		}
+	}
+	if len(revision) >= 12 {
+		v += " (" + revision[:12] + ")"
 	}
 	return v
 }

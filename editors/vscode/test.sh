@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests the VS Code extension end to end: installs what the test needs (on a
 # fresh Debian machine, as root), type-checks, builds and packages the
-# extension, and runs e2e/ — code-server 4.100.3 with the packaged .vsix,
+# extension for this platform with the server bundled (npm run
+# package:linux-x64), and runs e2e/ — code-server 4.100.3 with that .vsix,
 # driven by playwright-core in Debian's Chromium. Exits non-zero on any
 # failure; it never skips (CI=true or not).
 #
@@ -77,14 +78,20 @@ else
   echo "installed in $(( $(now) - start )) s"
 fi
 
-step "the extension: npm ci, then type-check, bundle and package (vscode:prepublish runs tsc and esbuild)"
+step "the extension: npm ci, then type-check, bundle and package with the server bundled (vscode:prepublish runs tsc and esbuild)"
 # No install scripts: the ones here (keytar, vsce-sign, esbuild) matter
 # for publishing, not for packaging.
 start=$(now)
 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-npm run --silent package -- --out "$here/httpcodes.vsix"
-echo "packaged in $(( $(now) - start )) s"
-export HTTPCODES_VSIX=$here/httpcodes.vsix # the test installs this one
+# The platform-specific package for this machine, as released: the server
+# built as GoReleaser builds it (static, stripped), in bin/.
+case $(go env GOARCH) in amd64) target=linux-x64 ;; arm64) target=linux-arm64 ;; *) echo "no VS Code target for $(go env GOARCH)"; exit 1 ;; esac
+bin_tmp=$(mktemp -d)
+trap 'rm -rf "$bin_tmp"' EXIT
+(cd ../.. && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$bin_tmp/httpcodes" ./cmd/httpcodes)
+HTTPCODES_BIN=$bin_tmp/httpcodes npm run --silent "package:$target" -- --out "$here/httpcodes.vsix"
+echo "packaged $target in $(( $(now) - start )) s: $(du -k "$here/httpcodes.vsix" | cut -f1) KiB"
+export HTTPCODES_VSIX=$here/httpcodes.vsix # the test installs this one, and runs its bundled server
 
 step "the e2e test's dependencies"
 (cd e2e && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)

@@ -1,17 +1,19 @@
 // End-to-end test of the HTTP Codes extension in a real VS Code workbench:
-// code-server 4.100.3 (VS Code 1.100.3) runs the packaged .vsix against the
-// `httpcodes` binary built from this checkout, and playwright-core drives
-// Debian's Chromium through diagnostics, hover, completion, a quick fix,
-// inlay hints, settings changes, the commands and the output channel.
+// code-server 4.100.3 (VS Code 1.100.3) runs the platform-specific .vsix
+// with the `httpcodes` server bundled (bin/httpcodes, built from this
+// checkout), and playwright-core drives Debian's Chromium through
+// diagnostics, hover, completion, a quick fix, inlay hints, settings
+// changes, the commands, the output channel and the version check.
 //
 // Needs code-server installed by ../test.sh (or CODE_SERVER_DIR), `npm ci`
-// in .. and here, Go, and /usr/bin/chromium (or CHROMIUM). HTTPCODES_BIN
-// runs the test against another binary instead of building one, and
-// HTTPCODES_VSIX installs that package instead of packaging .. afresh.
+// in .. and here, Go, and /usr/bin/chromium (or CHROMIUM). HTTPCODES_VSIX
+// installs that package (it must carry the server for this machine) instead
+// of packaging .. afresh; HTTPCODES_BIN bundles that binary instead of
+// building one.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -271,23 +273,22 @@ before(async () => {
     XDG_RUNTIME_DIR: join(tmp, "runtime"),
     NPM_CONFIG_UPDATE_NOTIFIER: "false",
   };
-  // code-server's own extension host must not find an httpcodes on PATH by
-  // accident: the test points httpcodes.path at the binary under test.
+  // The bundled server comes before PATH, and the test checks that it is
+  // the one running (serverPids matches its path).
   delete env.VSCODE_IPC_HOOK_CLI;
-
-  if (process.env.HTTPCODES_BIN) {
-    bin = process.env.HTTPCODES_BIN;
-  } else {
-    bin = join(tmp, "httpcodes");
-    execFileSync("go", ["build", "-o", bin, "./cmd/httpcodes"], { cwd: repo, stdio: ["ignore", "inherit", "inherit"], timeout: 180000 });
-  }
 
   let vsix = process.env.HTTPCODES_VSIX;
   if (!vsix) {
+    let built = process.env.HTTPCODES_BIN;
+    if (!built) {
+      built = join(tmp, "httpcodes-built");
+      execFileSync("go", ["build", "-o", built, "./cmd/httpcodes"], { cwd: repo, stdio: ["ignore", "inherit", "inherit"], timeout: 180000 });
+    }
     vsix = join(tmp, "httpcodes.vsix");
-    execFileSync("npx", ["--no-install", "vsce", "package", "--no-dependencies", "--skip-license", "--out", vsix], {
+    const target = process.arch === "arm64" ? "linux-arm64" : "linux-x64";
+    execFileSync(process.execPath, [join(extDir, "scripts", "package.mjs"), target, "--out", vsix], {
       cwd: extDir,
-      env,
+      env: { ...env, HTTPCODES_BIN: built },
       stdio: ["ignore", "ignore", "inherit"],
       timeout: 120000,
     });
@@ -299,6 +300,11 @@ before(async () => {
     timeout: 120000,
   });
   assert.match(installed, /was successfully installed/, `installing the .vsix into code-server:\n${installed}`);
+  // The server the extension runs: the one bundled in the installed package.
+  const installedDir = readdirSync(join(tmp, "extensions")).find((d) => d.startsWith("httpcodes.httpcodes-"));
+  assert.ok(installedDir, `the extension is not in ${join(tmp, "extensions")}`);
+  bin = join(tmp, "extensions", installedDir, "bin", "httpcodes");
+  accessSync(bin, constants.X_OK); // the .vsix carries an executable server
 
   writeFileSync(join(tmp, "ws", "main.go"), MAIN_GO);
   writeFileSync(join(tmp, "ws", "go.mod"), "module example.com/e2e\n\ngo 1.22\n");
@@ -308,7 +314,6 @@ before(async () => {
     "editor.inlayHints.enabled": "on",
     "editor.wordBasedSuggestions": "off",
     "editor.minimap.enabled": false,
-    "httpcodes.path": bin,
     "security.workspace.trust.enabled": false,
     "telemetry.telemetryLevel": "off",
     "workbench.startupEditor": "none",
@@ -490,8 +495,8 @@ step("4. completion after http.Status lists the constants with their docs", asyn
   await page.keyboard.type("Accepted", { delay: 20 });
   await until(async () => (await page.$$eval(".suggest-widget.visible .monaco-list-row.focused .label-name", (els) => els.map((e) => e.textContent))).includes("StatusAccepted"), "StatusAccepted focused after typing Accepted");
   await page.keyboard.press("Enter");
-  const line = await lineMatching(/w\.WriteHeader\(http\.Status\w+/, "the accepted completion in the line");
-  assert.match(line.trim(), /^w\.WriteHeader\(http\.StatusAccepted\s*(202)?\s*\)$/, "accepting StatusAccepted");
+  // Waited for, not read once: for a moment the inlay hint may show as "…".
+  await lineMatching(/^\s*w\.WriteHeader\(http\.StatusAccepted\s*(202)?\s*\)$/, "w.WriteHeader(http.StatusAccepted) after accepting StatusAccepted");
   // The constant gets its number as an inlay hint.
   await lineMatching(/w\.WriteHeader\(http\.StatusAccepted\s+202\)/, "the inlay hint 202 after http.StatusAccepted");
 });
@@ -560,6 +565,13 @@ step("7. the server's log is in the HTTP Codes output channel", async () => {
     const t = await page.$$eval(".panel .monaco-editor .view-line", (els) => els.map((e) => e.textContent.replace(/\u00a0/g, " ")).join("\n"));
     return /\[info\] httpcodes serve \{"version"/.test(t) && t;
   }, "the server's start-up line in the output channel");
+  // The version line comes first and may have scrolled out of the panel:
+  // read it from the channel's log file, which VS Code writes as it shows it.
+  const want = `[info] Server: ${bin} (bundled), httpcodes v`;
+  await until(() => {
+    const logs = readdirSync(join(tmp, "user-data", "logs"), { recursive: true }).filter((f) => f.endsWith("HTTP Codes.log"));
+    return logs.some((f) => readFileSync(join(tmp, "user-data", "logs", f), "utf8").includes(want));
+  }, `"${want}…" in the HTTP Codes channel's log`);
 });
 
 step("8. settings reach the running server (didChangeConfiguration)", async () => {
@@ -599,4 +611,29 @@ step("10. a missing binary is an error naming the install command; fixing httpco
   await setSettings({});
   await until(() => serverPids().length === 1, "a server started again after httpcodes.path was fixed");
   await hoverUntil("w.WriteHeader(207", "207", (t) => /^207 Multi-Status$/m.test(t), "the hover after httpcodes.path was fixed");
+});
+
+step("11. a server of another version: a warning says so and what to do; the bundled one again without it", async () => {
+  // A server that reports another version, and is the bundled one otherwise.
+  const other = join(tmp, "httpcodes-other-version");
+  writeFileSync(other, `#!/bin/sh\nif [ "$1" = version ]; then echo "httpcodes v9.9.9 linux/amd64 go1.26.0"; exit 0; fi\nexec "${bin}" "$@"\n`);
+  chmodSync(other, 0o755);
+  const version = JSON.parse(readFileSync(join(extDir, "package.json"), "utf8")).version;
+  const warning = `The httpcodes server ${other} is v9.9.9, but the HTTP Codes extension is v${version}`;
+  const advice = `Point httpcodes.path at httpcodes v${version}, or clear the setting to use the server bundled with the extension.`;
+  await setSettings({ "httpcodes.path": other });
+  await until(
+    () => page.$$eval(".notifications-toasts .notification-toast", (ts, [w, a]) => ts.some((t) => t.textContent.includes(w) && t.textContent.includes(a)), [warning, advice]),
+    "a warning naming both versions and what to do",
+  );
+  await until(() => serverPids().length === 1, "the server started all the same");
+  await hoverUntil("w.WriteHeader(207", "207", (t) => /^207 Multi-Status$/m.test(t), "the hover from the server of another version");
+  await dismiss();
+  await page.keyboard.press("Escape");
+  await runCommand("Notifications: Clear All Notifications");
+  await setSettings({});
+  await until(() => serverPids().length === 1, "the bundled server again");
+  await hoverUntil("w.WriteHeader(207", "207", (t) => /^207 Multi-Status$/m.test(t), "the hover from the bundled server");
+  const toasts = await page.$$eval(".notifications-toasts .notification-toast", (ts) => ts.map((t) => t.textContent));
+  assert.ok(!toasts.some((t) => t.includes("but the HTTP Codes extension is")), `a version warning for the bundled server:\n${toasts.join("\n")}`);
 });

@@ -9,7 +9,7 @@ import {
   RevealOutputChannelOn,
   ServerOptions,
 } from "vscode-languageclient/node";
-import { BinaryNotFound, findBinary, installCommand } from "./binary";
+import { Binary, BinaryNotFound, bundledBinary, findBinary, installCommand, serverVersion, versionMismatch } from "./binary";
 import { explainCommand, PageProvider, scheme } from "./explain";
 import { pipeLog, serverLogLevel } from "./log";
 import { binaryPath, serverSettings } from "./settings";
@@ -34,6 +34,7 @@ export const languages = [
 ];
 
 let output: vscode.LogOutputChannel;
+let extension: vscode.Extension<unknown>;
 let client: LanguageClient | undefined;
 // Starts, stops and restarts run one after another, never interleaved.
 let queue: Promise<void> = Promise.resolve();
@@ -55,9 +56,9 @@ async function showMissing(message: string): Promise<void> {
 }
 
 /** binary resolves the httpcodes binary, telling the user when there is none. */
-async function binary(): Promise<string> {
+async function binary(): Promise<Binary> {
   try {
-    return await findBinary(binaryPath());
+    return await findBinary(binaryPath(), extension.extensionPath);
   } catch (e) {
     if (e instanceof BinaryNotFound) {
       output.error(e.message);
@@ -67,13 +68,37 @@ async function binary(): Promise<string> {
   }
 }
 
-async function start(): Promise<void> {
-  let bin: string;
+/**
+ * checkVersion logs the server's version and tells the user when it is not
+ * the extension's, with what to do; the server is started all the same.
+ */
+async function checkVersion(bin: Binary): Promise<void> {
+  const extensionVersion = String((extension.packageJSON as { version?: string }).version ?? "");
+  let line: string;
   try {
-    bin = await binary();
+    line = await serverVersion(bin.path);
+  } catch (e) {
+    output.warn((e as Error).message);
+    return; // starting it will fail and say so
+  }
+  output.info(`Server: ${bin.path} (${bin.source === "setting" ? "httpcodes.path" : bin.source === "bundled" ? "bundled" : "PATH"}), ${line}`);
+  const hasBundled = (await bundledBinary(extension.extensionPath)) !== undefined;
+  const message = versionMismatch(line, extensionVersion, bin, hasBundled);
+  if (message) {
+    output.warn(message);
+    void vscode.window.showWarningMessage(message);
+  }
+}
+
+async function start(): Promise<void> {
+  let found: Binary;
+  try {
+    found = await binary();
   } catch {
     return; // already reported
   }
+  await checkVersion(found);
+  const bin = found.path;
   const run = { command: bin, args: ["serve", "--stdio", "--log-level", serverLogLevel(output)] };
   const serverOptions: ServerOptions = { run, debug: run };
   const clientOptions: LanguageClientOptions = {
@@ -128,6 +153,7 @@ function restart(): Promise<void> {
 
 export function activate(context: vscode.ExtensionContext): void {
   output = vscode.window.createOutputChannel("HTTP Codes", { log: true });
+  extension = context.extension;
   const pages = new PageProvider();
   context.subscriptions.push(
     output,
@@ -136,7 +162,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand("httpcodes.restartServer", () => restart()),
     vscode.commands.registerCommand("httpcodes.explain", async (arg?: unknown) => {
       try {
-        await explainCommand(binary, pages, arg);
+        await explainCommand(async () => (await binary()).path, pages, arg);
       } catch (e) {
         if (e instanceof BinaryNotFound) return; // already reported
         void vscode.window.showErrorMessage(`HTTP Codes: ${(e as Error).message}`);
