@@ -54,11 +54,14 @@ local function validate_settings(s)
   if type(s) ~= 'table' then
     fail('must be a table')
   end
-  local known = { hover = true, inlayHints = true, completion = true, rules = true, docsUrl = true }
+  local known = { hover = true, inlayHints = true, completion = true, rules = true, docsUrl = true, tests = true }
   for k in pairs(s) do
     if not known[k] then
-      fail(string.format('%s is not a setting (hover, inlayHints, completion, rules, docsUrl)', tostring(k)))
+      fail(string.format('%s is not a setting (hover, inlayHints, completion, rules, docsUrl, tests)', tostring(k)))
     end
+  end
+  if s.tests ~= nil and s.tests ~= 'quiet' and s.tests ~= 'check' then
+    fail(string.format('tests = %q: use "quiet" or "check"', tostring(s.tests)))
   end
   if s.hover ~= nil and s.hover ~= 'short' and s.hover ~= 'full' then
     fail(string.format('hover = %q: use "short" or "full"', tostring(s.hover)))
@@ -75,11 +78,12 @@ local function validate_settings(s)
   end
   if s.completion ~= nil then
     if type(s.completion) ~= 'table' then
-      fail('completion must be a table {insert = "constant"|"number"}')
+      fail('completion must be a table {insert = "constant"|"number", goConstants = bool}')
     end
     for k, v in pairs(s.completion) do
-      if k ~= 'insert' or (v ~= 'constant' and v ~= 'number') then
-        fail(string.format('completion.%s = %q: use insert = "constant" or "number"', tostring(k), tostring(v)))
+      local ok = (k == 'insert' and (v == 'constant' or v == 'number')) or (k == 'goConstants' and type(v) == 'boolean')
+      if not ok then
+        fail(string.format('completion.%s = %q: use insert = "constant" or "number", goConstants = true|false', tostring(k), tostring(v)))
       end
     end
   end
