@@ -53,7 +53,10 @@ type event struct {
 	checked bool
 	// inLoop is set on a write inside a loop seen after the loop: the loop
 	// may have run no iteration, so the write may not have happened.
-	inLoop     bool
+	inLoop bool
+	// interim is set on a status write whose status, a variable, the
+	// conditions around it confine to 1xx.
+	interim    bool
 	start, end int
 }
 
@@ -86,7 +89,7 @@ func (e event) sureWrite() bool {
 // informational reports whether the event writes a 1xx status, which is sent
 // before the final status and does not end the headers.
 func (e event) informational() bool {
-	return e.kind == statusWrite && e.code >= 100 && e.code < 200
+	return e.kind == statusWrite && (e.interim || e.code >= 100 && e.code < 200)
 }
 
 // flowStep is one event with what may have happened before it on the

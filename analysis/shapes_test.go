@@ -66,6 +66,16 @@ var shapes = []shape{
 			return fmt.Sprintf("\tfor range 2 {\n\t\tw.Header().Set(\"X-H%d\", \"v\")\n\t\tw.WriteHeader(204)\n\t}\n\tw.Write(nil)\n", i)
 		}))
 	}, 1000},
+	{"GoExclusiveIfs", "h.go", func(n int) string {
+		return goHandler("\tcode, done := 0, false\n" + repeat(n, func(i int) string {
+			return fmt.Sprintf("\tif !done && code >= %d && code < %d {\n\t\tw.WriteHeader(code)\n\t\tdone = true\n\t}\n", i, i+1)
+		}) + "\tw.Header().Set(\"Late\", \"v\")\n")
+	}, 1000},
+	{"GoNestedIfs", "h.go", func(n int) string {
+		return goHandler("\tcode := 0\n" + repeat(n, func(i int) string {
+			return fmt.Sprintf("\tif code > %d {\n\t\tw.WriteHeader(code)\n", i)
+		}) + repeat(n, func(int) string { return "\t}\n" }))
+	}, 1000},
 	{"JSUnclosedStatus", "a.js", func(n int) string {
 		return repeat(n, func(int) string { return "res.status(\n" })
 	}, 8000},
