@@ -161,9 +161,15 @@ type checker struct {
 	findings []Finding
 }
 
-func (c *checker) report(f Finding) {
+func (c *checker) report(f Finding) { c.reportAt(f, c.rule.Severity) }
+
+// reportAt reports a finding at a severity below the rule's own, for the
+// cases of a rule that are more often deliberate than its others; it never
+// raises one. A severity set for the rule in the configuration applies to
+// all its findings.
+func (c *checker) reportAt(f Finding, s Severity) {
 	f.Rule = c.rule.Name
-	f.Severity = c.rule.Severity
+	f.Severity = max(c.rule.Severity, s)
 	c.findings = append(c.findings, f)
 }
 
