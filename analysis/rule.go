@@ -38,6 +38,12 @@ type Rule struct {
 	// site say runs where, and a test holds it to the annotated testdata:
 	// every declared language has a positive case, and no other has one.
 	Languages []string
+	// YieldsTo names the rules whose finding on the same code, on an
+	// overlapping span, explains
+	// this rule's: this one is then not reported (one problem, one
+	// finding). A 305 given to a redirect API is a retired code before it
+	// is a redirect that clients do not follow.
+	YieldsTo []string
 	// Since is the release that brought the rule.
 	Since string
 	// FixSafety says how far the rule's fix can be trusted; FixNone for a
@@ -208,23 +214,26 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 		}
 	}
 	runCheckers(f, checkers)
+	var all []Finding
 	for _, c := range checkers {
 		if c == nil {
 			continue
 		}
-		r := c.rule
 		for _, fd := range c.findings {
 			if opts != nil {
-				if s, ok := opts.Severity[r.Name]; ok {
+				if s, ok := opts.Severity[c.rule.Name]; ok {
 					fd.Severity = s
 				}
 			}
-			if quietTests && f.quietInTests(fd) {
-				continue
-			}
-			if !ignores.silences(f.line(fd.Start), r.Name) {
-				res.Findings = append(res.Findings, fd)
-			}
+			all = append(all, fd)
+		}
+	}
+	for _, fd := range f.oneFindingPerProblem(all) {
+		if quietTests && f.quietInTests(fd) {
+			continue
+		}
+		if !ignores.silences(f.line(fd.Start), fd.Rule) {
+			res.Findings = append(res.Findings, fd)
 		}
 	}
 	slices.SortStableFunc(res.Findings, func(a, b Finding) int {
@@ -234,6 +243,54 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 		return strings.Compare(a.Rule, b.Rule)
 	})
 }
+
+// oneFindingPerProblem keeps one finding per problem, where it is caused.
+// Two rules may judge the same status: when one rule's finding is
+// explained by another's on the same code where the spans overlap (a 305
+// given to a redirect API is a retired code first; http.Error with 301
+// lacks Location because it should be http.Redirect), only the explaining
+// one stays (Rule.YieldsTo).
+// In test code, a status compared against, as an assertion's expected
+// value, restates the send of the same status in the file (the fixture):
+// a finding of a rule on the comparison goes when the same rule reports
+// the send of that code. Outside tests a comparison reads another
+// response (a client's), and stays.
+func (f *fileFacts) oneFindingPerProblem(all []Finding) []Finding {
+	if len(all) < 2 {
+		return all
+	}
+	roles := make(map[int]Role, len(f.occ))
+	for _, o := range f.occ {
+		roles[o.Start] = o.Role
+	}
+	type ruleCode struct {
+		rule string
+		code int
+	}
+	sent := map[ruleCode]bool{}
+	for _, fd := range all {
+		if role, ok := roles[fd.Start]; ok && role == Send && fd.Code != 0 {
+			sent[ruleCode{fd.Rule, fd.Code}] = true
+		}
+	}
+	out := all[:0:0]
+	for _, fd := range all {
+		if r, ok := RuleByName(fd.Rule); ok && len(r.YieldsTo) > 0 && slices.ContainsFunc(all, func(o Finding) bool {
+			return o.Code == fd.Code && o.Start < fd.End && fd.Start < o.End && slices.Contains(r.YieldsTo, o.Rule)
+		}) {
+			continue
+		}
+		if role, ok := roles[fd.Start]; ok && (role == Compare || role == RangeBound) && !spellingRules[fd.Rule] && sent[ruleCode{fd.Rule, fd.Code}] && (f.testFile || f.inTestRegion(fd.Start)) {
+			continue
+		}
+		out = append(out, fd)
+	}
+	return out
+}
+
+// spellingRules judge how a status is written, not which: each place it
+// is written is a finding of its own.
+var spellingRules = map[string]bool{"prefer-constant": true, "deprecated-constant": true}
 
 // runCheckers runs the rules. The rules of a large file run on several
 // cores: each checker writes only its own findings, and the line index they

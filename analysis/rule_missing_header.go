@@ -11,8 +11,10 @@ var ruleMissingHeader = &Rule{
 	Name:      "missing-header",
 	Languages: []string{"go"},
 	Since:     "v0.1.0",
-	Severity:  Warning,
-	Summary:   "401 without WWW-Authenticate, 405 without Allow, a redirect without Location",
+	// http.Error(w, msg, 301) lacks Location because it should be http.Redirect.
+	YieldsTo: []string{"error-status"},
+	Severity: Warning,
+	Summary:  "401 without WWW-Authenticate, 405 without Allow, a redirect without Location",
 	Why: "Some codes are only half an answer without their header: a 401 must say how to " +
 		"authenticate (WWW-Authenticate), a 405 which methods work (Allow), a 301, 302, 303, 307 " +
 		"or 308 where to go (Location), a 407 how to authenticate to the proxy, a 426 which " +

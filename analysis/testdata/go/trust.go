@@ -140,3 +140,8 @@ func created(c echo.Context) error {
 func wrongReason(c echo.Context) error {
 	return c.String(http.StatusCreated, "Not Found") // codes: 201/send want "reason-mismatch"
 }
+
+// A 305 given to a redirect API is a retired code: one finding.
+func useProxy(w http.ResponseWriter, r *http.Request) {
+	http.Redirect(w, r, "/p", http.StatusUseProxy) // codes: 305/send want "deprecated-status"
+}

@@ -33,7 +33,7 @@ def nonstandard(handler):
 
 
 def deprecated(handler):
-    handler.send_error(305)  # codes: 305/send want "deprecated-status: 305 Use Proxy, a retired code" "error-status"
+    handler.send_error(305)  # codes: 305/send want "deprecated-status: 305 Use Proxy, a retired code"
     abort(418)  # codes: 418/send want "deprecated-status"
     raise tornado.web.HTTPError(510)  # codes: 510/send want "deprecated-status: 510 Not Extended"
     raise tornado.web.HTTPError(501)  # codes: 501/send
