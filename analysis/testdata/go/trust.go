@@ -145,3 +145,15 @@ func wrongReason(c echo.Context) error {
 func useProxy(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/p", http.StatusUseProxy) // codes: 305/send want "deprecated-status"
 }
+
+// "Did you mean" offers a registered code of the class, near the number.
+func didYouMean(w http.ResponseWriter, n int) {
+	switch n {
+	case 1:
+		w.WriteHeader(555) // codes: 555/send want "unknown-status: treat it as 500 Internal Server Error$"
+	case 2:
+		w.WriteHeader(443) // codes: 443/send want "unknown-status: did you mean 451 Unavailable For Legal Reasons\\?"
+	case 3:
+		w.WriteHeader(598) // codes: 598/send want "nonstandard-status: not a registered code but an informal convention of some HTTP proxies"
+	}
+}
