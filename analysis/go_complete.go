@@ -11,9 +11,12 @@ import (
 )
 
 var (
-	// goConstantPrefix ends where a net/http constant is being typed:
-	// "http.StatusMul", with the file's import name in the first group.
-	goConstantPrefix = regexp.MustCompile(`\b([A-Za-z_][A-Za-z0-9_]*)\.Status[A-Za-z]*$`)
+	// goConstantPrefix ends where a net/http constant may be typed: right
+	// after "http." (where editors ask, at the trigger character, and then
+	// filter the list as the person types) or on a partly typed name
+	// ("http.St", "http.StatusMul"), with the file's import name in the
+	// first group and the typed part of the member in the second.
+	goConstantPrefix = regexp.MustCompile(`\b([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z]*)$`)
 	// goStatusContexts end where a status code is typed; "pkg", where there
 	// is one, must be the file's import name of net/http.
 	goStatusContexts = []*regexp.Regexp{
@@ -34,7 +37,7 @@ var (
 func completeGo(req *completeRequest) *Completion {
 	line := string(lineBefore(req.src, req.off))
 	httpName := goImportName(req.src, pathHTTP)
-	if mt := goConstantPrefix.FindStringSubmatch(line); mt != nil && httpName != "" && mt[1] == httpName {
+	if mt := goConstantPrefix.FindStringSubmatch(line); mt != nil && httpName != "" && mt[1] == httpName && mayBeStatus(mt[2]) {
 		return completeConstants(req, codes.Go, "http.")
 	}
 	if !inGoStatusContext(line, httpName) {
@@ -54,6 +57,12 @@ func completeGo(req *completeRequest) *Completion {
 		}
 		return httpName + "." + member
 	})
+}
+
+// mayBeStatus reports whether a partly typed member of net/http can still
+// become a status constant: "", "St", "Status", "StatusNot".
+func mayBeStatus(typed string) bool {
+	return strings.HasPrefix("Status", typed) || strings.HasPrefix(typed, "Status")
 }
 
 // inGoStatusContext reports whether the line before the cursor ends in a

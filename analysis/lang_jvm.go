@@ -1,6 +1,11 @@
 package analysis
 
-import "github.com/httpcodes/httpcodes/codes"
+import (
+	"sort"
+	"strings"
+
+	"github.com/httpcodes/httpcodes/codes"
+)
 
 // Java and Kotlin share a lexer (with Kotlin's differences switched on) and
 // one walker: the servlet API, Spring (MVC, WebFlux, MockMvc, WebTestClient),
@@ -59,6 +64,19 @@ const (
 
 type jvmWalker struct {
 	s *scan
+	// lib is the library the file's imports name for HttpStatus or
+	// HttpStatusCode (Javalin, Ktor), or "".
+	lib codes.Ecosystem
+	// ownTable is set in a file that declares a status class
+	// (class HttpStatusCode): its constructor calls are the library's own
+	// table of its codes, not responses.
+	ownTable bool
+	// decl maps a name to the type it is declared with in the file
+	// (HttpServletResponse response, response: TableStatusResponse,
+	// val response = UserResponse()); built on first use.
+	decl map[string][]jvmDecl
+	// ahead lists, by a function body's end, its header sets (flow).
+	ahead map[int][]event
 	// flags holds, by start offset, what a number's context allows for its
 	// constant; allocated on the first flag.
 	flags map[int]uint8
@@ -67,6 +85,12 @@ type jvmWalker struct {
 // jvmScan finds a file's occurrences; analyzeJVM and completion share it.
 func jvmScan(lang string, src []byte, kotlin bool) *jvmWalker {
 	w := &jvmWalker{s: newScan(lang, src, lexJVM(src, kotlin))}
+	if lib := jvmLibrary(src); lib != "" {
+		w.lib = lib
+		w.s.names = jvmNames(lang, lib)
+		w.s.ecosystems = append([]codes.Ecosystem{lib}, w.s.ecosystems...)
+	}
+	w.ownTable = containsAny(src, "class HttpStatusCode", "class HttpStatus ", "class HttpStatus(")
 	jcPresize(w.s)
 	w.walk()
 	w.s.references()
@@ -77,9 +101,26 @@ func analyzeJVM(lang string, src []byte, kotlin bool) *fileFacts {
 	w := jvmScan(lang, src, kotlin)
 	s := w.s
 	f := s.facts()
+	optIn := w.deprecationScopes()
+	f.steps = w.flow()
 	s.release()
 	for i := range f.occ {
 		o := &f.occ[i]
+		for len(optIn) > 0 && optIn[0][1] <= o.Start {
+			optIn = optIn[1:]
+		}
+		if o.Written == Constant && len(optIn) > 0 && optIn[0][0] <= o.Start {
+			// The scope says it uses deprecated names on purpose: the
+			// constant is read, but no library's deprecation is judged.
+			o.Ecosystem = ""
+		}
+		if o.Written == Number && w.lib != "" && s.used == w.lib && w.flags[o.Start] != jvmNoConst {
+			// Javalin's and Ktor's names, not in the data set: offered here.
+			if name, ok := jvmLibConstant(w.lib, o.Code, w.flags[o.Start] == jvmEnumOK); ok {
+				o.Constant, o.ConstantText = name, s.usedPrefix+name
+			}
+			continue
+		}
 		if o.Written != Number || o.Constant == "" {
 			continue
 		}
@@ -155,8 +196,13 @@ func (w *jvmWalker) walk() {
 			w.setStatus(i)
 		case "sendError":
 			if args, _ := w.call(i + 1); len(args) > 0 {
-				w.status(args[0], statusCtx{role: Send, context: jcMember(jcReceiver(s, i), "sendError"),
+				o := w.status(args[0], statusCtx{role: Send, context: jcMember(jcReceiver(s, i), "sendError"),
 					framework: "servlet", api: ErrorAPI, strict: true, msg: jcMsgArg(s, args, 1)}, 0)
+				// Tomcat sends sendError(103) as 103 Early Hints and goes
+				// on: a 1xx here is no error page.
+				if o != nil && o.Code >= 100 && o.Code < 200 {
+					o.API &^= ErrorAPI
+				}
 			}
 		case "status", "expectStatus":
 			w.statusCall(i)
@@ -186,10 +232,24 @@ func (w *jvmWalker) walk() {
 			}
 		case "HttpStatusCode":
 			// Ktor: HttpStatusCode(418, "I'm a teapot")
-			if !s.is(i-1, ".") {
+			if !s.is(i-1, ".") && !w.ownTable {
 				if args, _ := w.call(i + 1); len(args) == 2 {
 					w.status(args[0], statusCtx{role: Send, context: "HttpStatusCode", framework: "ktor", strict: true, msg: jcMsgArg(s, args, 1)}, jvmNoConst)
 				}
+			}
+		case "respond", "respondText", "respondBytes", "respondNullable":
+			w.ktorRespond(i)
+		case "MockResponse":
+			// OkHttp's mockwebserver3: MockResponse(code = 404, body = "…")
+			if args, _ := w.call(i + 1); len(args) > 0 {
+				if v, ok := s.keyword(args, "code", "="); ok {
+					w.status(v, statusCtx{role: Send, context: "MockResponse", framework: "okhttp", strict: true, msg: -1}, 0)
+				}
+			}
+		case "setResponseCode":
+			// OkHttp's mockwebserver: MockResponse().setResponseCode(404)
+			if args, _ := w.call(i + 1); len(args) == 1 && s.is(i-1, ".") {
+				w.status(args[0], statusCtx{role: Send, context: "setResponseCode", framework: "okhttp", msg: -1}, 0)
 			}
 		case "ResponseEntity":
 			w.responseEntity(i)
@@ -240,7 +300,9 @@ func (w *jvmWalker) setStatus(i int) {
 	}
 	switch {
 	case jcResponseLike([]byte(recv)):
-		c.strict = true
+		// Only a receiver known to be a response takes any number as its
+		// status: UserResponse's setStatus(1) is an application's own.
+		c.strict = w.knownResponse(recv, i)
 	case containsAny([]byte(recv), "edirect"):
 		c.api, c.strict = RedirectAPI, true
 	case s.tok(args[0].from).kind != tIdent:
@@ -263,6 +325,13 @@ func (w *jvmWalker) statusCall(i int) {
 	if s.is(i, "expectStatus") {
 		return
 	}
+	// MockMvc's Kotlin DSL: andExpect { status { isNotFound() } }
+	if s.is(i+1, "{") && s.tok(i+2).kind == tIdent && s.is(i+3, "(") {
+		if _, end := w.call(i + 3); s.is(end+1, "}") {
+			w.matcher(i + 2)
+		}
+		return
+	}
 	recv := jcReceiver(s, i)
 	if recv == "" {
 		return
@@ -270,7 +339,7 @@ func (w *jvmWalker) statusCall(i int) {
 	if s.is(i+1, "=") {
 		// Kotlin property syntax for setStatus
 		if sp, next, ok := jcOperand(s, i+2, false); ok && jcEnds(s, next) && jcResponseLike([]byte(recv)) {
-			w.status(sp, statusCtx{role: Send, context: recv + ".status", framework: "servlet", strict: true, msg: -1}, 0)
+			w.status(sp, statusCtx{role: Send, context: recv + ".status", framework: "servlet", strict: w.knownResponse(recv, i), msg: -1}, 0)
 		}
 		return
 	}
@@ -286,7 +355,7 @@ func (w *jvmWalker) statusCall(i int) {
 	case recv == "ctx" || recv == "context":
 		c.framework = "javalin"
 	case jcResponseLike([]byte(recv)):
-		c.framework, flag = "spark", 0
+		c.framework, flag, c.strict = "spark", 0, w.knownResponse(recv, i)
 	default:
 		return
 	}
@@ -419,4 +488,202 @@ func (w *jvmWalker) inRange(i int) {
 	c := statusCtx{role: RangeBound, context: "range check", msg: -1}
 	s.status(span{i + 1, i + 2}, c)
 	s.status(span{i + 3, i + 4}, c)
+}
+
+// jvmDecl is one declaration of a name: the token it is at, and whether
+// its type is a response's.
+type jvmDecl struct {
+	at       int
+	response bool
+}
+
+// knownResponse reports whether the declaration of name nearest before
+// token i gives it a response type (HttpServletResponse response,
+// res: Response, val resp = ServerHttpResponse(…)).
+func (w *jvmWalker) knownResponse(name string, i int) bool {
+	if w.decl == nil {
+		w.decl = w.declarations()
+	}
+	ds := w.decl[name]
+	k := sort.Search(len(ds), func(k int) bool { return ds[k].at >= i })
+	return k > 0 && ds[k-1].response
+}
+
+// declarations lists, per name and in order, the file's declarations:
+// Java's Type name followed by =, ",", ), ; or : (and Type name = new
+// Other(…)), Kotlin's name: Type and val name = Type(…).
+func (w *jvmWalker) declarations() map[string][]jvmDecl {
+	s := w.s
+	out := map[string][]jvmDecl{}
+	note := func(name string, at, typ int) {
+		// A dotted type is read by its last part: jakarta.servlet.http.HttpServletResponse.
+		for s.is(typ+1, ".") && s.tok(typ+2).kind == tIdent {
+			typ += 2
+		}
+		out[name] = append(out[name], jvmDecl{at: at, response: jvmResponseType(s.text(typ))})
+	}
+	for i := 0; i+1 < len(s.toks); i++ {
+		if s.toks[i].kind != tIdent {
+			continue
+		}
+		switch {
+		case s.is(i+1, ":") && s.tok(i+2).kind == tIdent && !s.is(i-1, "?"):
+			// Kotlin: response: HttpServletResponse
+			note(s.text(i), i, i+2)
+		case s.is(i+1, "=") && (s.is(i-1, "val") || s.is(i-1, "var")) && s.tok(i+2).kind == tIdent && s.is(i+3, "("):
+			// Kotlin: val response = UserResponse()
+			note(s.text(i), i, i+2)
+		case s.is(i, "var") && s.tok(i+1).kind == tIdent && s.is(i+2, "=") && s.is(i+3, "new") && s.tok(i+4).kind == tIdent:
+			// Java: var response = new UserResponse()
+			note(s.text(i+1), i+1, i+4)
+		case s.tok(i+1).kind == tIdent && !s.is(i, "return") && !s.is(i, "new") && !s.is(i, "val") && !s.is(i, "var"):
+			switch s.text(i + 2) {
+			case "=", ",", ")", ";", ":":
+				note(s.text(i+1), i+1, i)
+			}
+		}
+	}
+	return out
+}
+
+// jvmResponseType reports whether a type name is an HTTP response of the
+// servlet API, Spring, Vert.x, Spark, Ktor or the JDK.
+func jvmResponseType(t string) bool {
+	if t == "Response" {
+		return true
+	}
+	for _, suffix := range []string{"ServletResponse", "HttpResponse", "ServerResponse", "ServletResponseWrapper", "ApplicationResponse"} {
+		if strings.HasSuffix(t, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// jvmScopeLimit bounds how far a deprecation annotation is followed to the
+// body of what it annotates: a declaration's header is short.
+const jvmScopeLimit = 64
+
+// deprecationScopes returns, as disjoint byte ranges in order, the
+// declarations that opt in to deprecated names: annotated @Deprecated,
+// @SuppressWarnings("deprecation") or Kotlin's @Suppress("DEPRECATION"),
+// and the whole file under @file:Suppress("DEPRECATION").
+func (w *jvmWalker) deprecationScopes() [][2]int {
+	s := w.s
+	var out [][2]int
+	for i := 0; i+1 < len(s.toks); i++ {
+		if !s.is(i, "@") {
+			continue
+		}
+		j := i + 1
+		file := false
+		if s.is(j, "file") && s.is(j+1, ":") {
+			file, j = true, j+2
+		}
+		// A qualified name: @java.lang.Deprecated, @kotlin.Suppress.
+		for s.tok(j).kind == tIdent && s.is(j+1, ".") {
+			j += 2
+		}
+		after := j + 1
+		switch s.text(j) {
+		case "Deprecated":
+		case "SuppressWarnings", "Suppress":
+			args, end := s.call(j + 1)
+			if !jvmSuppressesDeprecation(s, args) {
+				continue
+			}
+			after = end + 1
+		default:
+			continue
+		}
+		if s.is(after, "(") {
+			after = s.closing(after) + 1
+		}
+		if file {
+			return [][2]int{{0, len(s.src)}}
+		}
+		end := w.declarationEnd(after)
+		if end <= after {
+			continue
+		}
+		r := [2]int{int(s.toks[i].start), int(s.tok(end).end)}
+		if n := len(out); n > 0 && r[0] <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], r[1])
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// jvmSuppressesDeprecation reports whether a suppression's arguments name
+// deprecation ("deprecation", {"deprecation", "unchecked"}, "DEPRECATION").
+func jvmSuppressesDeprecation(s *scan, args []span) bool {
+	for _, a := range args {
+		for k := a.from; k < a.to; k++ {
+			if s.tok(k).kind == tString && strings.EqualFold(stringContent([]byte(s.text(k))), "deprecation") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// declarationEnd returns the last token of the declaration that starts at
+// token i: the } closing its body, its ;, or in Kotlin the end of the line
+// of an = body; i when none is found close by.
+func (w *jvmWalker) declarationEnd(i int) int {
+	s := w.s
+	eq := -1
+	for j := i; j < len(s.toks) && j-i < jvmScopeLimit; j++ {
+		if eq >= 0 && s.toks[j].start > s.toks[eq].start && lineBreakBetween(s.src, int(s.toks[eq].end), int(s.toks[j].start)) && !s.is(j, ".") {
+			return j - 1
+		}
+		switch s.text(j) {
+		case "{":
+			return s.closing(j)
+		case ";":
+			return j
+		case "(", "[":
+			j = s.closing(j)
+		case "=":
+			if eq < 0 {
+				eq = j
+			}
+		case "@":
+			return i // another annotation's own scope starts here
+		}
+	}
+	return i
+}
+
+// lineBreakBetween reports whether src[from:to] holds a newline.
+func lineBreakBetween(src []byte, from, to int) bool {
+	for k := from; k < to && k < len(src); k++ {
+		if src[k] == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// ktorRespond reads Ktor's call.respond(HttpStatusCode.X[, body]) and the
+// status = … argument of call.respondText(…) and its kin.
+func (w *jvmWalker) ktorRespond(i int) {
+	s := w.s
+	if !s.is(i-1, ".") || w.lib != ecoKtor {
+		return
+	}
+	args, _ := w.call(i + 1)
+	if len(args) == 0 {
+		return
+	}
+	c := statusCtx{role: Send, context: jcMember(jcReceiver(s, i), s.text(i)), framework: "ktor", msg: -1}
+	if v, ok := s.keyword(args, "status", "="); ok {
+		w.status(v, c, jvmEnumOK)
+		return
+	}
+	if s.is(i, "respond") || s.is(i, "respondNullable") {
+		w.status(args[0], c, jvmEnumOK)
+	}
 }

@@ -22,13 +22,24 @@ func init() {
 // mentions nginx (/etc/nginx/conf.d/x.conf, deploy/nginx/site.conf), and
 // the files of sites-available and sites-enabled, which Debian's layout
 // names without an extension, unless another language claims their
-// extension.
+// extension. A template of any of these is nginx too: nginx.conf.j2
+// (Ansible), default.conf.template (the nginx image's envsubst templates),
+// and nginx-proxy's nginx.tmpl.
 func nginxClaims(path string) bool {
 	p := filepath.ToSlash(path)
 	slash := strings.LastIndexByte(p, '/')
 	base, dir := p[slash+1:], ""
 	if slash >= 0 {
 		dir = p[:slash]
+	}
+	if lower := strings.ToLower(base); lower == "nginx.tmpl" || strings.HasSuffix(lower, ".conf.template") {
+		return true
+	}
+	for _, suffix := range []string{".j2", ".jinja", ".jinja2", ".tmpl"} {
+		if stripped, ok := strings.CutSuffix(base, suffix); ok && strings.Contains(stripped, ".") {
+			base = stripped
+			break
+		}
 	}
 	if base == "nginx.conf" {
 		return true

@@ -207,7 +207,9 @@ func (n *nginxScanner) errorPage(args int) {
 			}
 			continue
 		}
-		n.status(k, nginxCtx{role: Compare, context: "error_page"})
+		// nginx refuses a code it cannot catch (error_page 4040 /x;):
+		// every number here is one.
+		n.status(k, nginxCtx{role: Compare, context: "error_page", strict: true})
 	}
 }
 

@@ -1,5 +1,10 @@
 package analysis
 
+import (
+	"bytes"
+	"strings"
+)
+
 // OpenAPI and Swagger descriptions hold status codes as the keys of an
 // operation's responses:
 //
@@ -34,9 +39,23 @@ func init() {
 
 // openAPIMayHave rules out the YAML and JSON files that are not API
 // descriptions (package.json, manifests, CI configs) without reading them:
-// a description names its version key and has responses.
+// a description names its version key and has responses; so does an
+// operation split out of one (operationId), or a path item (a method at
+// the top level).
 func openAPIMayHave(src []byte) bool {
-	return containsAny(src, "openapi", "swagger") && containsAny(src, "responses")
+	if !containsAny(src, "responses") {
+		return false
+	}
+	if containsAny(src, "openapi", "swagger", "operationId") {
+		return true
+	}
+	// A path item split out of the root: an HTTP method at the top level.
+	for m := range oaMethods {
+		if bytes.HasPrefix(src, []byte(m+":")) || bytes.Contains(src, []byte("\n"+m+":")) {
+			return true
+		}
+	}
+	return false
 }
 
 func analyzeOpenAPI(_ string, src []byte, _ *Result) *fileFacts {
@@ -66,6 +85,16 @@ const (
 	oaDescription
 	// oaSeq is a sequence: its items' keys have the sequence as parent.
 	oaSeq
+	// oaRef is a response's $ref; its occ is the response's code.
+	oaRef
+	// oaComponents is the top-level components; oaNamedResponses its
+	// responses (or Swagger 2's top-level responses), whose keys are
+	// oaNamedResponse, whose description is oaNamedDescription. Their occ
+	// is the index of the name in the reader's named.
+	oaComponents
+	oaNamedResponses
+	oaNamedResponse
+	oaNamedDescription
 )
 
 // oaLevel is one open mapping key (or sequence) on the reader's stack.
@@ -101,21 +130,78 @@ type openAPIReader struct {
 	// it did not.
 	openScalar int
 	openQuote  bool
+	// docSplit is set on a document that is an operation or a path item
+	// split out of the root document and referenced from its paths
+	// (DigitalOcean's one file per operation): a top-level operationId or
+	// HTTP method. Its codes are kept as a description's are.
+	docSplit bool
+	// refs are the responses given by a $ref, and named the descriptions
+	// of the document's named responses (components/responses) they may
+	// point to; pendingNamed is a named description read as a plain
+	// scalar on the previous line (see pendingDesc).
+	refs         []oaRefAt
+	named        []oaNamed
+	pendingNamed int
+}
+
+// oaRefAt is a response's $ref: the code's occurrence and the value.
+type oaRefAt struct {
+	occ, start, end int
+}
+
+// oaNamed is a named response's description.
+type oaNamed struct {
+	name, msg  string
+	start, end int
 }
 
 func newOpenAPIReader(src []byte) *openAPIReader {
-	return &openAPIReader{src: src, pendingDesc: -1, openScalar: -2}
+	return &openAPIReader{src: src, pendingDesc: -1, pendingNamed: -1, openScalar: -2}
 }
 
 // endDocument closes a YAML document: its occurrences stay only when it is
 // an API description.
 func (r *openAPIReader) endDocument() {
-	if !r.docAPI {
+	r.resolveRefs()
+	if !r.docAPI && !r.docSplit {
 		r.occ = r.occ[:r.docStart]
 	}
-	r.docStart, r.docAPI = len(r.occ), false
+	r.docStart, r.docAPI, r.docSplit = len(r.occ), false, false
 	r.stack, r.frames = r.stack[:0], r.frames[:0]
-	r.pendingDesc = -1
+	r.pendingDesc, r.pendingNamed = -1, -1
+	r.refs, r.named = r.refs[:0], r.named[:0]
+}
+
+// resolveRefs gives each response whose $ref points into the document's
+// own named responses ('#/components/responses/NotFound', Swagger 2's
+// '#/responses/NotFound') that response's description, as its message
+// at the $ref: reason-mismatch then judges the pair where they meet. A
+// $ref into another file is left alone: the analysis reads one file.
+func (r *openAPIReader) resolveRefs() {
+	if len(r.refs) == 0 || len(r.named) == 0 {
+		return
+	}
+	byName := make(map[string]oaNamed, len(r.named))
+	for _, n := range r.named {
+		if n.msg != "" {
+			byName[n.name] = n
+		}
+	}
+	for _, ref := range r.refs {
+		if ref.occ < r.docStart || ref.occ >= len(r.occ) {
+			continue
+		}
+		target := stringContent(r.src[ref.start:ref.end])
+		name, ok := strings.CutPrefix(target, "#/components/responses/")
+		if !ok {
+			name, ok = strings.CutPrefix(target, "#/responses/")
+		}
+		n, found := byName[name]
+		if o := &r.occ[ref.occ]; ok && found && o.Message == "" {
+			o.Message, o.MessageStart, o.MessageEnd = n.msg, ref.start, ref.end
+			o.Context = "responses ($ref " + name + ")"
+		}
+	}
 }
 
 // key classifies the mapping key src[start:end] (without quotes) under the
@@ -127,6 +213,9 @@ func (r *openAPIReader) key(start, end int) oaLevel {
 	if n == 0 && (string(k) == "openapi" || string(k) == "swagger") {
 		r.docAPI = true
 	}
+	if n == 0 && (string(k) == "operationId" || oaMethods[string(k)]) {
+		r.docSplit = true
+	}
 	parent := oaLevel{kind: oaOther}
 	if n > 0 {
 		parent = r.stack[n-1]
@@ -134,7 +223,13 @@ func (r *openAPIReader) key(start, end int) oaLevel {
 	switch {
 	case parent.kind == oaOpaque:
 		return oaLevel{kind: oaOpaque}
-	case parent.kind == oaResponses && n > 1 && r.stack[n-2].kind == oaMethod:
+	case parent.kind == oaResponses && n == 1 && r.docAPI:
+		// Swagger 2's named responses, at the root document's top level.
+		return r.namedResponse(k)
+	case parent.kind == oaResponses && (n > 1 && r.stack[n-2].kind == oaMethod || n == 1):
+		// An operation's responses, or those at the top level of an
+		// operation file split out of the root (kept when the document
+		// turns out to be one).
 		if code, ok := responseCode(k); ok {
 			r.occ = appendDoubling(r.occ, Occurrence{
 				Start: start, End: end, Code: code, Written: Number, Role: Send,
@@ -145,16 +240,27 @@ func (r *openAPIReader) key(start, end int) oaLevel {
 		return oaLevel{kind: oaOther}
 	case parent.kind == oaCode && string(k) == "description":
 		return oaLevel{kind: oaDescription, occ: parent.occ}
+	case parent.kind == oaCode && string(k) == "$ref":
+		return oaLevel{kind: oaRef, occ: parent.occ}
+	case parent.kind == oaComponents && string(k) == "responses":
+		return oaLevel{kind: oaNamedResponses}
+	case parent.kind == oaNamedResponses:
+		return r.namedResponse(k)
+	case parent.kind == oaNamedResponse && string(k) == "description":
+		return oaLevel{kind: oaNamedDescription, occ: parent.occ}
+	case n == 0 && string(k) == "components":
+		return oaLevel{kind: oaComponents}
 	case parent.kind == oaMoreOperations:
 		// OpenAPI 3.2 keys the operations of other methods by the
 		// method's own name (COPY, PURGE).
 		return oaLevel{kind: oaMethod}
 	}
+	if oaMethods[string(k)] {
+		return oaLevel{kind: oaMethod}
+	}
 	switch string(k) {
 	case "responses":
 		return oaLevel{kind: oaResponses}
-	case "get", "put", "post", "delete", "options", "head", "patch", "trace", "query":
-		return oaLevel{kind: oaMethod}
 	case "additionalOperations":
 		return oaLevel{kind: oaMoreOperations}
 	case "example", "examples":
@@ -164,6 +270,18 @@ func (r *openAPIReader) key(start, end int) oaLevel {
 		return oaLevel{kind: oaOpaque}
 	}
 	return oaLevel{kind: oaOther}
+}
+
+// oaMethods are the keys of a path item's operations.
+var oaMethods = map[string]bool{
+	"get": true, "put": true, "post": true, "delete": true, "options": true,
+	"head": true, "patch": true, "trace": true, "query": true,
+}
+
+// namedResponse opens the named response k.
+func (r *openAPIReader) namedResponse(k []byte) oaLevel {
+	r.named = append(r.named, oaNamed{name: string(k)})
+	return oaLevel{kind: oaNamedResponse, occ: len(r.named) - 1}
 }
 
 // responseCode reads a response key made of digits only. A leading zero
@@ -187,7 +305,21 @@ func responseCode(k []byte) (int, bool) {
 // when quoted) as the message of its response, which reason-mismatch
 // compares with the code.
 func (r *openAPIReader) describe(lv oaLevel, start, end int, quoted bool) {
-	if lv.kind != oaDescription || lv.occ < r.docStart || lv.occ >= len(r.occ) || end <= start {
+	switch {
+	case end <= start:
+		return
+	case lv.kind == oaRef && lv.occ >= r.docStart && lv.occ < len(r.occ):
+		r.refs = append(r.refs, oaRefAt{occ: lv.occ, start: start, end: end})
+		return
+	case lv.kind == oaNamedDescription && lv.occ < len(r.named):
+		n := &r.named[lv.occ]
+		n.msg, n.start, n.end = string(r.src[start:end]), start, end
+		if quoted {
+			n.msg = stringContent(r.src[start:end])
+		}
+		return
+	}
+	if lv.kind != oaDescription || lv.occ < r.docStart || lv.occ >= len(r.occ) {
 		return
 	}
 	o := &r.occ[lv.occ]

@@ -30,6 +30,12 @@ func (r *openAPIReader) read() {
 			}
 			r.pendingDesc = -1
 		}
+		if r.pendingNamed >= 0 {
+			if col-i > r.pendingIndent && r.pendingNamed < len(r.named) {
+				r.named[r.pendingNamed].msg = "" // longer than read
+			}
+			r.pendingNamed = -1
+		}
 		if col == i && eol-i >= 3 && (hasAt(src, i, "---") || hasAt(src, i, "...")) && (eol-i == 3 || space[src[i+3]]) {
 			r.endDocument()
 			for col = i + 3; col < eol && space[src[col]]; col++ {
@@ -163,9 +169,15 @@ func (r *openAPIReader) line(start, col, eol, next int) int {
 	for end > v && space[src[end-1]] {
 		end--
 	}
-	if lv.kind == oaDescription {
+	switch lv.kind {
+	case oaDescription:
 		r.describe(lv, v, end, false)
 		r.pendingDesc, r.pendingIndent = lv.occ, ind
+	case oaNamedDescription:
+		r.describe(lv, v, end, false)
+		r.pendingNamed, r.pendingIndent = lv.occ, ind
+	case oaRef:
+		r.describe(lv, v, end, false)
 	}
 	return next
 }

@@ -1,6 +1,9 @@
 package analysis
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // phpScan walks a PHP file's tokens for the contexts of plain PHP
 // (http_response_code, header), Symfony HttpFoundation and PSR-7
@@ -12,6 +15,8 @@ type phpScan struct {
 	bare []int
 	// opened maps closing brackets to their openers, built on first use.
 	opened map[int32]int32
+	// flows are the response events met, for phpFlow.
+	flows []phpFlowCall
 }
 
 func analyzePHP(_ string, src []byte, _ *Result) *fileFacts {
@@ -26,7 +31,10 @@ func analyzePHP(_ string, src []byte, _ *Result) *fileFacts {
 		}
 	}
 	p.references()
+	slices.SortStableFunc(p.flows, func(a, b phpFlowCall) int { return a.tok - b.tok })
+	steps := p.phpFlow()
 	f := p.facts()
+	f.steps = steps
 	p.release()
 	keepNumbers(f, p.bare)
 	return f
@@ -112,29 +120,74 @@ func (p *phpScan) function(i int, fn []byte) {
 		c, at = statusCtx{framework: "wordpress", api: BodyAPI}, 1
 	case "wp_send_json_error":
 		c, at = statusCtx{framework: "wordpress", api: ErrorAPI | BodyAPI}, 1
+	case "flush", "fastcgi_finish_request", "litespeed_finish_request":
+		p.addFlow(i, event{kind: bodyWrite})
+		return
+	case "setcookie", "setrawcookie":
+		p.addFlow(i, event{kind: headerSet, header: "Set-Cookie", direct: true})
+		return
 	default:
+		p.hiddenHeader(i, fn)
 		return
 	}
 	c.context = string(fn)
-	p.call(i+1, at, msgAt, c)
+	code := p.call(i+1, at, msgAt, c)
+	if args, _ := p.args(i + 1); len(args) > 0 && (c.context == "http_response_code" || c.context == "status_header") {
+		p.addFlow(i, event{kind: statusWrite, code: code})
+	}
 }
 
 // call records argument at of the call whose ( is at open as a status
 // sent, with argument msgAt (or none, -1) as its message. PHP 8's named
 // arguments (new Response(status: 404)) are read by the parameter's name.
-func (p *phpScan) call(open, at, msgAt int, c statusCtx) {
+//
+// It returns the code recorded, 0 when none was.
+func (p *phpScan) call(open, at, msgAt int, c statusCtx) int {
 	args, _ := p.args(open)
 	c.role, c.strict, c.msg = Send, true, -1
 	if msgAt >= 0 && msgAt < len(args) {
 		c.msg = p.stringArg(args[msgAt])
 	}
+	n := len(p.occ)
 	if sp, ok := p.keyword(args, phpStatusParam(c.context), ":"); ok {
 		p.status(sp, c)
-		return
-	}
-	if at < len(args) && !(p.tok(args[at].from).kind == tIdent && p.is(args[at].from+1, ":")) {
+	} else if at < len(args) && !(p.tok(args[at].from).kind == tIdent && p.is(args[at].from+1, ":")) {
 		p.status(args[at], c)
 	}
+	if len(p.occ) == n {
+		return 0
+	}
+	o := &p.occ[n]
+	if o.API&ErrorAPI != 0 && (o.Code == 204 || o.Code == 304) && !p.hasMessage(args, msgAt) {
+		// abort(204, headers: […]) (Laravel's Precognition) and new
+		// HttpException(304) end the request with an empty response:
+		// HttpFoundation drops the body of a 204 or 304, so no error
+		// message is sent, and the call is no error API here.
+		o.API &^= ErrorAPI
+	}
+	if o.API&BodyAPI != 0 && p.sendsBody(args) {
+		p.flowBody(o, args)
+	}
+	return o.Code
+}
+
+// hasMessage reports whether a call passes a message: argument msgAt, or
+// message: by name, other than ”.
+func (p *phpScan) hasMessage(args []span, msgAt int) bool {
+	msg, ok := p.keyword(args, "message", ":")
+	if !ok && msgAt >= 0 && msgAt < len(args) && !(p.tok(args[msgAt].from).kind == tIdent && p.is(args[msgAt].from+1, ":")) {
+		msg, ok = args[msgAt], true
+	}
+	if !ok {
+		return false
+	}
+	return !(msg.to-msg.from == 1 && (p.is(msg.from, "''") || p.is(msg.from, `""`) || p.is(msg.from, "null")))
+}
+
+// foundationResponse reports whether the file imports Symfony's or
+// Laravel's Response, whose constructor takes the content first.
+func (p *phpScan) foundationResponse() bool {
+	return containsAny(p.src, `HttpFoundation\Response;`, `Illuminate\Http\Response;`)
 }
 
 // phpStatusParam names the status parameter of a call, as named
@@ -170,6 +223,10 @@ func (p *phpScan) method(i int, fn []byte) {
 	case "setStatusCode":
 		// Symfony (and CodeIgniter): setStatusCode($code, $text).
 		p.call(i+1, 0, 1, statusCtx{context: string(fn), framework: "symfony", api: p.chainAPI(i)})
+	case "denyWithStatus":
+		// Laravel's gates and policies: Response::denyWithStatus(404,
+		// $message), $this->denyWithStatus(…).
+		p.call(i+1, 0, 1, statusCtx{context: string(fn), framework: "laravel", api: ErrorAPI})
 	case "withStatus":
 		// PSR-7: withStatus($code, $reasonPhrase).
 		p.call(i+1, 0, 1, statusCtx{context: string(fn), framework: "psr-7", api: p.chainAPI(i)})
@@ -183,6 +240,7 @@ func (p *phpScan) method(i int, fn []byte) {
 			p.compared(args[1], args[0], string(fn), p)
 		}
 	default:
+		p.hiddenHeader(i, fn)
 		if !p.is(i-1, "::") {
 			return
 		}
@@ -287,9 +345,12 @@ func (p *phpScan) construct(k int) {
 	switch {
 	case kind == phpEmpty:
 		p.call(k+1, 0, -1, c)
-	case len(args) > 0 && p.tok(args[0].from).kind == tNumber && args[0].to-args[0].from == 1:
-		// PSR-7 responses (Guzzle, Nyholm) take the status first:
-		// new Response(404, $headers, $body).
+	case class == "Response" && !p.foundationResponse() && len(args) > 0 && p.tok(args[0].from).kind == tNumber && args[0].to-args[0].from == 1:
+		// PSR-7 responses (Guzzle, Nyholm, Slim) take the status first:
+		// new Response(404, $headers, $body). Only their class is named
+		// plain Response: JsonResponse(0) is Symfony's, Laravel's or
+		// Laminas', whose first argument is the data (the JSON number 0),
+		// and so is Response(404) where the file imports HttpFoundation's.
 		c.framework = "psr-7"
 		p.call(k+1, 0, -1, c)
 	case kind == phpRedirect:
@@ -310,20 +371,27 @@ func (p *phpScan) header(i int) {
 		return
 	}
 	first := p.stringArg(args[0])
-	if len(args) >= 3 {
-		c := statusCtx{context: "header", framework: "php"}
-		if first >= 0 && strings.HasPrefix(strings.ToLower(strings.TrimSpace(stringContent(p.tok(first).text(p.src)))), "location:") {
-			c.api = RedirectAPI
-		}
-		p.call(i+1, 2, -1, c)
-	}
 	// The line is one string, or $_SERVER['SERVER_PROTOCOL'] . ' 404 …'.
 	line := first
 	if line < 0 && args[0].to-args[0].from >= 3 && p.is(args[0].to-2, ".") && p.stringArg(span{args[0].to - 1, args[0].to}) >= 0 {
 		line = args[0].to - 1
 	}
 	if line >= 0 {
-		p.statusLine(line, line != first)
+		if code := p.statusLine(line, line != first); code != 0 {
+			p.addFlow(i, event{kind: statusWrite, code: code})
+			return
+		}
+	}
+	name := p.headerName(args[0])
+	p.addFlow(i, event{kind: headerSet, header: name, direct: true})
+	if len(args) >= 3 {
+		c := statusCtx{context: "header", framework: "php"}
+		location := strings.EqualFold(name, "location")
+		if location {
+			c.api = RedirectAPI
+		}
+		code := p.call(i+1, 2, -1, c)
+		p.addFlow(i, event{kind: statusWrite, code: code, setsLocation: location})
 	}
 }
 
@@ -331,7 +399,7 @@ func (p *phpScan) header(i int) {
 // "HTTP/1.1 404 Not Found", "Status: 404 Not Found", or, after the
 // protocol, " 404 Not Found". The occurrence spans the three digits; the
 // rest of the line is its message.
-func (p *phpScan) statusLine(i int, afterProtocol bool) {
+func (p *phpScan) statusLine(i int, afterProtocol bool) int {
 	t := p.tok(i)
 	lit := p.src[t.start:t.end]
 	body := lit[1 : len(lit)-min(1, len(lit)-1)]
@@ -345,13 +413,13 @@ func (p *phpScan) statusLine(i int, afterProtocol bool) {
 	case len(body) > 7 && strings.EqualFold(string(body[:7]), "status:"):
 		j = 7
 	default:
-		return
+		return 0
 	}
 	for j < len(body) && body[j] == ' ' {
 		j++
 	}
 	if j+3 > len(body) || body[j] < '1' || body[j] > '9' || !digit[body[j+1]] || !digit[body[j+2]] || j+3 < len(body) && body[j+3] != ' ' {
-		return
+		return 0
 	}
 	start := int(t.start) + 1 + j
 	code := int(body[j]-'0')*100 + int(body[j+1]-'0')*10 + int(body[j+2]-'0')
@@ -361,6 +429,7 @@ func (p *phpScan) statusLine(i int, afterProtocol bool) {
 	}
 	p.occ = append(p.occ, o)
 	p.bare = append(p.bare, start)
+	return code
 }
 
 // chainAPI says what the rest of the chain around the method at i tells

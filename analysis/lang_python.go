@@ -60,6 +60,7 @@ func pythonMayHave(src []byte) bool {
 func analyzePython(path string, src []byte, res *Result) *fileFacts {
 	p := scanPython(src)
 	f := p.facts()
+	f.steps = p.steps
 	p.release()
 	return f
 }
@@ -71,6 +72,14 @@ type pyFile struct {
 	// importsStatus is set when the file imports the status module of
 	// FastAPI, Starlette or Django REST framework.
 	importsStatus bool
+	// httpx is set when the file imports httpx, whose Response takes the
+	// status first.
+	httpx bool
+	// steps are the flow steps of the file's responses (lang_python_flow.go);
+	// seed is the state a built response starts from, once seeded.
+	steps  []flowStep
+	seed   state
+	seeded bool
 }
 
 // scanPython reads a file's status contexts and constants.
@@ -78,6 +87,7 @@ func scanPython(src []byte) *pyFile {
 	p := &pyFile{scan: newScan("python", src, lexPython(src))}
 	p.imports()
 	p.walk()
+	p.serverFlow()
 	p.references()
 	return p
 }
@@ -104,6 +114,8 @@ func (p *pyFile) imports() {
 				p.django = true
 			case root && p.is(j, "tornado"):
 				p.tornado = true
+			case root && p.is(j, "httpx"):
+				p.httpx = true
 			case root && p.is(j, "rest_framework"):
 				p.prefer(codes.DRF)
 			case from && p.is(j, "status") && (p.is(j-1, "import") || p.is(j-1, ",") || p.is(j-1, "(")):
@@ -368,20 +380,38 @@ func (p *pyFile) call(i int) {
 		p.responseCall(i, name, open)
 	case strings.HasSuffix(name, "HTTPException"):
 		// FastAPI/Starlette: HTTPException(status_code, detail, headers).
-		args, _ := p.args(open)
+		args, close := p.args(open)
 		c := statusCtx{role: Send, context: p.callee(i), framework: "fastapi", api: ErrorAPI, strict: true, msg: -1}
 		c.msg = p.message(args, 1, "detail")
-		p.firstOf(args, 0, c, "status_code")
+		sp, ok := p.argOf(args, 0, "status_code")
+		if !ok {
+			return
+		}
+		code, known := p.codeOf(sp)
+		if known && pyStatusIsBodiless(code) {
+			// Starlette answers HTTPException(304) (and 204) with the
+			// status and headers alone: no error message is sent.
+			c.api = 0
+		}
+		p.status(sp, c)
+		if known {
+			p.builtRaise(i, args, close, code)
+		}
 	case name == "abort":
 		// Flask's abort(404, "description"); self.abort and os.abort are
 		// other functions.
 		if p.is(i-1, ".") && !p.is(i-2, "flask") {
 			return
 		}
-		args, _ := p.args(open)
+		args, close := p.args(open)
 		c := statusCtx{role: Send, context: p.callee(i), framework: "flask", api: ErrorAPI, strict: p.flask, msg: -1}
 		c.msg = p.message(args, 1, "description")
 		p.firstOf(args, 0, c, "code")
+		if sp, ok := p.argOf(args, 0, "code"); ok && p.flask {
+			if code, ok := p.codeOf(sp); ok {
+				p.builtRaise(i, args, close, code)
+			}
+		}
 	case name == "redirect":
 		// Flask's redirect(location, code=302). Django's redirect passes
 		// its other arguments to reverse(), so a Django-only file has no
@@ -439,7 +469,7 @@ func (p *pyFile) call(i int) {
 // number (httpx.Response(404) in tests), else the second for the classes
 // that take it there.
 func (p *pyFile) responseCall(i int, name string, open int) {
-	args, _ := p.args(open)
+	args, close := p.args(open)
 	c := statusCtx{role: Send, context: p.callee(i), framework: p.responseFramework(i, name), strict: true, msg: -1}
 	if strings.Contains(name, "Redirect") {
 		c.api = RedirectAPI
@@ -449,20 +479,44 @@ func (p *pyFile) responseCall(i int, name string, open int) {
 	if plain && len(args) > 0 && args[0].to-args[0].from == 1 && p.tok(args[0].from).kind == tString {
 		c.msg = args[0].from
 	}
+	sp, ok := span{}, false
 	for _, key := range []string{"status_code", "status"} {
-		if v, ok := p.keyword(args, key, "="); ok {
-			p.status(v, c)
-			return
+		if sp, ok = p.keyword(args, key, "="); ok {
+			break
 		}
 	}
-	if len(args) > 0 && p.tok(args[0].from).kind == tNumber {
+	switch {
+	case ok:
+	case len(args) > 0 && p.tok(args[0].from).kind == tNumber && p.statusFirst(i, name):
+		// httpx.Response(404): the one response class whose first
+		// argument is the status. The others take the body there
+		// (web.json_response(42), JsonResponse(7, safe=False)).
 		c.msg = -1
 		p.status(args[0], c)
 		return
+	case pyPositionalStatus[name] && len(args) > 1 && !p.is(args[1].from+1, "="):
+		sp, ok = args[1], true
 	}
-	if pyPositionalStatus[name] && len(args) > 1 && !p.is(args[1].from+1, "=") {
-		p.status(args[1], c)
+	if !ok {
+		return
 	}
+	p.status(sp, c)
+	if code, known := p.codeOf(sp); known {
+		p.builtCall(i, name, args, close, code)
+	}
+}
+
+// statusFirst reports whether the response class named at token i takes
+// the status as its first argument: httpx's Response (also imported by
+// name in a file that imports httpx).
+func (p *pyFile) statusFirst(i int, name string) bool {
+	if name != "Response" {
+		return false
+	}
+	if p.is(i-1, ".") {
+		return p.is(i-2, "httpx")
+	}
+	return p.httpx && !p.flask && !p.django
 }
 
 // responseFramework names the library a response class most likely comes
@@ -499,13 +553,21 @@ func (p *pyFile) message(args []span, pos int, key string) int {
 // firstOf records the status given as keyword key, or else as positional
 // argument pos (when that is not a keyword argument).
 func (p *pyFile) firstOf(args []span, pos int, c statusCtx, key string) {
-	if v, ok := p.keyword(args, key, "="); ok {
+	if v, ok := p.argOf(args, pos, key); ok {
 		p.status(v, c)
-		return
+	}
+}
+
+// argOf returns the argument given as keyword key, or else as positional
+// argument pos (when that is not a keyword argument).
+func (p *pyFile) argOf(args []span, pos int, key string) (span, bool) {
+	if v, ok := p.keyword(args, key, "="); ok {
+		return v, true
 	}
 	if pos < len(args) && !p.is(args[pos].from+1, "=") {
-		p.status(args[pos], c)
+		return args[pos], true
 	}
+	return span{}, false
 }
 
 // assertion reads unittest's self.assertEqual(resp.status_code, 404) (either
@@ -620,6 +682,7 @@ func (p *pyFile) viewReturn(i int) {
 		c.msg = elems[0].from
 	}
 	p.status(elems[1], c)
+	p.builtReturn(i-1, elems, end)
 }
 
 // matchStatement reads match resp.status_code: at token i; each of its

@@ -78,6 +78,7 @@ func rbTriplePrefix(src []byte) bool {
 func analyzeRuby(path string, src []byte, res *Result) *fileFacts {
 	r := scanRuby(src)
 	f := r.facts()
+	f.steps = r.steps
 	r.release()
 	for i := range f.occ {
 		if !rbSymbolContexts[f.occ[i].Context] {
@@ -94,11 +95,20 @@ var rbSymbolContexts = map[string]bool{
 	"redirect_back_or_to": true, "respond_with": true, "have_http_status": true, "assert_response": true,
 }
 
-type rbFile struct{ *scan }
+type rbFile struct {
+	*scan
+	// steps are the flow steps of the file's responses
+	// (lang_ruby_flow.go); seed is the state a built response starts
+	// from, once seeded.
+	steps  []flowStep
+	seed   state
+	seeded bool
+}
 
 func scanRuby(src []byte) *rbFile {
-	r := &rbFile{newScan("ruby", src, lexRuby(src))}
+	r := &rbFile{scan: newScan("ruby", src, lexRuby(src))}
 	r.walk()
+	r.streamFlow()
 	return r
 }
 
@@ -135,6 +145,8 @@ func (r *rbFile) name(i int) {
 	}
 	sendRails := statusCtx{role: Send, context: r.text(i), framework: "rails", strict: true, msg: -1}
 	switch {
+	case r.is(i, "status") && r.is(i+1, ":") && !member:
+		r.looseStatus(i)
 	case r.is(i, "status") && member:
 		r.statusAttr(i)
 	case r.is(i, "new"):
@@ -152,11 +164,18 @@ func (r *rbFile) name(i int) {
 					sendRails.msg = m.from
 				}
 			}
+			if sendRails.msg < 0 {
+				sendRails.msg = r.payloadMessage(args)
+			}
 			r.status(v, sendRails)
+			if r.is(i, "render") {
+				r.builtRender(i, args, v)
+			}
 		}
 	case r.is(i, "head"):
 		if args := r.callArgs(i); len(args) > 0 {
 			r.status(args[0], sendRails)
+			r.builtHead(i, args)
 		}
 	case r.is(i, "redirect_to") || r.is(i, "redirect_back") || r.is(i, "redirect_back_or_to"):
 		sendRails.api = RedirectAPI
@@ -181,6 +200,7 @@ func (r *rbFile) name(i int) {
 		}
 		if r.tok(args[0].from).kind == tNumber {
 			r.status(args[0], c)
+			r.builtHalt(i, args)
 		}
 	case r.is(i, "status") && r.stmtStart(i):
 		// Sinatra's and Grape's status 404 (not a local variable: no
@@ -482,7 +502,7 @@ func (r *rbFile) tripleAt(i int) bool {
 
 // triple reads [status, headers, body] at token i when it has the shape.
 func (r *rbFile) triple(i int) {
-	elems, _ := r.args(i)
+	elems, close := r.args(i)
 	if len(elems) != 3 || elems[0].to-elems[0].from != 1 {
 		return
 	}
@@ -494,5 +514,6 @@ func (r *rbFile) triple(i int) {
 		body.to-body.from == 1 && r.tok(body.from).kind == tIdent
 	if headersOK && bodyOK {
 		r.status(elems[0], statusCtx{role: Send, context: "Rack response", framework: "rack", strict: true, msg: -1})
+		r.builtTriple(i, elems, close)
 	}
 }

@@ -3,6 +3,7 @@ package analysis
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -97,6 +98,57 @@ func Language(path string) string {
 		}
 	}
 	return ""
+}
+
+// LanguageInfo is what the analysis says of one language: the names files
+// and editors give it, and how its test code is told.
+type LanguageInfo struct {
+	Name       string   `json:"name"`
+	Extensions []string `json:"extensions"`
+	// LSPIDs are the language ids editors send in textDocument/didOpen.
+	LSPIDs []string `json:"lspLanguageIds"`
+	// VimFiletypes and HelixNames are those editors' names for it.
+	VimFiletypes []string `json:"vimFiletypes"`
+	HelixNames   []string `json:"helixLanguages"`
+}
+
+// LanguageInfos describes every language, sorted by name. Editor manifests
+// and the server's reading of untitled buffers derive from it.
+func LanguageInfos() []LanguageInfo {
+	var out []LanguageInfo
+	for _, l := range sorted() {
+		out = append(out, LanguageInfo{
+			Name: l.name, Extensions: l.exts, LSPIDs: l.editors.lsp,
+			VimFiletypes: l.editors.vim, HelixNames: l.editors.helix,
+		})
+	}
+	return out
+}
+
+// PathForEditorID returns the path the analysis should see for a buffer
+// whose own path does not say its language (an untitled buffer): path with
+// the extension of the language the editor's id names — the extension
+// named like the id ("yaml" → .yaml), else the one at the id's place in
+// the language's list ("typescriptreact" → .tsx), else its first. A path
+// the analysis already reads, or an id no language claims, stays as it is.
+func PathForEditorID(path, id string) string {
+	if Language(path) != "" {
+		return path
+	}
+	for _, l := range sorted() {
+		for i, e := range l.editors.lsp {
+			if e != id {
+				continue
+			}
+			switch {
+			case slices.Contains(l.exts, "."+id):
+				return path + "." + id
+			case i < len(l.exts):
+				return path + l.exts[i]
+			}
+		}
+	}
+	return path
 }
 
 // MayHaveStatus reports, cheaply and without parsing, whether a file of the

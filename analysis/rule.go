@@ -3,6 +3,7 @@ package analysis
 import (
 	"bytes"
 	"cmp"
+	"math"
 	"runtime"
 	"slices"
 	"sort"
@@ -206,7 +207,9 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 	rules := Rules()
 	checkers := make([]*checker, len(rules))
 	for i, r := range rules {
-		if opts == nil || !opts.Disabled[r.Name] {
+		// A rule runs on the languages it declares: their extractors
+		// produce the facts it reads with the semantics it assumes.
+		if (opts == nil || !opts.Disabled[r.Name]) && r.Supports(f.lang) {
 			checkers[i] = &checker{rule: r, facts: f, set: set}
 			if opts != nil {
 				checkers[i].pinned = opts.Pinned
@@ -268,6 +271,17 @@ func (f *fileFacts) oneFindingPerProblem(all []Finding) []Finding {
 		code int
 	}
 	sent := map[ruleCode]bool{}
+	spans := map[ruleCode]*spanIndex{}
+	for _, fd := range all {
+		k := ruleCode{fd.Rule, fd.Code}
+		if spans[k] == nil {
+			spans[k] = &spanIndex{}
+		}
+		spans[k].add(fd.Start, fd.End)
+	}
+	for _, ix := range spans {
+		ix.build()
+	}
 	for _, fd := range all {
 		if role, ok := roles[fd.Start]; ok && role == Send && fd.Code != 0 {
 			sent[ruleCode{fd.Rule, fd.Code}] = true
@@ -275,8 +289,8 @@ func (f *fileFacts) oneFindingPerProblem(all []Finding) []Finding {
 	}
 	out := all[:0:0]
 	for _, fd := range all {
-		if r, ok := RuleByName(fd.Rule); ok && len(r.YieldsTo) > 0 && slices.ContainsFunc(all, func(o Finding) bool {
-			return o.Code == fd.Code && o.Start < fd.End && fd.Start < o.End && slices.Contains(r.YieldsTo, o.Rule)
+		if r, ok := RuleByName(fd.Rule); ok && slices.ContainsFunc(r.YieldsTo, func(other string) bool {
+			return spans[ruleCode{other, fd.Code}].overlaps(fd.Start, fd.End)
 		}) {
 			continue
 		}
@@ -286,6 +300,34 @@ func (f *fileFacts) oneFindingPerProblem(all []Finding) []Finding {
 		out = append(out, fd)
 	}
 	return out
+}
+
+// spanIndex answers whether any of a set of spans overlaps a given one in
+// O(log n): the spans sorted by start, with the greatest end so far.
+type spanIndex struct {
+	starts, maxEnds []int
+	spans           [][2]int
+}
+
+func (ix *spanIndex) add(start, end int) { ix.spans = append(ix.spans, [2]int{start, end}) }
+
+func (ix *spanIndex) build() {
+	slices.SortFunc(ix.spans, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	end := math.MinInt
+	for _, sp := range ix.spans {
+		end = max(end, sp[1])
+		ix.starts, ix.maxEnds = append(ix.starts, sp[0]), append(ix.maxEnds, end)
+	}
+}
+
+// overlaps reports whether a span of the index overlaps [start, end): one
+// that starts before end and ends after start.
+func (ix *spanIndex) overlaps(start, end int) bool {
+	if ix == nil {
+		return false
+	}
+	i := sort.SearchInts(ix.starts, end)
+	return i > 0 && ix.maxEnds[i-1] > start
 }
 
 // spellingRules judge how a status is written, not which: each place it

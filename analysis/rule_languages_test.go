@@ -52,9 +52,6 @@ func TestRuleLanguagesMatchTestdata(t *testing.T) {
 
 func TestRulesAreOrderedAndDeclared(t *testing.T) {
 	rs := Rules()
-	if len(rs) != 13 {
-		t.Errorf("%d rules registered, want 13", len(rs))
-	}
 	if !slices.IsSortedFunc(rs, func(a, b *Rule) int {
 		if a.Severity != b.Severity {
 			return int(a.Severity - b.Severity)

@@ -8,7 +8,7 @@ import (
 
 var ruleLateHeader = &Rule{
 	Name:      "late-header",
-	Languages: []string{"go", "javascript", "typescript"},
+	Languages: []string{"go", "java", "javascript", "kotlin", "php", "python", "ruby", "typescript"},
 	Since:     "v0.1.0",
 	FixSafety: FixUnsafe,
 	Severity:  Warning,
@@ -34,7 +34,9 @@ var ruleLateHeader = &Rule{
 			}
 			line := c.facts.line(write.start)
 			sent := fmt.Sprintf("the status was sent by %s on line %d", write.api, line)
-			if write.kind == bodyWrite && !write.withStatus {
+			if c.facts.lang == "php" {
+				sent = fmt.Sprintf("the status line and the headers were sent by %s on line %d", write.api, line)
+			} else if write.kind == bodyWrite && !write.withStatus {
 				sent = fmt.Sprintf("the body was started by %s on line %d, which sent 200 OK and the headers", write.api, line)
 			}
 			f := Finding{Start: ev.start, End: ev.end, Code: write.code,
@@ -55,6 +57,14 @@ func lateEffect(lang string) string {
 	switch lang {
 	case "javascript", "typescript":
 		return "Node throws ERR_HTTP_HEADERS_SENT when a header is set after they were sent"
+	case "php":
+		return "PHP drops a header set after that and warns \"Cannot modify header information - headers already sent\""
+	case "java", "kotlin":
+		return "a committed servlet response ignores headers set after that, and Ktor throws"
+	case "python":
+		return "http.server queues a header sent after end_headers() behind the header section, so it is lost or read as body"
+	case "ruby":
+		return "Rails commits the headers with the first stream write, and a header set after that raises ActionDispatch::IllegalStateError"
 	}
 	return "net/http drops a header set after that without a word"
 }

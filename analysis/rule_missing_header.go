@@ -9,7 +9,7 @@ import (
 
 var ruleMissingHeader = &Rule{
 	Name:      "missing-header",
-	Languages: []string{"go"},
+	Languages: []string{"go", "java", "kotlin", "php", "python", "ruby"},
 	Since:     "v0.1.0",
 	// http.Error(w, msg, 301) lacks Location because it should be http.Redirect.
 	YieldsTo: []string{"error-status"},
@@ -43,7 +43,7 @@ var ruleMissingHeader = &Rule{
 					continue
 				}
 				f := Finding{Start: ev.start, End: ev.end, Code: ev.code,
-					Message: fmt.Sprintf("%s sends %s without %s %s header: %s", ev.api, code, article(h), h, headerAdvice(ev, code.Number, h))}
+					Message: fmt.Sprintf("%s sends %s without %s %s header: %s", ev.api, code, article(h), h, headerAdvice(c.facts.lang, ev, code.Number, h))}
 				if strings.EqualFold(h, "WWW-Authenticate") {
 					// Token APIs called from a browser leave the challenge
 					// out on purpose; see Why.
@@ -56,21 +56,45 @@ var ruleMissingHeader = &Rule{
 	},
 }
 
-func headerAdvice(ev event, code int, header string) string {
-	set := fmt.Sprintf("%s.Header().Set(%q, …)", ev.writer, header)
+func headerAdvice(lang string, ev event, code int, header string) string {
+	set := fmt.Sprintf("call %s.Header().Set(%q, …) first", ev.writer, header)
+	redirect := "http.Redirect"
+	switch lang {
+	case "php":
+		// PHP sends the headers set before the output is flushed, in
+		// any order.
+		call := fmt.Sprintf("header('%s: …')", header)
+		if header == "Location" {
+			return fmt.Sprintf("a %d redirects nowhere without it; call %s too", code, call)
+		}
+		set = "call " + call + " first"
+	case "java", "kotlin":
+		var call string
+		call, redirect = jvmHeaderCall(ev, header)
+		set = "call " + call + " first"
+	case "python":
+		set = fmt.Sprintf("pass it with the response (headers={%q: …})", header)
+		redirect = "redirect() or RedirectResponse"
+		if ev.writer != builtWriter {
+			set = fmt.Sprintf("call %s.send_header(%q, …) before end_headers()", ev.writer, header)
+		}
+	case "ruby":
+		set = fmt.Sprintf("pass it with the response (head :status, %q => …) or set response.headers[%q] first", header, header)
+		redirect = "redirect_to"
+	}
 	switch header {
 	case "WWW-Authenticate":
-		return "a 401 must tell the client how to authenticate (RFC 9110, Section 11.6.1); call " + set + " first: a token API sends \"Bearer\" (RFC 6750, Section 3), which browsers do not answer with a login dialog (only Basic does); or send 403 Forbidden if credentials would not help"
+		return "a 401 must tell the client how to authenticate (RFC 9110, Section 11.6.1); " + set + ": a token API sends \"Bearer\" (RFC 6750, Section 3), which browsers do not answer with a login dialog (only Basic does); or send 403 Forbidden if credentials would not help"
 	case "Allow":
-		return "a 405 must list the methods the resource supports (RFC 9110, Section 15.5.6); call " + set + " first, e.g. \"GET, HEAD\""
+		return "a 405 must list the methods the resource supports (RFC 9110, Section 15.5.6); " + set + ", e.g. \"GET, HEAD\""
 	case "Location":
-		return fmt.Sprintf("a %d redirects nowhere without it; set Location first, or use http.Redirect, which sets it", code)
+		return fmt.Sprintf("a %d redirects nowhere without it; set Location first, or use %s, which sets it", code, redirect)
 	case "Proxy-Authenticate":
-		return "a 407 must tell the client how to authenticate to the proxy; call " + set + " first"
+		return "a 407 must tell the client how to authenticate to the proxy; " + set
 	case "Upgrade":
-		return fmt.Sprintf("a %d must name the protocol to switch to; call %s first", code, set)
+		return fmt.Sprintf("a %d must name the protocol to switch to; %s", code, set)
 	}
-	return "call " + set + " first"
+	return set
 }
 
 // article is "an" before a vowel sound ("an Allow header"), else "a".

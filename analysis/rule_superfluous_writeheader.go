@@ -4,7 +4,7 @@ import "fmt"
 
 var ruleSuperfluousWriteHeader = &Rule{
 	Name:      "superfluous-writeheader",
-	Languages: []string{"go"},
+	Languages: []string{"go", "java", "kotlin", "php"},
 	Since:     "v0.1.0",
 	Severity:  Warning,
 	Summary:   "a second status write on the same path (WriteHeader then http.Error)",
@@ -32,10 +32,24 @@ var ruleSuperfluousWriteHeader = &Rule{
 			if first.kind == bodyWrite && !first.withStatus {
 				sent = fmt.Sprintf("%s on line %d already started the body, which sends 200 OK", first.api, line)
 			}
+			if c.facts.lang == "php" {
+				sent = fmt.Sprintf("%s on line %d already sent the status line and the headers", first.api, line)
+			}
 			c.report(Finding{Start: ev.start, End: ev.end, Code: ev.code,
-				Message: fmt.Sprintf("%s has no effect: %s, and a status is sent only once (net/http logs \"superfluous response.WriteHeader call\"); return after line %d, or set the status before writing", ev.api, sent, line)})
+				Message: fmt.Sprintf("%s has no effect: %s, and a status is sent only once (%s); return after line %d, or set the status before writing", ev.api, sent, superfluousEffect(c.facts.lang), line)})
 		}
 	},
 }
 
 func init() { registerRule(ruleSuperfluousWriteHeader) }
+
+// superfluousEffect says what the runtime does with a second status.
+func superfluousEffect(lang string) string {
+	switch lang {
+	case "php":
+		return "PHP warns \"headers already sent\""
+	case "java", "kotlin":
+		return "a committed servlet response ignores setStatus and throws IllegalStateException on sendError; Ktor throws ResponseAlreadySentException"
+	}
+	return "net/http logs \"superfluous response.WriteHeader call\""
+}

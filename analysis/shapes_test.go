@@ -87,6 +87,25 @@ var shapes = []shape{
 			return fmt.Sprintf("\tres.setHeader(\"X-H%d\", \"v\");\n", i)
 		}) + "});\n"
 	}, 2000},
+	{"PyServerNested", "s.py", func(n int) string {
+		return "from http.server import BaseHTTPRequestHandler\n\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n" +
+			repeat(n, func(i int) string {
+				return strings.Repeat(" ", 8+i%40*4) + "self.send_response(204)\n" + strings.Repeat(" ", 8+i%40*4) + "if self.path:\n"
+			}) + "        self.end_headers()\n        self.send_header(\"X\", \"v\")\n"
+	}, 2000},
+	{"PyViewReturns", "v.py", func(n int) string {
+		return "from flask import Flask\napp = Flask(__name__)\n\n@app.get(\"/\")\ndef v(x):\n" + repeat(n, func(int) string {
+			return "    if x:\n        return {\"a\": 1}, 204\n    if x:\n        return \"\", 401\n"
+		})
+	}, 2000},
+	{"RubyStreamHeaders", "c.rb", func(n int) string {
+		return "class C\n  def events\n    response.stream.write \"x\"\n" + repeat(n, func(i int) string {
+			return fmt.Sprintf("    if a\n      response.headers[\"X-H%d\"] = \"v\"\n    end\n    response.stream.write \"y\" if b\n", i)
+		}) + "  end\nend\n"
+	}, 2000},
+	{"RubyUnclosedStatusLabels", "c.rb", func(n int) string {
+		return repeat(n, func(int) string { return "respond_x(a, status: :not_found, " })
+	}, 4000},
 	{"JavaAssertUnclosed", "T.java", func(n int) string {
 		return "class T {\n  void t() {\n" + repeat(n, func(int) string { return "    assertEquals(404, \n" })
 	}, 8000},
@@ -109,6 +128,11 @@ var chainShapes = []shape{
 	{"JSStatusChain", "a.js", func(n int) string {
 		return "app.get(\"/\", (req, res) => {\n\tres" + repeat(n, func(int) string { return ".status(404)" }) + ".end();\n});\n"
 	}, 8000},
+	{"PHPStatusesAndHeaders", "a.php", func(n int) string {
+		return "<?php\nfunction h() {\n" + repeat(n, func(i int) string {
+			return fmt.Sprintf("\theader('X-H%d: v');\n\thttp_response_code(301);\n\tif ($a) { flush(); }\n", i)
+		}) + "}\n"
+	}, 2000},
 	{"PythonStatusCodeChain", "t.py", func(n int) string {
 		return "def t(r):\n    assert r" + repeat(n, func(int) string { return ".status_code" }) + " == 404\n"
 	}, 8000},

@@ -45,7 +45,12 @@ func (s *Server) completion(_ context.Context, raw json.RawMessage) (any, error)
 	m := s.docs.mapperFor(doc, enc)
 	off := m.offset(p.Position)
 	items := []protocol.CompletionItem{}
-	if c := analysis.Complete(doc.path, doc.text, off, s.options(doc.path).CodeSet(), set.Completion.Insert == "constant"); c != nil {
+	c := analysis.Complete(doc.path, doc.text, off, s.options(doc.path).CodeSet(), set.Completion.Insert == "constant")
+	if c != nil && !set.Completion.GoConstants && languageOf(doc.path) == "go" && len(c.Items) > 0 && c.Items[0].Constant {
+		// The names after "http.": left to gopls, as the settings ask.
+		c = nil
+	}
+	if c != nil {
 		// The resolved docs list the constants of the file's own library first.
 		res, _ := s.analysis(doc)
 		data := completionData{Lang: languageOf(doc.path), Ecosystem: res.Ecosystem, Path: doc.path}

@@ -28,7 +28,7 @@ func TestUntitledDocuments(t *testing.T) {
 		"/a/b.go":                       "/a/b.go",
 		"Untitled-1":                    "Untitled-1.ts",
 		"/etc/nginx/sites-enabled/site": "/etc/nginx/sites-enabled/site",
-		"Untitled-3":                    "Untitled-3/nginx.conf",
+		"Untitled-3":                    "Untitled-3.nginx",
 		"/a/Makefile":                   "/a/Makefile",
 	} {
 		lang := map[string]string{"Untitled-1": "typescript", "Untitled-3": "nginx", "/a/Makefile": "makefile"}[path]
@@ -46,3 +46,50 @@ func decodeNote(t *testing.T, raw []byte, v any) {
 }
 
 func filepathFromSlash(p string) string { return filepath.FromSlash(p) }
+
+// An edit only applies text; until the next analysis, requests read the
+// last one, mapped through the edits, and a range an edit touched is not
+// offered.
+func TestStaleAnalysisAfterAnEdit(t *testing.T) {
+	d := newDocuments()
+	const src = "res.status(404).end();\nres.status(418).end();\n"
+	d.open("file:///a.js", "javascript", 1, src)
+	doc, _ := d.get("file:///a.js")
+	d.analyze(doc, nil)
+	// Indent the first line, and replace 418 with 200.
+	if err := d.change("file:///a.js", 2, []contentChange{
+		{Range: &protocol.Range{Start: pos(0, 0), End: pos(0, 0)}, Text: "\t"},
+		{Range: &protocol.Range{Start: pos(1, 11), End: pos(1, 14)}, Text: "200"},
+	}, utf16Encoding); err != nil {
+		t.Fatal(err)
+	}
+	doc, _ = d.get("file:///a.js")
+	if doc.result != nil {
+		t.Fatal("the edit ran the analysis")
+	}
+	text := string(doc.text)
+	at404 := strings.Index(text, "404")
+	res, old, toNew := d.ready(doc, at404+1)
+	if res == nil {
+		t.Fatal("no analysis at hand after the edit")
+	}
+	o, ok := occurrenceAt(res.Occurrences, old)
+	if !ok || o.Code != 404 {
+		t.Fatalf("the last analysis has no 404 under the cursor: %+v", o)
+	}
+	if start, end, ok := toNew(o.Start, o.End); !ok || text[start:end] != "404" {
+		t.Errorf("404 maps to [%d,%d) %v", start, end, ok)
+	}
+	at200 := strings.Index(text, "200")
+	if res, old, toNew := d.ready(doc, at200+1); res != nil {
+		if o, ok := occurrenceAt(res.Occurrences, old); ok {
+			if _, _, ok := toNew(o.Start, o.End); ok {
+				t.Errorf("the replaced 418 is offered at the new 200: %+v", o)
+			}
+		}
+	}
+	// The next analysis is of the new text.
+	if res := d.analyze(doc, nil); len(res.Occurrences) != 2 || res.Occurrences[0].Start != at404 || res.Occurrences[1].Code != 200 {
+		t.Errorf("the new analysis: %+v", res.Occurrences)
+	}
+}

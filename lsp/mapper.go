@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -47,6 +48,40 @@ func newMapper(text []byte, enc encoding) *mapper {
 		}
 	}
 	return m
+}
+
+// edited returns the mapper of text, which is m's text with the bytes
+// [start, end) replaced by inserted: the line starts before the edit are
+// kept, those after it moved, and only the edited stretch is scanned, so a
+// keystroke in a large file costs its line count, not its bytes.
+func (m *mapper) edited(text []byte, start, end int, inserted string) *mapper {
+	// The lines are redone from the start of the line before the edit's: a
+	// "\r" just before the edit, which ended a line, may now be followed by
+	// a "\n" the edit wrote, and no longer end one.
+	first := max(sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > start })-2, 0)
+	from := m.lines[first]
+	after := sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > end+1 })
+	delta := len(inserted) - (end - start)
+	lines := make([]int, 0, len(m.lines)+strings.Count(inserted, "\n")+1)
+	lines = append(lines, m.lines[:first+1]...)
+	stop := min(len(text), end+delta+2) // past the edit and a possible "\r\n"
+	for i := from; i < stop; i++ {
+		switch text[i] {
+		case '\n':
+			lines = append(lines, i+1)
+		case '\r':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			lines = append(lines, i+1)
+		}
+	}
+	for _, l := range m.lines[after:] {
+		if moved := l + delta; moved > lines[len(lines)-1] {
+			lines = append(lines, moved)
+		}
+	}
+	return &mapper{text: text, lines: lines, enc: m.enc}
 }
 
 // lineEnd returns the offset of the end of line l's content, before its

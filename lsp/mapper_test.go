@@ -1,6 +1,9 @@
 package lsp
 
 import (
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"go.lsp.dev/protocol"
@@ -101,5 +104,31 @@ func TestDocumentsIncrementalChange(t *testing.T) {
 	}
 	if err := d.change("file:///a.go", 4, []contentChange{{Range: r(0, 4, 0, 1), Text: "x"}}, utf16Encoding); err == nil {
 		t.Error("a backwards range was accepted")
+	}
+}
+
+// A mapper moved through an edit has the line starts of a mapper made from
+// the new text, whatever the line endings and wherever the edit falls.
+func TestMapperEdited(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"a", "é", "\n", "\r\n", "\r", "xy", "\n\n", "😀"}
+	random := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 3000 {
+		text := random(rng.IntN(12))
+		start := rng.IntN(len(text) + 1)
+		end := start + rng.IntN(len(text)-start+1)
+		inserted := random(rng.IntN(4))
+		next := text[:start] + inserted + text[end:]
+		got := newMapper([]byte(text), utf16Encoding).edited([]byte(next), start, end, inserted)
+		want := newMapper([]byte(next), utf16Encoding)
+		if !slices.Equal(got.lines, want.lines) {
+			t.Fatalf("%q with [%d,%d) replaced by %q: lines %v, want %v", text, start, end, inserted, got.lines, want.lines)
+		}
 	}
 }

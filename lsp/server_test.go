@@ -491,3 +491,33 @@ func TestHugeAndInvalidDocuments(t *testing.T) {
 		t.Errorf("hover after invalid UTF-8: %v", err)
 	}
 }
+
+// Right after "http." (the trigger character) the constants are offered;
+// "completion": {"goConstants": false} leaves them to gopls.
+func TestCompletionAfterTheQualifier(t *testing.T) {
+	src := "package api\n\nimport \"net/http\"\n\nvar s = http.\n"
+	for _, tt := range []struct {
+		settings map[string]any
+		want     bool
+	}{
+		{nil, true},
+		{map[string]any{"completion": map[string]any{"goConstants": false}}, false},
+	} {
+		c := startServer(t)
+		c.initialize(tt.settings)
+		c.open(uriA, src)
+		var list protocol.CompletionList
+		if err := c.call("textDocument/completion", completionParams(uriA, pos(4, 13)), &list); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, it := range list.Items {
+			if it.Label == "StatusTeapot" && rangeString(it.TextEdit.Range) == "4:13-4:13" {
+				found = true
+			}
+		}
+		if found != tt.want {
+			t.Errorf("settings %v: StatusTeapot offered at \"http.\": %v, want %v (%d items)", tt.settings, found, tt.want, len(list.Items))
+		}
+	}
+}

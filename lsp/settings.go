@@ -25,6 +25,9 @@ type settings struct {
 		// Insert is "constant" (http.StatusNotFound where the file can name
 		// it) or "number".
 		Insert string `json:"insert"`
+		// GoConstants offers net/http's constants after "http."; false
+		// leaves them to gopls, for those who run both.
+		GoConstants bool `json:"goConstants"`
 	} `json:"completion"`
 	// Rules maps a rule to a severity or "off".
 	Rules map[string]string `json:"rules"`
@@ -41,6 +44,7 @@ func defaultSettings() settings {
 	s.InlayHints.Titles = true
 	s.InlayHints.Numbers = true
 	s.Completion.Insert = "constant"
+	s.Completion.GoConstants = true
 	s.DocsURL = analysis.DefaultDocsBase
 	return s
 }

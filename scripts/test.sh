@@ -1,13 +1,40 @@
 #!/usr/bin/env bash
 # Runs every test of httpcodes, installing what the tests need first. This is
 # the README's test command and what CI runs (.ci/run).
+#
+#   scripts/test.sh            everything: Go, fuzzing, the browser and the editors
+#   scripts/test.sh --go-only  the fast loop: gofmt, vet, staticcheck and go test
+#
+# The browser and editor suites need Debian packages (Chromium, Neovim, Emacs,
+# Vim with ALE). As root this script installs them; otherwise install them
+# once with the apt-get line it prints, then run it again as yourself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+go_only=false
+case "${1:-}" in
+  --go-only) go_only=true ;;
+  "") ;;
+  *) echo "usage: scripts/test.sh [--go-only]"; exit 2 ;;
+esac
 
 step() { printf '\n== %s\n' "$*"; }
 
 step "Go modules"
 go mod download
+
+if $go_only; then
+  step "gofmt"
+  unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*'))
+  [ -z "$unformatted" ] || { echo "gofmt would change:"; echo "$unformatted"; exit 1; }
+  step "go vet"
+  go vet ./...
+  step "staticcheck"
+  go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+  step "go test"
+  go test -count=1 ./...
+  exit 0
+fi
 
 step "Debian packages the browser and editor tests need (one apt-get for all)"
 # Chromium for the site and VS Code tests; Neovim, Emacs with eglot and Vim
@@ -22,7 +49,10 @@ for p in "${packages[@]}"; do
 done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
-    echo "missing Debian packages: ${missing[*]}; run: sudo apt-get install -y ${missing[*]}"; exit 1
+    echo "missing Debian packages: ${missing[*]}"
+    echo "install them once: sudo apt-get install -y --no-install-recommends ${missing[*]}"
+    echo "then run scripts/test.sh again as yourself (scripts/test.sh --go-only skips the browser and editor suites)"
+    exit 1
   fi
   echo "installing ${missing[*]}"
   apt-get -o DPkg::Lock::Timeout=300 update -qq
@@ -56,6 +86,7 @@ go test ./analysis -run '^$' -fuzz '^FuzzScanners$' -fuzztime 90s
 go test ./analysis -run '^$' -fuzz '^FuzzAnalyze$' -fuzztime 60s
 go test ./analysis -run '^$' -fuzz '^FuzzIncremental$' -fuzztime 60s
 go test ./codes -run '^$' -fuzz '^FuzzParsePage$' -fuzztime 10s
+go test ./config -run '^$' -fuzz '^FuzzParse$' -fuzztime 10s
 go test ./lsp -run '^$' -fuzz '^FuzzStream$' -fuzztime 10s
 go test ./lsp -run '^$' -fuzz '^FuzzServer$' -fuzztime 15s
 

@@ -80,6 +80,8 @@ func TestGoldenOutputs(t *testing.T) {
 		{"rules-late-header.txt", []string{"rules", "late-header"}, 0},
 		{"rules.json", []string{"rules", "--json"}, 0},
 		{"rules-matrix.md", []string{"rules", "--matrix"}, 0},
+		{"languages.txt", []string{"languages"}, 0},
+		{"languages.json", []string{"languages", "--json"}, 0},
 		{"check.txt", []string{"check", "testdata/check"}, 1},
 		{"check.json", []string{"check", "--format", "json", "testdata/check"}, 1},
 		{"check-clean.json", []string{"check", "--format", "json", "testdata/check/clean"}, 0},

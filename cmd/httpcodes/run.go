@@ -20,6 +20,7 @@ Usage:
   httpcodes explain <code|name>     show a status code's page (207, StatusMultiStatus, "teapot")
   httpcodes list [--json]           list every status code in the data set
   httpcodes rules [rule]            list the rules, or show one rule's documentation
+  httpcodes languages [--json]      list the languages read, with their extensions and editor ids
   httpcodes site --out DIR          the explainer site as static files (--serve ADDR to preview)
   httpcodes version                 print the version
 
@@ -31,13 +32,14 @@ type command func(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 
 func commands() map[string]command {
 	return map[string]command{
-		"serve":   runServe,
-		"check":   runCheck,
-		"explain": runExplain,
-		"list":    runList,
-		"rules":   runRules,
-		"site":    runSite,
-		"version": runVersion,
+		"serve":     runServe,
+		"check":     runCheck,
+		"explain":   runExplain,
+		"list":      runList,
+		"rules":     runRules,
+		"languages": runLanguages,
+		"site":      runSite,
+		"version":   runVersion,
 	}
 }
 

@@ -35,8 +35,8 @@ public class Negatives {
         response.setHeader("Retry-After", "120");
         response.setContentLength(404);
         response.setBufferSize(500);
-        response.sendRedirect("/login");
         response.addIntHeader("X-Count", 404);
+        response.sendRedirect("/login");
     }
 
     void comments() {

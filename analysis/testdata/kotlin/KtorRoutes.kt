@@ -3,11 +3,11 @@ package example.ktor
 import io.ktor.http.HttpStatusCode
 import io.ktor.server.response.respond
 
-// Ktor's named codes (HttpStatusCode.NotFound) are not in the data set and
-// are not read; its numeric forms are.
+// Ktor's named codes (HttpStatusCode.NotFound) are read in a file that
+// imports Ktor, and so are its numeric forms.
 fun Route.users() {
     get("/users/{id}") {
-        call.respond(HttpStatusCode.NotFound)
+        call.respond(HttpStatusCode.NotFound) // codes: 404/send
         call.respond(HttpStatusCode(418, "I'm a teapot")) // codes: 418/send want "deprecated-status: I'm a teapot"
         call.respond(HttpStatusCode(499, "Client Closed Request")) // codes: 499/send want "nonstandard-status: nginx"
         call.respond(HttpStatusCode(500, "Not Found")) // codes: 500/send want "reason-mismatch: 404 Not Found"
@@ -15,7 +15,8 @@ fun Route.users() {
         call.respond(HttpStatusCode.fromValue(429)) // codes: 429/send
         call.respond(HttpStatusCode.fromValue(1))
         call.respond(HttpStatusCode.fromValue(code))
-        call.respondText("hello", status = HttpStatusCode.OK)
-        call.response.status(HttpStatusCode.Accepted)
+        call.respondText("hello", status = HttpStatusCode.OK) // codes: 200/send want "superfluous-writeheader"
+        call.response.status(HttpStatusCode.Accepted) // codes: 202/send want "superfluous-writeheader"
+        call.respond(HttpStatusCode.UseProxy) // codes: 305/send want "deprecated-status"
     }
 }

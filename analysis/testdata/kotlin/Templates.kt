@@ -21,11 +21,11 @@ class Templates(private val response: HttpServletResponse) {
 
     fun code() {
         response.sendError(404, "user ${ user.name } missing") // codes: 404/send
-        response.sendError("${ 500 }".toInt())
-        response.status = "${ response.setStatus(201) }".length // codes: 201/send
+        response.sendError("${ 500 }".toInt()) // want "superfluous-writeheader"
+        response.status = "${ response.setStatus(201) }".length // codes: 201/send want "superfluous-writeheader"
         val s = "before ${ response.sendError(503, "Service Unavailable") } after" // codes: 503/send
         response.sendError(400, "Not Found") // codes: 400/send want "reason-mismatch: 404 Not Found"
-        response.sendError(400, "Not Found: ${id}") // codes: 400/send
+        response.sendError(400, "Not Found: ${id}") // codes: 400/send want "superfluous-writeheader"
     }
 
     /* Kotlin block comments nest:

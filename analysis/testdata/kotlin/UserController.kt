@@ -56,7 +56,7 @@ class UserController(private val repo: UserRepository) {
         response.status = NOT_FOUND.value()
         val message = "user ${repo.name(id)} gone with ${if (id > 404) "big" else "small"}"
         response.sendError(404, "Not Found: $id") // codes: 404/send want "prefer-constant: HttpStatus.NOT_FOUND.value"
-        response.sendError(500, "Internal ${"Server"} Error") // codes: 500/send want "prefer-constant: HttpStatus.INTERNAL_SERVER_ERROR.value"
+        response.sendError(500, "Internal ${"Server"} Error") // codes: 500/send want "prefer-constant: HttpStatus.INTERNAL_SERVER_ERROR.value" "superfluous-writeheader"
     }
 
     fun check(response: HttpServletResponse): String = when (response.status) {

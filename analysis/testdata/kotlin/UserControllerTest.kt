@@ -17,7 +17,7 @@ class UserControllerTest {
         assertEquals(404, response.status) // codes: 404/compare want "prefer-constant: SC_NOT_FOUND"
         assertEquals(HttpStatus.OK, response.statusCode) // codes: 200/compare
         assertThat(response.statusCode.value()).isEqualTo(202) // codes: 202/compare want "prefer-constant: SC_ACCEPTED"
-        mockMvc.get("/users/2").andExpect { status { isNotFound() } }
+        mockMvc.get("/users/2").andExpect { status { isNotFound() } } // codes: 404/compare
         mockMvc.perform(get("/users/3")).andExpect(status().isGone()) // codes: 410/compare
         if (response.status !in 200..299) fail("bad") // codes: 200/range 299/range
         if (response.status in 400 until 500) fail("client") // codes: 400/range 500/range

@@ -17,7 +17,7 @@ def show_user(uid):
     if uid == 1:
         abort(404, description="Forbidden")  # codes: 404/send want "reason-mismatch: sends 404 Not Found with the message \"Forbidden\", which is the reason phrase of 403 Forbidden" "prefer-constant"
     if uid == 2:
-        flask.abort(HTTPStatus.UNAUTHORIZED)  # codes: 401/send
+        flask.abort(HTTPStatus.UNAUTHORIZED)  # codes: 401/send want "missing-header: WWW-Authenticate"
     if uid == 3:
         return jsonify(error="gone"), 410  # codes: 410/send want "prefer-constant: 410 is 410 Gone; write HTTPStatus.GONE"
     if uid == 4:

@@ -58,4 +58,4 @@ def errors(handler):
     abort(200)  # codes: 200/send want "error-status: abort with 200 OK: it sends an error message"
     abort(302)  # codes: 302/send want "error-status: to redirect"
     handler.send_error(500)  # codes: 500/send
-    raise HTTPException(status_code=401)  # codes: 401/send
+    raise HTTPException(status_code=401)  # codes: 401/send want "missing-header: WWW-Authenticate"

@@ -1,0 +1,29 @@
+package example.flow;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+// A ResponseEntity is a whole response built in one chain: its headers
+// and body are read from the chain.
+class EntityFlow {
+    ResponseEntity<String> entityBody(String x) {
+        return ResponseEntity.status(HttpStatus.NO_CONTENT).body(x); // codes: 204/send want "bodiless-status: sends a body"
+    }
+
+    ResponseEntity<Void> entityEmpty() {
+        return ResponseEntity.status(HttpStatus.NO_CONTENT).build(); // codes: 204/send
+    }
+
+    ResponseEntity<Void> entityAllow() {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(org.springframework.http.HttpMethod.GET).build(); // codes: 405/send
+    }
+
+    ResponseEntity<Void> entityNoAllow() {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).build(); // codes: 405/send want "missing-header: Allow.*\\.header\\(\"Allow\""
+    }
+
+    ResponseEntity<Void> entityMoved(java.net.URI uri) {
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(uri).build(); // codes: 301/send
+    }
+
+}

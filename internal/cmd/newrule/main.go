@@ -1,0 +1,156 @@
+// Command newrule starts a rule: it writes analysis/rule_<name>.go, with
+// the declaration every rule makes and a check that reports nothing yet,
+// and an annotated test file for it, then prints the steps left (see
+// CONTRIBUTING.md, "Add a rule"). Run it from the repository's root:
+//
+//	go run ./internal/cmd/newrule -summary "a 201 without Location" created-location
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"go/format"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"text/template"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], ".", os.Stdout, os.Stderr))
+}
+
+var ruleName = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
+
+func run(args []string, root string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("newrule", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	summary := fs.String("summary", "", "one line: what the rule flags (required)")
+	severity := fs.String("severity", "Warning", "default severity: Error, Warning, Info or Hint")
+	lang := fs.String("lang", "go", "the language of its first annotated test file")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 || !ruleName.MatchString(fs.Arg(0)) || *summary == "" {
+		fmt.Fprintln(stderr, "usage: go run ./internal/cmd/newrule -summary \"what it flags\" [-severity Warning] [-lang go] rule-name")
+		return 2
+	}
+	switch *severity {
+	case "Error", "Warning", "Info", "Hint":
+	default:
+		fmt.Fprintf(stderr, "newrule: -severity %q: use Error, Warning, Info or Hint\n", *severity)
+		return 2
+	}
+	name := fs.Arg(0)
+	file := strings.ReplaceAll(name, "-", "_")
+	data := ruleData{Name: name, Var: "rule" + camel(name), Severity: *severity, Summary: *summary, Lang: *lang}
+	src, err := render(ruleTemplate, data)
+	if err != nil {
+		fmt.Fprintf(stderr, "newrule: %v\n", err)
+		return 1
+	}
+	rulePath := filepath.Join(root, "analysis", "rule_"+file+".go")
+	testPath := filepath.Join(root, "analysis", "testdata", *lang, file+exts[*lang])
+	if _, ok := exts[*lang]; !ok {
+		fmt.Fprintf(stderr, "newrule: -lang %q: use one of the languages of analysis/testdata\n", *lang)
+		return 2
+	}
+	for _, p := range []string{rulePath, testPath} {
+		if _, err := os.Stat(p); err == nil {
+			fmt.Fprintf(stderr, "newrule: %s exists; choose another name\n", p)
+			return 1
+		} else if !errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(stderr, "newrule: %v\n", err)
+			return 1
+		}
+	}
+	test := fmt.Sprintf(testTemplates[*lang], name)
+	if err := os.WriteFile(rulePath, src, 0o644); err != nil {
+		fmt.Fprintf(stderr, "newrule: %v\n", err)
+		return 1
+	}
+	if err := os.WriteFile(testPath, []byte(test), 0o644); err != nil {
+		fmt.Fprintf(stderr, "newrule: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, `wrote %s and %s. Left to do (CONTRIBUTING.md, "Add a rule"):
+  1. write the check in %s and its Why, Bad and Good;
+  2. annotate %s: a positive case (want "%s…") and the negative cases beside it;
+     set Languages to the languages with a positive case (go test ./analysis checks it);
+  3. add "%s" to the httpcodes.rules enum of editors/vscode/package.json
+     (go test ./cmd/httpcodes checks it);
+  4. go test ./cmd/httpcodes -update, review the goldens, and paste
+     httpcodes rules --matrix into README.md's rule table.
+`, rulePath, testPath, rulePath, testPath, name, name)
+	return 0
+}
+
+type ruleData struct {
+	Name, Var, Severity, Summary, Lang string
+}
+
+func render(tmpl string, data ruleData) ([]byte, error) {
+	var b bytes.Buffer
+	if err := template.Must(template.New("rule").Parse(tmpl)).Execute(&b, data); err != nil {
+		return nil, err
+	}
+	return format.Source(b.Bytes())
+}
+
+// camel turns "created-location" into "CreatedLocation".
+func camel(name string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(name, "-") {
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String()
+}
+
+var exts = map[string]string{
+	"go": ".go", "javascript": ".js", "typescript": ".ts", "python": ".py", "java": ".java",
+	"kotlin": ".kt", "csharp": ".cs", "rust": ".rs", "ruby": ".rb", "php": ".php",
+	"openapi": ".yaml", "nginx": ".nginx",
+}
+
+const ruleTemplate = `package analysis
+
+var {{.Var}} = &Rule{
+	Name:     {{printf "%q" .Name}},
+	Since:    "",
+	Severity: {{.Severity}},
+	Summary:  {{printf "%q" .Summary}},
+	Why:      "",
+	Bad:      "",
+	Good:     "",
+	// Languages: the languages with a positive case in testdata; nil
+	// claims every language, which the testdata must then show.
+	Languages: []string{ {{- printf "%q" .Lang -}} },
+	check: func(c *checker) {
+		for _, o := range c.facts.occ {
+			_ = o // judge each occurrence (or c.facts.steps for a flow rule) and c.report it
+		}
+	},
+}
+
+func init() { registerRule({{.Var}}) }
+`
+
+// testTemplates start an annotated test file; %s is the rule's name.
+var testTemplates = map[string]string{
+	"go":         "package p\n\n// Cases of %s: a positive case carries want \"rule: message regexp\",\n// a negative case carries only its codes: annotation.\n",
+	"javascript": "// Cases of %s: a positive case carries want \"rule: message regexp\".\n",
+	"typescript": "// Cases of %s: a positive case carries want \"rule: message regexp\".\n",
+	"python":     "# Cases of %s: a positive case carries want \"rule: message regexp\".\n",
+	"java":       "// Cases of %s: a positive case carries want \"rule: message regexp\".\n",
+	"kotlin":     "// Cases of %s: a positive case carries want \"rule: message regexp\".\n",
+	"csharp":     "// Cases of %s: a positive case carries want \"rule: message regexp\".\n",
+	"rust":       "// Cases of %s: a positive case carries want \"rule: message regexp\".\n",
+	"ruby":       "# Cases of %s: a positive case carries want \"rule: message regexp\".\n",
+	"php":        "<?php\n// Cases of %s: a positive case carries want \"rule: message regexp\".\n",
+	"openapi":    "# Cases of %s: a positive case carries want \"rule: message regexp\".\nopenapi: 3.0.3\n",
+	"nginx":      "# Cases of %s: a positive case carries want \"rule: message regexp\".\n",
+}
