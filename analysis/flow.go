@@ -61,7 +61,10 @@ type event struct {
 	// sendsAll is set on a body write that sends the whole response, the
 	// status and headers with it (Express's res.json(x)): a second send
 	// fails like a second status.
-	sendsAll   bool
+	sendsAll bool
+	// interim is set on a status write whose status, a variable, the
+	// conditions around it confine to 1xx.
+	interim    bool
 	start, end int
 }
 
@@ -97,7 +100,7 @@ func (e event) sureWrite() bool {
 // informational reports whether the event writes a 1xx status, which is sent
 // before the final status and does not end the headers.
 func (e event) informational() bool {
-	return e.kind == statusWrite && e.code >= 100 && e.code < 200
+	return e.kind == statusWrite && (e.interim || e.code >= 100 && e.code < 200)
 }
 
 // flowStep is one event with what may have happened before it on the

@@ -71,7 +71,22 @@ func (w *walker) callEvents(call *ast.CallExpr, consumed map[ast.Node]bool) []ev
 	if writer, ok := w.writerName(sel.X); ok {
 		switch method {
 		case "WriteHeader":
-			return []event{{kind: statusWrite, writer: writer, code: code(0)}}
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == w.ownRecv {
+				// The wrapper's own WriteHeader, which may only record it.
+				return []event{{kind: opaque, writer: writer}}
+			}
+			if w.ginWriter(sel.X) {
+				// gin's writer records the status until the body is written,
+				// as c.Status does; a later call replaces it.
+				return nil
+			}
+			ev := event{kind: statusWrite, writer: writer, code: code(0)}
+			ev.interim = ev.code == 0 && len(call.Args) == 1 && w.interimVar(call.Args[0])
+			return []event{ev}
+		case "WriteHeaderNow":
+			if w.ginWriter(sel.X) {
+				return []event{{kind: statusWrite, writer: writer}}
+			}
 		case "Write", "WriteString":
 			if len(call.Args) == 1 && !isNil(call.Args[0]) {
 				return []event{{kind: bodyWrite, writer: writer}}
@@ -90,6 +105,16 @@ func (w *walker) callEvents(call *ast.CallExpr, consumed map[ast.Node]bool) []ev
 		}
 	}
 	return w.opaqueArgs(call)
+}
+
+// ginWriter reports whether e is gin's c.Writer.
+func (w *walker) ginWriter(e ast.Expr) bool {
+	sel, ok := unparen(e).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Writer" {
+		return false
+	}
+	id, ok := sel.X.(*ast.Ident)
+	return ok && w.env.isGin(id.Name)
 }
 
 // frameworkEvent reads the gin, echo and fiber context methods that send a

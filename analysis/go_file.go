@@ -76,6 +76,9 @@ type goFile struct {
 	// writerTypes are the types this file gives the methods of a response
 	// writer (WriteHeader, and Header or Write): wrappers and recorders.
 	writerTypes map[string]bool
+	// ownWriteHeader are the types this file gives a WriteHeader method:
+	// inside their methods, the receiver's WriteHeader is that method.
+	ownWriteHeader map[string]bool
 	// envs caches each function body's env: finding occurrences and
 	// walking the flow both need it.
 	envs map[*ast.BlockStmt]*goEnv
@@ -250,9 +253,13 @@ func (g *goFile) findWriterTypes() {
 		}
 	}
 	g.writerTypes = map[string]bool{}
+	g.ownWriteHeader = map[string]bool{}
 	for name, m := range methods {
 		if m["WriteHeader"] && (m["Header"] || m["Write"]) {
 			g.writerTypes[name] = true
+		}
+		if m["WriteHeader"] {
+			g.ownWriteHeader[name] = true
 		}
 	}
 }

@@ -18,7 +18,7 @@ func (g *goFile) walkFunctions(decls []ast.Decl) {
 		switch d := decl.(type) {
 		case *ast.FuncDecl:
 			if d.Body != nil {
-				g.walkFunction(g.funcEnv(top, d.Recv, d.Type, d.Body), d.Body)
+				g.walkFunction(g.funcEnv(top, d.Recv, d.Type, d.Body), d.Body, g.ownWriteHeaderRecv(d), false)
 			}
 		case *ast.GenDecl:
 			// Function literals in package-level variables.
@@ -26,21 +26,74 @@ func (g *goFile) walkFunctions(decls []ast.Decl) {
 		}
 	}
 	for _, lit := range lits {
-		g.walkFunction(g.funcEnv(top, nil, lit.Type, lit.Body), lit.Body)
+		g.walkFunction(g.funcEnv(top, nil, lit.Type, lit.Body), lit.Body, "", false)
 	}
+}
+
+// noMethodLits returns the function literals a body hands to gin's
+// NoMethod: gin sets Allow before it runs them.
+func (g *goFile) noMethodLits(body *ast.BlockStmt) map[*ast.FuncLit]bool {
+	var out map[*ast.FuncLit]bool
+	inspectShallow(body, func(n ast.Node) {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return
+		}
+		if sel, ok := call.Fun.(*ast.SelectorExpr); !ok || sel.Sel.Name != "NoMethod" {
+			return
+		}
+		for _, a := range call.Args {
+			if lit, ok := a.(*ast.FuncLit); ok {
+				if out == nil {
+					out = map[*ast.FuncLit]bool{}
+				}
+				out[lit] = true
+			}
+		}
+	})
+	return out
+}
+
+// ownWriteHeaderRecv returns the receiver of a method whose type declares
+// its own WriteHeader in this file, "" otherwise.
+func (g *goFile) ownWriteHeaderRecv(d *ast.FuncDecl) string {
+	if d.Recv == nil || len(d.Recv.List) != 1 || len(d.Recv.List[0].Names) != 1 {
+		return ""
+	}
+	typ := d.Recv.List[0].Type
+	if star, ok := typ.(*ast.StarExpr); ok {
+		typ = star.X
+	}
+	if id, ok := typ.(*ast.Ident); ok && g.ownWriteHeader[id.Name] {
+		return d.Recv.List[0].Names[0].Name
+	}
+	return ""
 }
 
 // walkFunction walks one body, then the function literals inside it, each
 // with this body's env as parent.
-func (g *goFile) walkFunction(env *goEnv, body *ast.BlockStmt) {
+// ownRecv is the receiver whose WriteHeader is its type's own (see
+// walker.ownRecv); noMethod is set on a handler gin runs for a method the
+// route does not allow, after setting Allow itself.
+func (g *goFile) walkFunction(env *goEnv, body *ast.BlockStmt, ownRecv string, noMethod bool) {
 	lits := funcLitsIfNoWriter(env, body)
+	var noMethodLits map[*ast.FuncLit]bool
 	if lits == nil {
-		w := &walker{g: g, env: env, consumed: map[ast.Node]bool{}}
-		w.block(body.List, nil)
+		w := &walker{g: g, env: env, consumed: map[ast.Node]bool{}, body: body, ownRecv: ownRecv}
+		var st state
+		if noMethod {
+			for name := range env.ginCtx {
+				st = push(st, event{kind: headerSet, writer: name, header: "Allow"})
+			}
+		}
+		w.block(body.List, st)
 		lits = w.lits
 	}
+	if g.gin != "" {
+		noMethodLits = g.noMethodLits(body)
+	}
 	for _, lit := range lits {
-		g.walkFunction(g.funcEnv(env, nil, lit.Type, lit.Body), lit.Body)
+		g.walkFunction(g.funcEnv(env, nil, lit.Type, lit.Body), lit.Body, ownRecv, noMethodLits[lit])
 	}
 }
 
@@ -85,6 +138,123 @@ type walker struct {
 	// statement record both, for fixes that move statements.
 	plain   ast.Stmt
 	blockID int
+	// chain is the if statement just walked, when the statement being
+	// walked follows it directly (see ifJoin); facts is what the
+	// conditions of the enclosing arms say on the current path; assigns
+	// indexes the body's assignments, made on first use.
+	chain   *ifJoin
+	facts   condFacts
+	assigns assignments
+	body    *ast.BlockStmt
+	// ownRecv is the receiver of a method of a type that declares its own
+	// WriteHeader: recv.WriteHeader calls that method, not net/http's.
+	ownRecv string
+}
+
+// ifStmt walks an if. Its arms start from the states of the arms of the if
+// just before it that its condition does not contradict (see enter), and
+// with the facts the condition gives; what it leaves is kept in w.chain
+// for the statement after it.
+func (w *walker) ifStmt(s *ast.IfStmt, st state) (state, bool) {
+	g := w.g
+	in := w.chain
+	w.chain = nil
+	if s.Init != nil {
+		st, _ = w.stmt(s.Init, st)
+		in = nil
+	}
+	pure := !hasCallOrLit(s.Cond)
+	thenIn, elseIn := st, st
+	if pure && in != nil && in.out == st {
+		thenIn, elseIn = g.enter(in, s.Cond, true, 0), g.enter(in, s.Cond, false, 0)
+	} else {
+		in = nil
+		st = w.events(s.Cond, st)
+		thenIn, elseIn = st, st
+	}
+	outer := w.facts
+	var thenFacts, elseFacts condFacts
+	if pure {
+		thenFacts, elseFacts = g.factsIf(s.Cond, true), g.factsIf(s.Cond, false)
+	}
+	w.facts = outer.andBounded(w.armEntry(thenFacts, s.Body))
+	thenSt, thenDone := w.block(s.Body.List, thenIn)
+	thenArm := arm{facts: w.armEnd(thenFacts, s.Body.List, s.Body), st: thenSt}
+	elseSt, elseDone := elseIn, false
+	elseArm := arm{facts: elseFacts, st: elseIn, prior: in}
+	if s.Else != nil {
+		w.facts = outer.andBounded(w.armEntry(elseFacts, s.Else))
+		w.chain = nil
+		elseSt, elseDone = w.stmt(s.Else, elseIn)
+		var stmts []ast.Stmt
+		if b, ok := s.Else.(*ast.BlockStmt); ok {
+			stmts = b.List
+		}
+		elseArm = arm{facts: w.armEnd(elseFacts, stmts, s.Else), st: elseSt}
+	}
+	w.facts = outer
+	out, done := mergeBranches([]state{thenSt, elseSt}, []bool{thenDone, elseDone})
+	var arms []arm
+	if !thenDone {
+		arms = append(arms, thenArm)
+	}
+	if !elseDone {
+		arms = append(arms, elseArm)
+	}
+	w.chain = &ifJoin{arms: arms, out: out}
+	return out, done
+}
+
+// armEntry is what a condition's facts still say inside an arm: the facts
+// about variables the arm does not assign.
+func (w *walker) armEntry(f condFacts, n ast.Node) condFacts {
+	if f.empty() {
+		return f
+	}
+	start, end := w.g.offset(n.Pos()), w.g.offset(n.End())
+	as := w.assignments()
+	return f.without(func(name string) bool { return as.in(name, start, end) })
+}
+
+// armEnd is what holds at the end of an arm (see armFacts).
+func (w *walker) armEnd(f condFacts, stmts []ast.Stmt, n ast.Node) condFacts {
+	if f.empty() && !setsFlag(stmts) {
+		return f
+	}
+	return w.g.armFacts(f, stmts, w.g.offset(n.Pos()), w.g.offset(n.End()), w.assignments())
+}
+
+func (w *walker) assignments() assignments {
+	if w.assigns == nil {
+		w.assigns = w.g.indexAssignments(w.body)
+	}
+	return w.assigns
+}
+
+// setsFlag reports whether a statement list assigns true or false.
+func setsFlag(stmts []ast.Stmt) bool {
+	for _, s := range stmts {
+		if a, ok := s.(*ast.AssignStmt); ok && len(a.Rhs) == 1 {
+			if id, ok := unparen(a.Rhs[0]).(*ast.Ident); ok && (id.Name == "true" || id.Name == "false") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasCallOrLit reports whether an expression calls anything or holds a
+// function literal: a condition that may do something to a response.
+func hasCallOrLit(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.CallExpr, *ast.FuncLit:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // block walks statements in order; it returns the state at the end and
@@ -95,9 +265,17 @@ func (w *walker) block(stmts []ast.Stmt, st state) (state, bool) {
 		w.blockID = w.g.offset(stmts[0].Pos())
 		defer func() { w.blockID = outer }()
 	}
+	w.chain = nil
 	for _, s := range stmts {
 		var done bool
+		// Only an if right after an if reads what the first one's arms knew.
+		if _, ok := s.(*ast.IfStmt); !ok {
+			w.chain = nil
+		}
 		st, done = w.stmt(s, st)
+		if _, ok := s.(*ast.IfStmt); !ok {
+			w.chain = nil
+		}
 		if done {
 			return st, true
 		}
@@ -126,16 +304,7 @@ func (w *walker) stmt(s ast.Stmt, st state) (state, bool) {
 		w.lits = append(w.lits, funcLits(s)...)
 		return st, false
 	case *ast.IfStmt:
-		if s.Init != nil {
-			st, _ = w.stmt(s.Init, st)
-		}
-		st = w.events(s.Cond, st)
-		thenSt, thenDone := w.block(s.Body.List, st)
-		elseSt, elseDone := st, false
-		if s.Else != nil {
-			elseSt, elseDone = w.stmt(s.Else, st)
-		}
-		return mergeBranches([]state{thenSt, elseSt}, []bool{thenDone, elseDone})
+		return w.ifStmt(s, st)
 	case *ast.ForStmt:
 		if s.Init != nil {
 			st, _ = w.stmt(s.Init, st)

@@ -3,6 +3,7 @@ package analysis
 import (
 	"bytes"
 	"cmp"
+	"math"
 	"runtime"
 	"slices"
 	"sort"
@@ -38,6 +39,12 @@ type Rule struct {
 	// site say runs where, and a test holds it to the annotated testdata:
 	// every declared language has a positive case, and no other has one.
 	Languages []string
+	// YieldsTo names the rules whose finding on the same code, on an
+	// overlapping span, explains
+	// this rule's: this one is then not reported (one problem, one
+	// finding). A 305 given to a redirect API is a retired code before it
+	// is a redirect that clients do not follow.
+	YieldsTo []string
 	// Since is the release that brought the rule.
 	Since string
 	// FixSafety says how far the rule's fix can be trusted; FixNone for a
@@ -161,9 +168,15 @@ type checker struct {
 	findings []Finding
 }
 
-func (c *checker) report(f Finding) {
+func (c *checker) report(f Finding) { c.reportAt(f, c.rule.Severity) }
+
+// reportAt reports a finding at a severity below the rule's own, for the
+// cases of a rule that are more often deliberate than its others; it never
+// raises one. A severity set for the rule in the configuration applies to
+// all its findings.
+func (c *checker) reportAt(f Finding, s Severity) {
 	f.Rule = c.rule.Name
-	f.Severity = c.rule.Severity
+	f.Severity = max(c.rule.Severity, s)
 	c.findings = append(c.findings, f)
 }
 
@@ -204,23 +217,26 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 		}
 	}
 	runCheckers(f, checkers)
+	var all []Finding
 	for _, c := range checkers {
 		if c == nil {
 			continue
 		}
-		r := c.rule
 		for _, fd := range c.findings {
 			if opts != nil {
-				if s, ok := opts.Severity[r.Name]; ok {
+				if s, ok := opts.Severity[c.rule.Name]; ok {
 					fd.Severity = s
 				}
 			}
-			if quietTests && f.quietInTests(fd) {
-				continue
-			}
-			if !ignores.silences(f.line(fd.Start), r.Name) {
-				res.Findings = append(res.Findings, fd)
-			}
+			all = append(all, fd)
+		}
+	}
+	for _, fd := range f.oneFindingPerProblem(all) {
+		if quietTests && f.quietInTests(fd) {
+			continue
+		}
+		if !ignores.silences(f.line(fd.Start), fd.Rule) {
+			res.Findings = append(res.Findings, fd)
 		}
 	}
 	slices.SortStableFunc(res.Findings, func(a, b Finding) int {
@@ -230,6 +246,93 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 		return strings.Compare(a.Rule, b.Rule)
 	})
 }
+
+// oneFindingPerProblem keeps one finding per problem, where it is caused.
+// Two rules may judge the same status: when one rule's finding is
+// explained by another's on the same code where the spans overlap (a 305
+// given to a redirect API is a retired code first; http.Error with 301
+// lacks Location because it should be http.Redirect), only the explaining
+// one stays (Rule.YieldsTo).
+// In test code, a status compared against, as an assertion's expected
+// value, restates the send of the same status in the file (the fixture):
+// a finding of a rule on the comparison goes when the same rule reports
+// the send of that code. Outside tests a comparison reads another
+// response (a client's), and stays.
+func (f *fileFacts) oneFindingPerProblem(all []Finding) []Finding {
+	if len(all) < 2 {
+		return all
+	}
+	roles := make(map[int]Role, len(f.occ))
+	for _, o := range f.occ {
+		roles[o.Start] = o.Role
+	}
+	type ruleCode struct {
+		rule string
+		code int
+	}
+	sent := map[ruleCode]bool{}
+	spans := map[ruleCode]*spanIndex{}
+	for _, fd := range all {
+		k := ruleCode{fd.Rule, fd.Code}
+		if spans[k] == nil {
+			spans[k] = &spanIndex{}
+		}
+		spans[k].add(fd.Start, fd.End)
+	}
+	for _, ix := range spans {
+		ix.build()
+	}
+	for _, fd := range all {
+		if role, ok := roles[fd.Start]; ok && role == Send && fd.Code != 0 {
+			sent[ruleCode{fd.Rule, fd.Code}] = true
+		}
+	}
+	out := all[:0:0]
+	for _, fd := range all {
+		if r, ok := RuleByName(fd.Rule); ok && slices.ContainsFunc(r.YieldsTo, func(other string) bool {
+			return spans[ruleCode{other, fd.Code}].overlaps(fd.Start, fd.End)
+		}) {
+			continue
+		}
+		if role, ok := roles[fd.Start]; ok && (role == Compare || role == RangeBound) && !spellingRules[fd.Rule] && sent[ruleCode{fd.Rule, fd.Code}] && (f.testFile || f.inTestRegion(fd.Start)) {
+			continue
+		}
+		out = append(out, fd)
+	}
+	return out
+}
+
+// spanIndex answers whether any of a set of spans overlaps a given one in
+// O(log n): the spans sorted by start, with the greatest end so far.
+type spanIndex struct {
+	starts, maxEnds []int
+	spans           [][2]int
+}
+
+func (ix *spanIndex) add(start, end int) { ix.spans = append(ix.spans, [2]int{start, end}) }
+
+func (ix *spanIndex) build() {
+	slices.SortFunc(ix.spans, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	end := math.MinInt
+	for _, sp := range ix.spans {
+		end = max(end, sp[1])
+		ix.starts, ix.maxEnds = append(ix.starts, sp[0]), append(ix.maxEnds, end)
+	}
+}
+
+// overlaps reports whether a span of the index overlaps [start, end): one
+// that starts before end and ends after start.
+func (ix *spanIndex) overlaps(start, end int) bool {
+	if ix == nil {
+		return false
+	}
+	i := sort.SearchInts(ix.starts, end)
+	return i > 0 && ix.maxEnds[i-1] > start
+}
+
+// spellingRules judge how a status is written, not which: each place it
+// is written is a finding of its own.
+var spellingRules = map[string]bool{"prefer-constant": true, "deprecated-constant": true}
 
 // runCheckers runs the rules. The rules of a large file run on several
 // cores: each checker writes only its own findings, and the line index they

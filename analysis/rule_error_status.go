@@ -6,6 +6,7 @@ var ruleErrorStatus = &Rule{
 	Name:      "error-status",
 	Languages: []string{"csharp", "go", "java", "javascript", "kotlin", "nginx", "php", "python", "ruby", "rust", "typescript"},
 	Since:     "v0.1.0",
+	YieldsTo:  []string{"deprecated-status"},
 	Severity:  Warning,
 	Summary:   "an error API given a code that is not an error",
 	Why: "http.Error, echo.NewHTTPError and fiber.NewError send an error message. With a 1xx, 2xx " +

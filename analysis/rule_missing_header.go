@@ -11,12 +11,20 @@ var ruleMissingHeader = &Rule{
 	Name:      "missing-header",
 	Languages: []string{"csharp", "go", "java", "javascript", "kotlin", "php", "python", "ruby", "rust", "typescript"},
 	Since:     "v0.1.0",
-	Severity:  Warning,
-	Summary:   "401 without WWW-Authenticate, 405 without Allow, a redirect without Location",
+	// http.Error(w, msg, 301) lacks Location because it should be http.Redirect.
+	YieldsTo: []string{"error-status"},
+	Severity: Warning,
+	Summary:  "401 without WWW-Authenticate, 405 without Allow, a redirect without Location",
 	Why: "Some codes are only half an answer without their header: a 401 must say how to " +
 		"authenticate (WWW-Authenticate), a 405 which methods work (Allow), a 301, 302, 303, 307 " +
 		"or 308 where to go (Location), a 407 how to authenticate to the proxy, a 426 which " +
-		"protocol to switch to (Upgrade). Clients cannot act on the response without it.",
+		"protocol to switch to (Upgrade). Clients cannot act on the response without it. A 401 " +
+		"without a challenge is reported as info, not a warning: APIs called from a browser " +
+		"often leave it out on purpose, because a Basic challenge makes the browser pop its " +
+		"login dialog. The challenge is still required (RFC 9110, Section 11.6.1), and a token " +
+		"API can send it without that effect: WWW-Authenticate: Bearer (RFC 6750, Section 3), " +
+		"or its own scheme, which browsers do not prompt for. 405 without Allow and a redirect " +
+		"without Location stay warnings.",
 	Bad:    "w.WriteHeader(http.StatusMethodNotAllowed)",
 	Good:   "w.Header().Set(\"Allow\", \"GET, HEAD\")\nw.WriteHeader(http.StatusMethodNotAllowed)",
 	Checks: func(c *codes.Code) bool { return len(c.RequiredHeaders) > 0 },
@@ -34,8 +42,15 @@ var ruleMissingHeader = &Rule{
 				if strings.EqualFold(h, "Location") && ev.setsLocation || s.before.headerMaySet(ev.writer, h) {
 					continue
 				}
-				c.report(Finding{Start: ev.start, End: ev.end, Code: ev.code,
-					Message: fmt.Sprintf("%s sends %s without %s %s header: %s", ev.api, code, article(h), h, headerAdvice(c.facts.lang, ev, code.Number, h))})
+				f := Finding{Start: ev.start, End: ev.end, Code: ev.code,
+					Message: fmt.Sprintf("%s sends %s without %s %s header: %s", ev.api, code, article(h), h, headerAdvice(c.facts.lang, ev, code.Number, h))}
+				if strings.EqualFold(h, "WWW-Authenticate") {
+					// Token APIs called from a browser leave the challenge
+					// out on purpose; see Why.
+					c.reportAt(f, Info)
+					continue
+				}
+				c.report(f)
 			}
 		}
 	},
@@ -77,7 +92,7 @@ func headerAdvice(lang string, ev event, code int, header string) string {
 	}
 	switch header {
 	case "WWW-Authenticate":
-		return "a 401 must tell the client how to authenticate (RFC 9110, Section 11.6.1); " + set + " (\"Bearer\", \"Basic realm=…\"), or send 403 Forbidden if credentials would not help"
+		return "a 401 must tell the client how to authenticate (RFC 9110, Section 11.6.1); " + set + ": a token API sends \"Bearer\" (RFC 6750, Section 3), which browsers do not answer with a login dialog (only Basic does); or send 403 Forbidden if credentials would not help"
 	case "Allow":
 		return "a 405 must list the methods the resource supports (RFC 9110, Section 15.5.6); " + set + ", e.g. \"GET, HEAD\""
 	case "Location":

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/httpcodes/httpcodes/codes"
 )
@@ -29,9 +30,19 @@ var ruleNonstandardStatus = &Rule{
 				continue
 			}
 			c.report(Finding{Start: o.Start, End: o.End, Code: o.Code,
-				Message: fmt.Sprintf("%s with %s: not a registered code but %s's own; clients that do not know it treat it as %s", o.Context, code, code.Vendor, c.label(o.Code/100*100))})
+				Message: fmt.Sprintf("%s with %s: not a registered code but %s; clients that do not know it treat it as %s", o.Context, code, ownerPhrase(code.Vendor), c.label(o.Code/100*100))})
 		}
 	},
+}
+
+// ownerPhrase says whose a nonstandard code is: "nginx's own", or, for a
+// code no vendor defines, the convention it comes from ("an informal
+// convention of some HTTP proxies (…)").
+func ownerPhrase(vendor string) string {
+	if rest, ok := strings.CutPrefix(vendor, "informal convention"); ok {
+		return "an informal convention" + strings.Replace(rest, "; used", " used", 1)
+	}
+	return vendor + "'s own"
 }
 
 func init() { registerRule(ruleNonstandardStatus) }

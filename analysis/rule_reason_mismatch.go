@@ -14,7 +14,9 @@ var ruleReasonMismatch = &Rule{
 	Summary:  "text that names another code's reason (http.Error(w, \"Not Found\", 500))",
 	Why: "When the message names one code and the status says another, one of them is wrong: " +
 		"usually a copied line whose status was not updated. Clients act on the status; people " +
-		"debugging read the message.",
+		"debugging read the message. In code, \"OK\" under another success code (201, 202) is " +
+		"a generic acknowledgement and is not reported; an OpenAPI description that says \"OK\" " +
+		"under 201 or 204 is, since it documents that one code.",
 	Bad:  "http.Error(w, \"Not Found\", http.StatusInternalServerError)",
 	Good: "http.Error(w, \"Not Found\", http.StatusNotFound)",
 	check: func(c *checker) {
@@ -32,6 +34,11 @@ var ruleReasonMismatch = &Rule{
 			}
 			named := codeNamedBy(c.set, o.Message)
 			if named == nil || named.Number == o.Code || status != nil && namesCode(status, o.Message) {
+				continue
+			}
+			// "OK" in code is a generic acknowledgement under any success
+			// code; an OpenAPI description is documentation of the one code.
+			if named.Number == 200 && o.Code/100 == 2 && c.facts.lang != "openapi" {
 				continue
 			}
 			c.report(Finding{Start: o.MessageStart, End: o.MessageEnd, Code: o.Code,

@@ -6,6 +6,7 @@ var ruleRedirectStatus = &Rule{
 	Name:      "redirect-status",
 	Languages: []string{"go", "java", "javascript", "kotlin", "nginx", "php", "python", "ruby", "rust", "typescript"},
 	Since:     "v0.1.0",
+	YieldsTo:  []string{"deprecated-status"},
 	Severity:  Error,
 	Summary:   "a redirect API given a code that is not a redirect",
 	Why: "Browsers and HTTP clients follow Location only on 301, 302, 303, 307 and 308. A redirect " +

@@ -1,6 +1,10 @@
 package analysis
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/httpcodes/httpcodes/codes"
+)
 
 var ruleUnknownStatus = &Rule{
 	Name:     "unknown-status",
@@ -32,8 +36,8 @@ var ruleUnknownStatus = &Rule{
 			} else {
 				base := o.Code / 100 * 100
 				msg = fmt.Sprintf("%s with %d: no registry or known vendor defines %d, so clients treat it as %s", o.Context, o.Code, o.Code, c.label(base))
-				if near := c.set.Nearest(fmt.Sprint(o.Code), 1); len(near) == 1 && near[0].Class() == o.Code/100 {
-					msg += fmt.Sprintf("; did you mean %s?", near[0])
+				if near := nearestRegistered(c.set, o.Code); near != nil {
+					msg += fmt.Sprintf("; did you mean %s?", near)
 				}
 			}
 			said[o.Code] = msg[len(o.Context):]
@@ -42,4 +46,28 @@ var ruleUnknownStatus = &Rule{
 	},
 }
 
+// nearestRegistered is the registered code of the same class closest to n,
+// at most 10 away (the lower on a tie), nil when there is none: a likely
+// slip, not any code of the class. A vendor's code is never offered: 555
+// is not a typo of AWS's 561, nor 443 of nginx's 444.
+func nearestRegistered(set *codes.Set, n int) *codes.Code {
+	var best *codes.Code
+	for _, c := range set.All() {
+		if c.Class() != n/100 || c.Registration != codes.IANA && c.Registration != codes.Custom {
+			continue
+		}
+		if abs(c.Number-n) <= 10 && (best == nil || abs(c.Number-n) < abs(best.Number-n)) {
+			best = c
+		}
+	}
+	return best
+}
+
 func init() { registerRule(ruleUnknownStatus) }
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

@@ -53,6 +53,16 @@ func repeat(n int, f func(i int) string) string {
 }
 
 var shapes = []shape{
+	{"GoExclusiveIfs", "h.go", func(n int) string {
+		return goHandler("\tcode, done := 0, false\n" + repeat(n, func(i int) string {
+			return fmt.Sprintf("\tif !done && code >= %d && code < %d {\n\t\tw.WriteHeader(code)\n\t\tdone = true\n\t}\n", i, i+1)
+		}) + "\tw.Header().Set(\"Late\", \"v\")\n")
+	}, 1000, nil},
+	{"GoNestedIfs", "h.go", func(n int) string {
+		return goHandler("\tcode := 0\n" + repeat(n, func(i int) string {
+			return fmt.Sprintf("\tif code > %d {\n\t\tw.WriteHeader(code)\n", i)
+		}) + repeat(n, func(int) string { return "\t}\n" }))
+	}, 1000, nil},
 	{"PyServerNested", "s.py", func(n int) string {
 		return "from http.server import BaseHTTPRequestHandler\n\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n" +
 			repeat(n, func(i int) string {

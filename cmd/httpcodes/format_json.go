@@ -19,7 +19,7 @@ type jsonFinding struct {
 	EndColumn int      `json:"endColumn"`
 	Rule      string   `json:"rule"`
 	Severity  string   `json:"severity"`
-	Status    int      `json:"status,omitempty"`
+	Status    int      `json:"status"`
 	Message   string   `json:"message"`
 	Fix       *jsonFix `json:"fix,omitempty"`
 }

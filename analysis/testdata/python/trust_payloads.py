@@ -19,5 +19,5 @@ async def answer(request):
     if request.e:
         raise HTTPException(204)  # codes: 204/send
     if request.f:
-        raise HTTPException(status_code=302)  # codes: 302/send want "error-status: to redirect, use the redirect API" "missing-header: Location"
+        raise HTTPException(status_code=302)  # codes: 302/send want "error-status: to redirect, use the redirect API"
     return httpx.Response(42)  # codes: 42/send want "invalid-status"
