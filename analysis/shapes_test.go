@@ -349,16 +349,23 @@ func shapeCost(sh shape, src string, reps int) (time.Duration, uint64) {
 // linear cost grows about 4 times, a quadratic one 16 times. The bound is 8
 // on the least of several timings (processor time of the thread, not time
 // on the wall, which a loaded machine stretches), and 8 on the bytes
-// allocated.
+// allocated. A time over the bound is measured again, twice, before it
+// fails: on a busy machine the larger file's cache misses and collections
+// can stretch one measure, while a quadratic cost stays at 16 every time.
 func TestShapesLinear(t *testing.T) {
 	for _, sh := range shapes {
 		t.Run(sh.name, func(t *testing.T) {
 			small, big := sh.gen(sh.n), sh.gen(4*sh.n)
 			shapeCost(sh, small, 1) // warm up
-			ts, bs := shapeCost(sh, small, 5)
-			tb, bb := shapeCost(sh, big, 5)
-			tr, br := float64(tb)/float64(max(ts, time.Microsecond)), float64(bb)/float64(max(bs, 1))
-			t.Logf("n=%d: %v, %d KB; 4n: %v, %d KB (×%.1f time, ×%.1f bytes)", sh.n, ts, bs>>10, tb, bb>>10, tr, br)
+			var ts, tb time.Duration
+			var bs, bb uint64
+			var tr, br float64
+			for attempt := 0; attempt < 3 && (attempt == 0 || tr > 8); attempt++ {
+				ts, bs = shapeCost(sh, small, 5)
+				tb, bb = shapeCost(sh, big, 5)
+				tr, br = float64(tb)/float64(max(ts, time.Microsecond)), float64(bb)/float64(max(bs, 1))
+				t.Logf("n=%d: %v, %d KB; 4n: %v, %d KB (×%.1f time, ×%.1f bytes)", sh.n, ts, bs>>10, tb, bb>>10, tr, br)
+			}
 			if tr > 8 {
 				t.Errorf("time grew %.1f× from n=%d to 4n (%v to %v): not linear", tr, sh.n, ts, tb)
 			}
