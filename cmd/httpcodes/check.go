@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -12,9 +11,12 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/spf13/cobra"
+
 	"github.com/httpcodes/httpcodes/analysis"
 	"github.com/httpcodes/httpcodes/config"
 	"github.com/httpcodes/httpcodes/internal/readfile"
+	"github.com/httpcodes/httpcodes/internal/suggest"
 	"github.com/httpcodes/httpcodes/workspace"
 )
 
@@ -52,49 +54,74 @@ func position(lines *workspace.Lines, off int) (line, col int) {
 	return l + 1, c + 1
 }
 
-func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output format: "+strings.Join(printerNames(), ", "))
-	failOn := fs.String("fail-on", "warning", "exit 1 when a finding is at least this severe: error, warning, info or hint")
-	configPath := fs.String("config", "", "configuration file (default: "+config.FileName+" found from the first path upward)")
-	fix := fs.Bool("fix", false, "apply every safe fix in place")
-	diff := fs.Bool("diff", false, "print the fixes as a unified diff; change no file")
-	unsafeFixes := fs.Bool("unsafe-fixes", false, "with --fix or --diff, apply the fixes marked unsafe too (late-header's move)")
-	docsURL := fs.String("docs-url", analysis.DefaultDocsBase, "base URL of the rule pages that SARIF results link (httpcodes site publishes them)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: httpcodes check [flags] [path…]\n\nChecks source files for misused HTTP status codes. Paths default to \".\".\nExit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.\n\nflags:")
-		fs.PrintDefaults()
+// checkOptions are check's flags.
+type checkOptions struct {
+	format, failOn, configPath, docsURL string
+	fix, diff, unsafeFixes              bool
+}
+
+func newCheckCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	var o checkOptions
+	cmd := &cobra.Command{
+		Use:   "check [flags] [path…]",
+		Short: "Check source files for misused status codes",
+		Long: `Check analyses source files for misused HTTP status codes and prints the
+findings. Paths default to "."; a directory is walked (what .gitignore, the
+configuration's exclude and the languages it lists leave out is skipped), and
+a file named on the command line is checked whatever the configuration says.
+
+Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.`,
+		Example: `  httpcodes check
+  httpcodes check ./... --format sarif -o results.sarif
+  httpcodes check --fix
+  httpcodes check --diff --unsafe-fixes
+  httpcodes check --new-from-merge-base origin/main
+  cat handler.go | httpcodes check --stdin-filename handler.go -`,
+		RunE: func(_ *cobra.Command, args []string) error {
+			return runCheck(o, args, stdin, stdout, stderr)
+		},
 	}
-	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
-	}
-	failSeverity, ok := analysis.ParseSeverity(*failOn)
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "text", "output format: "+strings.Join(printerNames(), ", "))
+	f.StringVar(&o.failOn, "fail-on", "warning", "exit 1 when a finding is at least this severe: error, warning, info or hint")
+	f.StringVar(&o.configPath, "config", "", "configuration file (default: "+config.FileName+" found from the first path upward)")
+	f.BoolVar(&o.fix, "fix", false, "apply every safe fix in place")
+	f.BoolVar(&o.diff, "diff", false, "print the fixes as a unified diff; change no file")
+	f.BoolVar(&o.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, apply the fixes marked unsafe too (late-header's move)")
+	f.StringVar(&o.docsURL, "docs-url", analysis.DefaultDocsBase, "base URL of the rule pages that SARIF results link (httpcodes site publishes them)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(printerNames(), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]cobra.Completion{"error", "warning", "info", "hint"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.MarkFlagFilename("config", "yaml", "yml")
+	return cmd
+}
+
+func runCheck(o checkOptions, paths []string, _ io.Reader, stdout, stderr io.Writer) error {
+	failSeverity, ok := analysis.ParseSeverity(o.failOn)
 	if !ok {
-		fmt.Fprintf(stderr, "httpcodes: check: --fail-on %q: use error, warning, info or hint\n", *failOn)
-		return exitError
+		return usagef("--fail-on %q: use error, warning, info or hint", o.failOn)
 	}
-	p, ok := printers[*format]
+	p, ok := printers[o.format]
 	if !ok {
-		fmt.Fprintf(stderr, "httpcodes: check: --format %q: use one of %s\n", *format, strings.Join(printerNames(), ", "))
-		return exitError
+		return usagef("--format %q: use one of %s%s", o.format, strings.Join(printerNames(), ", "), suggest.Phrase(o.format, printerNames()))
 	}
 	if sp, ok := p.(sarifPrinter); ok {
-		sp.docsBase = *docsURL
+		sp.docsBase = o.docsURL
 		p = sp
 	}
-	if *fix && *diff {
-		fmt.Fprintln(stderr, "httpcodes: check: --fix and --diff do not go together: --diff shows what --fix would write")
-		return exitError
+	if o.fix && o.diff {
+		return usagef("--fix and --diff do not go together: --diff shows what --fix would write")
 	}
-	if *fix {
+	if o.fix {
 		defer removeOnSignal()()
 	}
-	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	ws, err := workspace.New(workspace.Settings{ConfigFile: *configPath, UnsafeFixes: *unsafeFixes, Analyze: analyze})
+	return status(checkPaths(o, p, failSeverity, paths, stdout, stderr))
+}
+
+func checkPaths(o checkOptions, p printer, failSeverity analysis.Severity, paths []string, stdout, stderr io.Writer) int {
+	ws, err := workspace.New(workspace.Settings{ConfigFile: o.configPath, UnsafeFixes: o.unsafeFixes, Analyze: analyze})
 	if err != nil {
 		fmt.Fprintf(stderr, "httpcodes: %v\n", err)
 		return exitError
@@ -102,7 +129,7 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 
 	files, errs := collectFiles(paths, ws, stderr)
 	progress := startProgress(stderr, len(files))
-	reports := checkFiles(files, ws, *fix || *diff, progress.done)
+	reports := checkFiles(files, ws, o.fix || o.diff, progress.done)
 	progress.stop()
 	for _, err := range ws.Problems() {
 		errs = append(errs, lockfileError(err))
@@ -128,13 +155,13 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		checked++
-		if *fix || *diff {
-			res := fixFile(r, ws, *fix, stdout)
+		if o.fix || o.diff {
+			res := fixFile(r, ws, o.fix, stdout)
 			if res.err != nil {
 				fmt.Fprintf(stderr, "httpcodes: %v\n", res.err)
 				status = exitError
 			}
-			if *fix && len(res.fixed) > 0 {
+			if o.fix && len(res.fixed) > 0 {
 				fmt.Fprintf(stderr, "httpcodes: %s: fixed %s\n", r.path, plural(len(res.fixed), "finding"))
 			}
 			r.findings = withoutFixed(r.findings, res.fixed)
@@ -146,7 +173,7 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	// With --diff the diff is the output, and the findings it does not fix
 	// give the exit status, as they would once it is applied.
-	if !*diff {
+	if !o.diff {
 		if err := p.print(stdout, findings, checked); err != nil {
 			fmt.Fprintf(stderr, "httpcodes: check: %v\n", err)
 			return exitError
