@@ -23,11 +23,13 @@ var skippedDirs = map[string]bool{"vendor": true, "testdata": true, "node_module
 // order: in directories, the files the workspace includes (a language it
 // reads and the configuration enables, no exclude pattern) that .gitignore
 // (inside a git work tree) does not leave out. A file named on the command
-// line is checked whatever the configuration says; one in no language the
-// analysis reads is skipped with a note on stderr and not counted. Errors (a
+// line is checked whatever the configuration says, unless forceExclude is
+// set (pre-commit names files): then the configuration's exclude and
+// languages apply to it too. One in no language the analysis reads is
+// skipped with a note on stderr and not counted. Errors (a
 // path that does not exist, a broken configuration) are returned beside the
 // files, so the others are still checked.
-func collectFiles(paths []string, ws *workspace.Workspace, notes io.Writer) (files []string, errs []error) {
+func collectFiles(paths []string, ws *workspace.Workspace, forceExclude bool, notes io.Writer) (files []string, errs []error) {
 	seen := map[string]bool{}
 	add := func(p string) {
 		if !seen[p] {
@@ -54,6 +56,17 @@ func collectFiles(paths []string, ws *workspace.Workspace, notes io.Writer) (fil
 			if info.Mode().IsRegular() && analysis.Language(root) == "" {
 				fmt.Fprintf(notes, "httpcodes: %s: skipped: not a language httpcodes reads\n", root)
 				continue
+			}
+			if forceExclude {
+				inc, err := ws.Includes(root)
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				if !inc.Included {
+					fmt.Fprintf(notes, "httpcodes: %s: skipped: %s (--force-exclude)\n", root, inc.Reason)
+					continue
+				}
 			}
 			add(root)
 			continue
