@@ -44,6 +44,9 @@ type reportedFinding struct {
 	line, col, endLine, endCol int
 	lines                      *workspace.Lines
 	edits                      []reportedEdit
+	// lineText is the text of the finding's first line, trimmed: what
+	// GitLab's fingerprint hashes, so it survives lines moving.
+	lineText string
 }
 
 type reportedEdit struct {
@@ -447,6 +450,7 @@ func analyzeSource(begun fileReport, path string, src []byte, ws *workspace.Work
 		rf := reportedFinding{Finding: fd, file: rel, lines: lines}
 		rf.line, rf.col = position(lines, fd.Start)
 		rf.endLine, rf.endCol = position(lines, fd.End)
+		rf.lineText = strings.TrimSpace(string(src[lines.Start(rf.line-1):lines.End(rf.line-1)]))
 		if fd.Fix != nil {
 			if keepSrc {
 				r.src = src
@@ -531,6 +535,10 @@ var printers = map[string]printer{
 	"json":   jsonPrinter{},
 	"github": githubPrinter{},
 	"sarif":  sarifPrinter{},
+	// CI systems' own formats.
+	"gitlab":     gitlabPrinter{},
+	"junit":      junitPrinter{},
+	"checkstyle": checkstylePrinter{},
 }
 
 func printerNames() []string {
