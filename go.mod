@@ -6,6 +6,8 @@ go 1.26.0
 require (
 	github.com/aymanbagabas/go-udiff v0.4.1 // check --diff: unified diffs (a port of gopls's diff)
 	github.com/bmatcuk/doublestar/v4 v4.10.4 // .httpcodes.yaml exclude globs with **
+	github.com/go-git/go-billy/v5 v5.9.2 // go-git's filesystem type, which its global-excludes loader takes
+	github.com/go-git/go-git/v5 v5.19.3 // check: .gitignore, .git/info/exclude and the global excludes read with its plumbing/format/gitignore matcher, without running git
 	github.com/golangci/plugin-module-register v0.1.2 // goanalyzer/golangci: the golangci-lint module plugin registry (no dependencies of its own)
 	github.com/owenrumney/go-sarif/v3 v3.3.1 // check --format sarif: SARIF 2.1.0 types
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // tests only: validate SARIF against the official draft-04 schema
@@ -22,7 +24,10 @@ require (
 
 require (
 	github.com/cpuguy83/go-md2man/v2 v2.0.6 // indirect
+	github.com/cyphar/filepath-securejoin v0.6.1 // indirect
+	github.com/go-git/gcfg v1.5.1-0.20230307220236-3a3c6141e376 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
+	github.com/jbenet/go-context v0.0.0-20150711004518-d14ea06fba99 // indirect
 	github.com/russross/blackfriday/v2 v2.1.0 // indirect
 	github.com/segmentio/asm v1.1.3 // indirect
 	github.com/segmentio/encoding v0.3.4 // indirect
@@ -33,6 +38,8 @@ require (
 	go.lsp.dev/pkg v0.0.0-20210717090340-384b27a52fb2 // indirect
 	go.uber.org/multierr v1.10.0 // indirect
 	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/net v0.61.0 // indirect
 	golang.org/x/sync v0.24.0 // indirect
-	golang.org/x/text v0.14.0 // indirect
+	golang.org/x/text v0.43.0 // indirect
+	gopkg.in/warnings.v0 v0.1.2 // indirect
 )
