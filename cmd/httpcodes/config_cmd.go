@@ -15,8 +15,8 @@ func newConfigCmd(stdout, stderr io.Writer) *cobra.Command {
 		Use:   "config",
 		Short: "Validate the configuration file",
 		Long: `Config works on the configuration file, ` + config.FileName + `: rule severities,
-overrides per path, excluded paths, the languages to check and the project's
-own status codes. schema/httpcodes.schema.json is its JSON Schema, for editors.`,
+excluded paths, the languages to check, how test code is checked and the
+project's own status codes.`,
 		Example: "  httpcodes config check\n  httpcodes config check ci/.httpcodes.yaml",
 		Args:    cobra.NoArgs,
 	}
@@ -24,9 +24,9 @@ own status codes. schema/httpcodes.schema.json is its JSON Schema, for editors.`
 		Use:   "check [file]",
 		Short: "Validate a configuration file and explain each error",
 		Long: `Config check reads a configuration file (the one named, or the
-` + config.FileName + ` found from the working directory upward) and the files it
-extends, and says what is wrong with it: the file, the line and what to write
-instead. Exit status: 0 valid, 1 invalid, 2 no file.`,
+` + config.FileName + ` found from the working directory upward) and says what
+is wrong with it: the file, the line and what to write instead.
+Exit status: 0 valid, 1 invalid, 2 no file.`,
 		Example: "  httpcodes config check\n  httpcodes config check legacy/.httpcodes.yaml",
 		Args:    cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
