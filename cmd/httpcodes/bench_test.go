@@ -29,7 +29,7 @@ func BenchmarkCheckGOROOT(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		list, errs := collectFiles([]string{root}, ws, io.Discard)
+		list, errs := collectFiles([]string{root}, ws, false, io.Discard)
 		if len(errs) > 0 {
 			b.Fatal(errs[0])
 		}

@@ -1,34 +1,53 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/httpcodes/httpcodes/codes"
 	"github.com/httpcodes/httpcodes/config"
 )
 
-func runExplain(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print the page as JSON")
-	configPath := fs.String("config", "", "configuration file with the project's own codes (default: "+config.FileName+" found from here upward)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: httpcodes explain [--json] <code|name>\n\nexamples: 207, StatusMultiStatus, http.StatusTeapot, HTTP_404_NOT_FOUND, teapot")
-		fs.PrintDefaults()
+func newExplainCmd(stdout, stderr io.Writer) *cobra.Command {
+	var asJSON bool
+	var configPath string
+	cmd := &cobra.Command{
+		Use:   "explain <code|name>",
+		Short: "Show a status code's page",
+		Long: `Explain shows a status code's page: what it means, when to use it and when
+not to, its source, and its constant in each ecosystem. A code is named by its
+number, by a constant of any ecosystem, or by words of its title.`,
+		Example: `  httpcodes explain 207
+  httpcodes explain StatusMultiStatus
+  httpcodes explain http.StatusTeapot
+  httpcodes explain HTTP_404_NOT_FOUND
+  httpcodes explain too many
+  httpcodes explain 422 --json`,
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			var out []cobra.Completion
+			for _, c := range codes.Default().All() {
+				out = append(out, cobra.CompletionWithDesc(strconv.Itoa(c.Number), c.Title))
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("name a code: a number (207), a constant (StatusMultiStatus) or words of its title (teapot)")
+			}
+			return status(runExplain(strings.Join(args, " "), asJSON, configPath, stdout, stderr))
+		},
 	}
-	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitError
-	}
-	query := strings.Join(fs.Args(), " ")
-	cfg, err := loadConfig(*configPath, ".")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the page as JSON")
+	cmd.Flags().StringVar(&configPath, "config", "", "configuration file with the project's own codes (default: "+config.FileName+" found from here upward)")
+	return cmd
+}
+
+func runExplain(query string, asJSON bool, configPath string, stdout, stderr io.Writer) int {
+	cfg, err := loadConfig(configPath, ".")
 	if err != nil {
 		fmt.Fprintf(stderr, "httpcodes: %v\n", err)
 		return exitError
@@ -38,7 +57,7 @@ func runExplain(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "httpcodes: %v\n", err)
 		return exitError
 	}
-	if *asJSON {
+	if asJSON {
 		if err := writeJSON(stdout, toJSON(c)); err != nil {
 			fmt.Fprintf(stderr, "httpcodes: %v\n", err)
 			return exitError

@@ -2,25 +2,38 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/httpcodes/httpcodes/analysis"
 )
 
 // runLanguages lists the languages the analysis reads, with the names
 // files and editors give them: what an editor integration must list.
-func runLanguages(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("languages", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print the languages as JSON: extensions, LSP language ids, Vim filetypes, Helix names")
-	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+func newLanguagesCmd(stdout, stderr io.Writer) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "languages",
+		Short: "List the languages read, with their extensions and editor ids",
+		Long:  "Languages lists the languages the analysis reads, with the names files and editors give them: what an editor integration must list.",
+		Example: `  httpcodes languages
+  httpcodes languages --json`,
+		Args:              cobra.NoArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(*cobra.Command, []string) error {
+			return status(runLanguages(asJSON, stdout, stderr))
+		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the languages as JSON: extensions, LSP language ids, Vim filetypes, Helix names")
+	return cmd
+}
+
+func runLanguages(asJSON bool, stdout, stderr io.Writer) int {
 	infos := analysis.LanguageInfos()
-	if *asJSON {
+	if asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(infos); err != nil {

@@ -1,26 +1,37 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
+
+	"github.com/spf13/cobra"
 
 	"github.com/httpcodes/httpcodes/codes"
 )
 
-func runList(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("list", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print every code's page as a JSON array")
-	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+func newListCmd(stdout, stderr io.Writer) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List every status code in the data set",
+		Long:  "List prints every status code httpcodes knows, one a line: the IANA registry's, the retired ones and the vendors' own.",
+		Example: `  httpcodes list
+  httpcodes list --json | jq '.[] | select(.code >= 500) | .title'`,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("list takes no arguments (got %q); use \"httpcodes explain %s\" for one code", args[0], args[0])
+			}
+			return status(runList(asJSON, stdout, stderr))
+		},
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "httpcodes: list takes no arguments (got %q); use \"httpcodes explain %s\" for one code\n", fs.Arg(0), fs.Arg(0))
-		return exitError
-	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print every code's page as a JSON array")
+	return cmd
+}
+
+func runList(asJSON bool, stdout, stderr io.Writer) int {
 	all := codes.Default().All()
-	if *asJSON {
+	if asJSON {
 		out := make([]codeJSON, len(all))
 		for i, c := range all {
 			out[i] = toJSON(c)

@@ -85,6 +85,9 @@ func TestGoldenOutputs(t *testing.T) {
 		{"check.txt", []string{"check", "testdata/check"}, 1},
 		{"check.json", []string{"check", "--format", "json", "testdata/check"}, 1},
 		{"check-clean.json", []string{"check", "--format", "json", "testdata/check/clean"}, 0},
+		{"check-gitlab.json", []string{"check", "--format", "gitlab", "testdata/check"}, 1},
+		{"check-junit.xml", []string{"check", "--format", "junit", "testdata/check"}, 1},
+		{"check-checkstyle.xml", []string{"check", "--format", "checkstyle", "testdata/check"}, 1},
 		{"check-clean.json", []string{"check", "--format", "json", "./testdata/check/clean/..."}, 0},
 	}
 	for _, tt := range tests {
@@ -135,7 +138,7 @@ func TestExplainErrors(t *testing.T) {
 		{[]string{"explain", "teapt"}, "httpcodes: no status code is named \"teapt\"\nnearest: 418 I'm a teapot"},
 		{[]string{"explain", "not"}, "httpcodes: \"not\" matches"},
 		{[]string{"explain", "permanent"}, "httpcodes: \"permanent\" matches 2 codes: 301 Moved Permanently, 308 Permanent Redirect\nname one of them by number\n"},
-		{[]string{"explain"}, "usage: httpcodes explain"},
+		{[]string{"explain"}, "httpcodes: explain: name a code: a number (207), a constant (StatusMultiStatus) or words of its title (teapot)\nRun \"httpcodes explain --help\" for usage.\n"},
 		{[]string{"list", "extra"}, "list takes no arguments"},
 		{[]string{"rules", "no-such-rule"}, "no rule is named \"no-such-rule\""},
 		{[]string{"frobnicate"}, "unknown command \"frobnicate\""},
@@ -201,9 +204,9 @@ func TestCheckExitStatus(t *testing.T) {
 		{[]string{"check", broken, warn}, 2, "broken.go:4:1: syntax error: expected ')', found 'EOF'"},
 		{[]string{"check", filepath.Join(dir, "missing.go"), warn}, 2, "missing.go: no such file or directory"},
 		{[]string{"check", loop, hint}, 2, "loop.go"},
-		{[]string{"check", "--format", "yaml", hint}, 2, "--format \"yaml\": use one of github, json, sarif, text"},
+		{[]string{"check", "--format", "yaml", hint}, 2, "--format \"yaml\": use one of checkstyle, github, gitlab, json, junit, sarif, text\n"},
 		{[]string{"check", "--fail-on", "fatal", hint}, 2, "--fail-on \"fatal\""},
-		{[]string{"check", "--no-such-flag"}, 2, "flag provided but not defined"},
+		{[]string{"check", "--no-such-flag"}, 2, "httpcodes: check: unknown flag: --no-such-flag\nRun \"httpcodes check --help\" for usage.\n"},
 	}
 	for _, tt := range tests {
 		status, _, stderr := runCmd(t, tt.args...)

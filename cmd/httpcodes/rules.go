@@ -2,27 +2,71 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/httpcodes/httpcodes/analysis"
+	"github.com/httpcodes/httpcodes/internal/suggest"
 )
 
-func runRules(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("rules", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print the rules as JSON: name, severity, summary, languages, since, fix safety")
-	matrix := fs.Bool("matrix", false, "print which rule runs on which language, as a Markdown table")
-	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+func newRulesCmd(stdout, stderr io.Writer) *cobra.Command {
+	var asJSON, matrix bool
+	cmd := &cobra.Command{
+		Use:   "rules [rule]",
+		Short: "List the rules, or show one rule's documentation",
+		Long: `Rules lists the rules check applies, with their default severity, the
+languages they run on and a summary; with a rule's name, it shows the rule's
+documentation: why, a bad and a good example, its fix and how to silence it.`,
+		Example: `  httpcodes rules
+  httpcodes rules redirect-status
+  httpcodes rules --json
+  httpcodes rules --matrix`,
+		Args: cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return ruleCompletions(prefix), cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			return status(runRules(args, asJSON, matrix, stdout, stderr))
+		},
 	}
-	if fs.NArg() == 0 {
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the rules as JSON: name, severity, summary, languages, since, fix safety")
+	cmd.Flags().BoolVar(&matrix, "matrix", false, "print which rule runs on which language, as a Markdown table")
+	return cmd
+}
+
+// ruleCompletions are the rule names that start with prefix, with their
+// summaries, for the shell.
+func ruleCompletions(prefix string) []cobra.Completion {
+	var out []cobra.Completion
+	for _, r := range analysis.Rules() {
+		if strings.HasPrefix(r.Name, prefix) {
+			out = append(out, cobra.CompletionWithDesc(r.Name, r.Summary))
+		}
+	}
+	return out
+}
+
+// ruleNames are the names of every rule, in their order.
+func ruleNames() []string {
+	var names []string
+	for _, r := range analysis.Rules() {
+		names = append(names, r.Name)
+	}
+	return names
+}
+
+func runRules(args []string, asJSON, matrix bool, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
 		switch {
-		case *asJSON:
+		case asJSON:
 			return writeRulesJSON(stdout, stderr, analysis.Rules())
-		case *matrix:
+		case matrix:
 			fmt.Fprint(stdout, ruleMatrix())
 		default:
 			for _, r := range analysis.Rules() {
@@ -31,16 +75,12 @@ func runRules(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	r, ok := analysis.RuleByName(fs.Arg(0))
+	r, ok := analysis.RuleByName(args[0])
 	if !ok {
-		var names []string
-		for _, r := range analysis.Rules() {
-			names = append(names, r.Name)
-		}
-		fmt.Fprintf(stderr, "httpcodes: no rule is named %q; the rules are: %s\n", fs.Arg(0), strings.Join(names, ", "))
+		fmt.Fprintf(stderr, "httpcodes: no rule is named %q%s\nrun \"httpcodes rules\" to list them\n", args[0], suggest.Phrase(args[0], ruleNames()))
 		return exitError
 	}
-	if *asJSON {
+	if asJSON {
 		return writeRulesJSON(stdout, stderr, []*analysis.Rule{r})
 	}
 	fmt.Fprintf(stdout, "%s (default severity: %s; since %s)\n\n%s.\n\nLANGUAGES\n  %s\n\nWHY\n  %s\n\nBAD\n%s\n\nGOOD\n%s\n\nFIX\n  %s\n\nSILENCE IT\n  on one line:  //httpcodes:ignore %s\n",

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // Exit statuses, as docs/DESIGN.md fixes them for check and every other command.
@@ -12,52 +14,58 @@ const (
 	exitError    = 2
 )
 
-const usage = `httpcodes explains HTTP status codes in your editor and in CI.
+// exitStatus is the error a command returns to end with a status other
+// than 0 once it has said why on stderr itself; run prints nothing more.
+type exitStatus int
 
-Usage:
-  httpcodes serve                   language server on stdin/stdout (also accepts --stdio)
-  httpcodes check [flags] [path…]   check source files for misused status codes
-  httpcodes explain <code|name>     show a status code's page (207, StatusMultiStatus, "teapot")
-  httpcodes list [--json]           list every status code in the data set
-  httpcodes rules [rule]            list the rules, or show one rule's documentation
-  httpcodes languages [--json]      list the languages read, with their extensions and editor ids
-  httpcodes site --out DIR          the explainer site as static files (--serve ADDR to preview)
-  httpcodes version                 print the version
+func (e exitStatus) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
 
-Run "httpcodes <command> --help" for a command's flags.
-`
-
-// command is one subcommand: it reads its arguments and returns an exit status.
-type command func(args []string, stdin io.Reader, stdout, stderr io.Writer) int
-
-func commands() map[string]command {
-	return map[string]command{
-		"serve":     runServe,
-		"check":     runCheck,
-		"explain":   runExplain,
-		"list":      runList,
-		"rules":     runRules,
-		"languages": runLanguages,
-		"site":      runSite,
-		"version":   runVersion,
+// status turns a command's exit status into what a cobra RunE returns.
+func status(code int) error {
+	if code == exitOK {
+		return nil
 	}
+	return exitStatus(code)
+}
+
+// usageError is a mistake on the command line that the command found
+// itself (a missing argument, flags that do not go together): run prints
+// it with the hint to the command's help, and exits 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return usageError{msg: fmt.Sprintf(format, args...)}
 }
 
 // run is the whole program, minus the process: tests call it in-process.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return exitError
-	}
-	switch args[0] {
-	case "help", "-h", "--help", "-help":
-		fmt.Fprint(stdout, usage)
+	root := newRootCmd(stdin, stdout, stderr)
+	// cobra reads os.Args when given nil.
+	root.SetArgs(append([]string{}, args...))
+	cmd, err := root.ExecuteC()
+	if err == nil {
 		return exitOK
 	}
-	cmd, ok := commands()[args[0]]
-	if !ok {
-		fmt.Fprintf(stderr, "httpcodes: unknown command %q\n\n%s", args[0], usage)
+	var es exitStatus
+	if errors.As(err, &es) {
+		return int(es)
+	}
+	if len(args) == 0 {
+		// No command at all: the general help is the answer, on stderr,
+		// as a usage error.
+		fmt.Fprint(stderr, root.UsageString())
 		return exitError
 	}
-	return cmd(args[1:], stdin, stdout, stderr)
+	prefix := "httpcodes: "
+	if cmd != nil && cmd != root {
+		prefix += strings.TrimPrefix(cmd.CommandPath(), "httpcodes ") + ": "
+	}
+	path := "httpcodes"
+	if cmd != nil {
+		path = cmd.CommandPath()
+	}
+	fmt.Fprintf(stderr, "%s%s\nRun \"%s --help\" for usage.\n", prefix, strings.TrimRight(err.Error(), "\n"), path)
+	return exitError
 }

@@ -1,12 +1,12 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
-	"runtime"
 	"runtime/debug"
 	"strings"
+
+	"github.com/spf13/cobra"
 )
 
 // version is the version of this source tree, with -dev; a release build
@@ -39,20 +39,17 @@ func buildVersion() string {
 	return v
 }
 
-func runVersion(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("version", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	if err := fs.Parse(args); err != nil {
-		return flagExit(err)
+func newVersionCmd(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:               "version",
+		Short:             "Print the version",
+		Long:              "Version prints the version, the commit it was built from, the platform and the Go release (as --version does).",
+		Example:           "  httpcodes version\n  httpcodes --version",
+		Args:              cobra.NoArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(*cobra.Command, []string) error {
+			fmt.Fprintf(stdout, "httpcodes %s\n", versionLine())
+			return nil
+		},
 	}
-	fmt.Fprintf(stdout, "httpcodes %s %s/%s %s\n", buildVersion(), runtime.GOOS, runtime.GOARCH, runtime.Version())
-	return exitOK
-}
-
-// flagExit maps a flag parsing error to an exit status: --help is a success.
-func flagExit(err error) int {
-	if err == flag.ErrHelp {
-		return exitOK
-	}
-	return exitError
 }

@@ -22,12 +22,15 @@ var skippedDirs = map[string]bool{"vendor": true, "testdata": true, "node_module
 // collectFiles expands the paths into the files check analyses, in a stable
 // order: in directories, the files the workspace includes (a language it
 // reads and the configuration enables, no exclude pattern) that .gitignore
-// (inside a git work tree) does not leave out. A file named on the command
-// line is checked whatever the configuration says; one in no language the
-// analysis reads is skipped with a note on stderr and not counted. Errors (a
+// (.git/info/exclude and the global excludes, inside a git work tree, read
+// without running git) does not leave out. A file named on the command
+// line is checked whatever the configuration says, unless forceExclude is
+// set (pre-commit names files): then the configuration's exclude and
+// languages apply to it too. One in no language the analysis reads is
+// skipped with a note on stderr and not counted. Errors (a
 // path that does not exist, a broken configuration) are returned beside the
 // files, so the others are still checked.
-func collectFiles(paths []string, ws *workspace.Workspace, notes io.Writer) (files []string, errs []error) {
+func collectFiles(paths []string, ws *workspace.Workspace, forceExclude bool, notes io.Writer) (files []string, errs []error) {
 	seen := map[string]bool{}
 	add := func(p string) {
 		if !seen[p] {
@@ -55,10 +58,21 @@ func collectFiles(paths []string, ws *workspace.Workspace, notes io.Writer) (fil
 				fmt.Fprintf(notes, "httpcodes: %s: skipped: not a language httpcodes reads\n", root)
 				continue
 			}
+			if forceExclude {
+				inc, err := ws.Includes(root)
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				if !inc.Included {
+					fmt.Fprintf(notes, "httpcodes: %s: skipped: %s (--force-exclude)\n", root, inc.Reason)
+					continue
+				}
+			}
 			add(root)
 			continue
 		}
-		tracked, trackedDirs, inGit := gitFiles(root)
+		ignores := newIgnoreTree(root)
 		// Walk from the absolute root, so every path is absolute without a
 		// filepath.Abs (two stat calls) per entry; output paths are made
 		// relative to the working directory when printed.
@@ -84,8 +98,7 @@ func collectFiles(paths []string, ws *workspace.Workspace, notes io.Writer) (fil
 			abs := p
 			if d.IsDir() {
 				name := d.Name()
-				if skippedDirs[name] || strings.HasPrefix(name, ".") ||
-					inGit && !trackedDirs[abs] {
+				if skippedDirs[name] || strings.HasPrefix(name, ".") || ignores.ignored(abs, true) {
 					return fs.SkipDir
 				}
 				if excluded, err := ws.ExcludedDir(p); err != nil {
@@ -99,7 +112,7 @@ func collectFiles(paths []string, ws *workspace.Workspace, notes io.Writer) (fil
 			// Symlinks inside a tree are not followed. A FIFO, device or
 			// socket with a source file's name is listed, so that reading
 			// it reports it.
-			if d.Type()&fs.ModeSymlink != 0 || inGit && !tracked[abs] || analysis.Language(p) == "" || d.Name() == config.FileName {
+			if d.Type()&fs.ModeSymlink != 0 || analysis.Language(p) == "" || d.Name() == config.FileName || ignores.ignored(abs, false) {
 				return nil
 			}
 			inc, err := ws.Includes(p)
