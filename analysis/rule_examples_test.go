@@ -161,8 +161,3 @@ func leading(line string) int {
 // marker before "codes:" or "want".
 var annotation = regexp.MustCompile(`\s*(//|#|/\*|--|<!--)\s*(codes:|want\b).*$`)
 
-// codeOf is a testdata line without its annotation, indentation or trailing
-// space.
-func codeOf(line string) string {
-	return strings.TrimSpace(annotation.ReplaceAllString(line, ""))
-}
