@@ -160,4 +160,3 @@ func leading(line string) int {
 // annotation finds where a line's test annotation starts: the comment
 // marker before "codes:" or "want".
 var annotation = regexp.MustCompile(`\s*(//|#|/\*|--|<!--)\s*(codes:|want\b).*$`)
-
