@@ -200,6 +200,11 @@ type Options struct {
 	// Tests says how findings in test code are reported; the zero value is
 	// TestsQuiet.
 	Tests TestPolicy
+	// ReadFile, when set, reads a file an analysed file refers to (an
+	// OpenAPI response $ref'd from another file), so the analysis can judge
+	// the pair; the front end decides what may be read, and caches. nil
+	// leaves such references alone: the analysis itself does no I/O.
+	ReadFile func(path string) ([]byte, error)
 }
 
 // CodeSet is the data set the options judge against: the project's, or the
@@ -221,6 +226,9 @@ func Analyze(path string, src []byte, opts *Options) *Result {
 		file = l.analyze(path, src, res)
 	}
 	if file != nil {
+		if opts != nil && opts.ReadFile != nil && len(file.fileRefs) > 0 {
+			resolveFileRefs(path, file, opts.ReadFile)
+		}
 		judge(file, res, opts)
 	}
 	return res

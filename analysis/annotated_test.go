@@ -59,12 +59,14 @@ func TestAnnotatedFiles(t *testing.T) {
 // file's expectations are those of test code checked like any other.
 const checkTestsDirective = "httpcodes-test: tests=check"
 
-// annotatedOptions are the options an annotated file is analysed with.
+// annotatedOptions are the options an annotated file is analysed with: the
+// files it refers to may be read (OpenAPI $refs into other files).
 func annotatedOptions(src []byte) *Options {
+	opts := &Options{ReadFile: os.ReadFile}
 	if bytes.Contains(src, []byte(checkTestsDirective)) {
-		return &Options{Tests: TestsCheck}
+		opts.Tests = TestsCheck
 	}
-	return nil
+	return opts
 }
 
 func annotatedFiles(t *testing.T) []string {

@@ -65,7 +65,11 @@ func analyzeOpenAPI(_ string, src []byte, _ *Result) *fileFacts {
 	if len(r.occ) == 0 {
 		return nil
 	}
-	return &fileFacts{src: src, occ: r.occ}
+	f := &fileFacts{src: src, occ: r.occ}
+	for _, ref := range r.fileRefs {
+		f.fileRefs = append(f.fileRefs, fileRef{occ: ref.occ, start: ref.start, end: ref.end})
+	}
+	return f
 }
 
 // oaKind is what a mapping key, and so the value under it, means here.
@@ -142,6 +146,9 @@ type openAPIReader struct {
 	refs         []oaRefAt
 	named        []oaNamed
 	pendingNamed int
+	// fileRefs are the $refs into other files, for Analyze to resolve
+	// when the front end lets it read them (Options.ReadFile).
+	fileRefs []oaRefAt
 }
 
 // oaRefAt is a response's $ref: the code's occurrence and the value.
@@ -176,9 +183,9 @@ func (r *openAPIReader) endDocument() {
 // own named responses ('#/components/responses/NotFound', Swagger 2's
 // '#/responses/NotFound') that response's description, as its message
 // at the $ref: reason-mismatch then judges the pair where they meet. A
-// $ref into another file is left alone: the analysis reads one file.
+// $ref into another file is kept for Analyze (lang_openapi_refs.go).
 func (r *openAPIReader) resolveRefs() {
-	if len(r.refs) == 0 || len(r.named) == 0 {
+	if len(r.refs) == 0 {
 		return
 	}
 	byName := make(map[string]oaNamed, len(r.named))
@@ -192,6 +199,10 @@ func (r *openAPIReader) resolveRefs() {
 			continue
 		}
 		target := stringContent(r.src[ref.start:ref.end])
+		if !strings.HasPrefix(target, "#") {
+			r.fileRefs = append(r.fileRefs, ref)
+			continue
+		}
 		name, ok := strings.CutPrefix(target, "#/components/responses/")
 		if !ok {
 			name, ok = strings.CutPrefix(target, "#/responses/")

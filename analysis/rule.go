@@ -149,6 +149,9 @@ type fileFacts struct {
 	// modules and #[test] functions).
 	testFile    bool
 	testRegions [][2]int
+	// fileRefs are OpenAPI responses given by a $ref into another file,
+	// resolved by Analyze when the options let it read files.
+	fileRefs []fileRef
 }
 
 // line returns the 1-based line of a byte offset.

@@ -119,7 +119,7 @@ var ruleExamples = map[string]map[string]Example{
 		"javascript": {Bad: "return res.status(410).json({ message: 'Not Found' });", Good: ""},
 		"kotlin":     {Bad: "call.respond(HttpStatusCode(500, \"Not Found\"))", Good: ""},
 		"nginx":      {Bad: "location /nope { return 404 \"Forbidden\\n\"; }", Good: ""},
-		"openapi":    {Bad: "'400': {description: Not Found}", Good: ""},
+		"openapi":    {Bad: "$ref: './shared/not_found.yaml'", Good: ""},
 		"php":        {Bad: "abort_unless($post->visible, 404, 'Unauthorized');", Good: ""},
 		"python":     {Bad: "raise HTTPException(status_code=400, detail=\"Not Found\")", Good: ""},
 		"ruby":       {Bad: "render json: { error: \"Not Found\" }, status: :internal_server_error", Good: ""},

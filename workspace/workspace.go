@@ -12,6 +12,7 @@ import (
 	"github.com/httpcodes/httpcodes/analysis"
 	"github.com/httpcodes/httpcodes/config"
 	"github.com/httpcodes/httpcodes/internal/deps"
+	"github.com/httpcodes/httpcodes/internal/readfile"
 )
 
 // Settings are what a front end adds to the project's own configuration:
@@ -47,7 +48,37 @@ type Workspace struct {
 	nearest  map[string]string        // directory → its nearest configuration file, "" for none
 	pins     map[string]deps.Versions // directory → the pins above it
 	problems map[string]error         // lockfiles that cannot be read
+	refs     map[string]refEntry      // files $ref'd from OpenAPI descriptions
 	explicit *configEntry
+}
+
+type refEntry struct {
+	src []byte
+	err error
+}
+
+// refLimit caps a file read because another refers to it (an OpenAPI
+// response $ref'd from a description): a response file is small.
+const refLimit = 4 << 20
+
+// readRef reads a file an analysed file refers to, once per workspace,
+// only if it is a regular file under the cap: a hostile $ref to /dev/zero
+// or a FIFO is an error, which leaves the reference unjudged.
+func (w *Workspace) readRef(path string) ([]byte, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	w.mu.Lock()
+	e, ok := w.refs[abs]
+	w.mu.Unlock()
+	if !ok {
+		e.src, e.err = readfile.Read(abs, refLimit)
+		w.mu.Lock()
+		w.refs[abs] = e
+		w.mu.Unlock()
+	}
+	return e.src, e.err
 }
 
 type configEntry struct {
@@ -64,6 +95,7 @@ func New(s Settings) (*Workspace, error) {
 		nearest:  map[string]string{},
 		pins:     map[string]deps.Versions{},
 		problems: map[string]error{},
+		refs:     map[string]refEntry{},
 	}
 	if s.Analyze == nil {
 		w.settings.Analyze = analysis.Analyze
@@ -84,7 +116,7 @@ func New(s Settings) (*Workspace, error) {
 func (w *Workspace) WithSettings(rules map[string]string, tests *analysis.TestPolicy) *Workspace {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	next := &Workspace{settings: w.settings, configs: w.configs, nearest: w.nearest, pins: w.pins, problems: w.problems, explicit: w.explicit}
+	next := &Workspace{settings: w.settings, configs: w.configs, nearest: w.nearest, pins: w.pins, problems: w.problems, refs: w.refs, explicit: w.explicit}
 	next.settings.Rules, next.settings.Tests = rules, tests
 	return next
 }
@@ -192,7 +224,7 @@ func (w *Workspace) Options(path string) (*analysis.Options, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := &analysis.Options{Severity: map[string]analysis.Severity{}, Disabled: map[string]bool{}}
+	opts := &analysis.Options{Severity: map[string]analysis.Severity{}, Disabled: map[string]bool{}, ReadFile: w.readRef}
 	if base := cfg.Options(); base != nil {
 		opts.Codes, opts.Tests = base.Codes, base.Tests
 		for k, v := range base.Severity {

@@ -164,3 +164,31 @@ func TestPinsComeFromTheLockfilesAbove(t *testing.T) {
 		}
 	}
 }
+
+// A response $ref'd from another file is judged with the code that refers
+// to it, by check and the editor alike; a $ref to something that is not a
+// regular file is left alone.
+func TestOpenAPIRefsIntoOtherFiles(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"api/openapi.yaml": "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      responses:\n        '404':\n          $ref: './responses/not_found.yaml'\n        '500':\n          $ref: './responses/zero.yaml'\n",
+		"api/responses/not_found.yaml": "description: OK\n",
+	})
+	if err := os.Symlink("/dev/zero", filepath.Join(root, "api/responses/zero.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	w, _ := New(Settings{})
+	path := filepath.Join(root, "api/openapi.yaml")
+	src, _ := os.ReadFile(path)
+	f, err := w.Check(path, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, fd := range f.Findings {
+		got = append(got, fd.Rule+": "+fd.Message)
+	}
+	want := `reason-mismatch: responses ($ref not_found.yaml) sends 404 Not Found with the message "OK", which is the reason phrase of 200 OK`
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("findings %q, want one starting %q", got, want)
+	}
+}
