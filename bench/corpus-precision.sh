@@ -1,10 +1,28 @@
 #!/usr/bin/env bash
-# Scores the findings of bench/corpus.sh against bench/corpus/verdicts.tsv:
-# the unreviewed findings (as verdict lines to complete), the verdicts no
-# finding matches any more, and precision per language on warnings and
-# errors: true / (true + false). Pass --markdown for a Markdown table.
+# Scores the findings of bench/corpus.sh against the reviewed verdicts: the
+# unreviewed findings (as verdict lines to complete), the verdicts no finding
+# matches any more, and precision per language on warnings and errors:
+# true / (true + false). Pass --markdown for Markdown tables.
+#
+#   CORPUS_SET  tuning, holdout or all (default all): which set to score.
+#               tuning: $CORPUS_RESULTS against bench/corpus/verdicts.tsv, the
+#               projects the analysis was tuned on (their precision flatters);
+#               holdout: $CORPUS_RESULTS-holdout against
+#               bench/corpus/holdout-verdicts.tsv, projects only measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cache=${HTTPCODES_CORPUS:-$HOME/.cache/httpcodes-corpus}
 results=${CORPUS_RESULTS:-$cache/results}
-exec go run ./bench/corpus precision -results "$results" -verdicts bench/corpus/verdicts.tsv "$@"
+set_=${CORPUS_SET:-all}
+case $set_ in
+  tuning) exec go run ./bench/corpus precision -results "$results" -verdicts bench/corpus/verdicts.tsv "$@" ;;
+  holdout) exec go run ./bench/corpus precision -results "$results-holdout" -verdicts bench/corpus/holdout-verdicts.tsv "$@" ;;
+  all)
+    echo "== tuning set (the analysis was tuned on it)"
+    go run ./bench/corpus precision -results "$results" -verdicts bench/corpus/verdicts.tsv "$@"
+    echo
+    echo "== holdout set (measured only)"
+    go run ./bench/corpus precision -results "$results-holdout" -verdicts bench/corpus/holdout-verdicts.tsv "$@"
+    ;;
+  *) echo "CORPUS_SET=$set_: want tuning, holdout or all" >&2; exit 2 ;;
+esac

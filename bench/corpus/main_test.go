@@ -95,3 +95,66 @@ func TestBadVerdict(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut.String())
 	}
 }
+
+// corpusSets reads the project lists of bench/corpus.sh: set name → projects.
+func corpusSets(t *testing.T) map[string][]string {
+	t.Helper()
+	data, err := os.ReadFile("../corpus.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets := map[string][]string{}
+	name := ""
+	for _, line := range strings.Split(string(data), "\n") {
+		switch {
+		case strings.HasSuffix(line, "=$(cat <<'EOF'"):
+			name = strings.TrimSuffix(line, "=$(cat <<'EOF'")
+		case line == "EOF":
+			name = ""
+		case name != "" && strings.TrimSpace(line) != "":
+			f := strings.Fields(line)
+			if len(f) < 3 || len(f[1]) != 40 {
+				t.Errorf("corpus.sh, set %s: %q is not `owner/name commit languages`", name, line)
+				continue
+			}
+			sets[name] = append(sets[name], f[0])
+		}
+	}
+	return sets
+}
+
+// TestVerdictFiles checks the two verdict files parse, that the holdout set
+// shares no project with the tuning set, and that each file judges only the
+// projects of its own set.
+func TestVerdictFiles(t *testing.T) {
+	sets := corpusSets(t)
+	if len(sets["tuning"]) == 0 || len(sets["holdout"]) == 0 {
+		t.Fatalf("corpus.sh: want the tuning and holdout lists, got %v", sets)
+	}
+	in := map[string]map[string]bool{}
+	for name, projects := range sets {
+		in[name] = map[string]bool{}
+		for _, p := range projects {
+			in[name][p] = true
+		}
+	}
+	for p := range in["holdout"] {
+		if in["tuning"][p] {
+			t.Errorf("%s is in both the tuning and the holdout set", p)
+		}
+	}
+	for file, set := range map[string]string{"verdicts.tsv": "tuning", "holdout-verdicts.tsv": "holdout"} {
+		_, all, err := readVerdicts(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(all) == 0 {
+			t.Errorf("%s: no verdicts", file)
+		}
+		for _, v := range all {
+			if !in[set][v.project] {
+				t.Errorf("%s: a verdict on %s, which is not in the %s set", file, v.project, set)
+			}
+		}
+	}
+}
