@@ -170,7 +170,7 @@ func TestPinsComeFromTheLockfilesAbove(t *testing.T) {
 // regular file is left alone.
 func TestOpenAPIRefsIntoOtherFiles(t *testing.T) {
 	root := writeTree(t, map[string]string{
-		"api/openapi.yaml": "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      responses:\n        '404':\n          $ref: './responses/not_found.yaml'\n        '500':\n          $ref: './responses/zero.yaml'\n",
+		"api/openapi.yaml":             "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      responses:\n        '404':\n          $ref: './responses/not_found.yaml'\n        '500':\n          $ref: './responses/zero.yaml'\n",
 		"api/responses/not_found.yaml": "description: OK\n",
 	})
 	if err := os.Symlink("/dev/zero", filepath.Join(root, "api/responses/zero.yaml")); err != nil {
