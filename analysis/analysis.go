@@ -200,6 +200,9 @@ type Options struct {
 	// Tests says how findings in test code are reported; the zero value is
 	// TestsQuiet.
 	Tests TestPolicy
+	// ReportUnusedIgnores reports, as unused-ignore findings, the ignore
+	// comments that silence nothing.
+	ReportUnusedIgnores bool
 }
 
 // CodeSet is the data set the options judge against: the project's, or the

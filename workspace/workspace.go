@@ -186,15 +186,16 @@ func (w *Workspace) Problems() []error {
 }
 
 // Options returns the analysis options for a file: its configuration's
-// severities and codes, its project's pins, and the settings over them.
+// severities and codes (with the overrides whose globs match the file),
+// its project's pins, and the settings over them.
 func (w *Workspace) Options(path string) (*analysis.Options, error) {
 	cfg, err := w.Config(path)
 	if err != nil {
 		return nil, err
 	}
 	opts := &analysis.Options{Severity: map[string]analysis.Severity{}, Disabled: map[string]bool{}}
-	if base := cfg.Options(); base != nil {
-		opts.Codes, opts.Tests = base.Codes, base.Tests
+	if base := cfg.OptionsFor(path); base != nil {
+		opts.Codes, opts.Tests, opts.ReportUnusedIgnores = base.Codes, base.Tests, base.ReportUnusedIgnores
 		for k, v := range base.Severity {
 			opts.Severity[k] = v
 		}
