@@ -59,8 +59,15 @@ func TestAnnotatedFiles(t *testing.T) {
 // file's expectations are those of test code checked like any other.
 const checkTestsDirective = "httpcodes-test: tests=check"
 
+// reportUnusedIgnoresDirective, in a file's text, runs it with
+// ReportUnusedIgnores.
+const reportUnusedIgnoresDirective = "httpcodes-test: report-unused-ignores"
+
 // annotatedOptions are the options an annotated file is analysed with.
 func annotatedOptions(src []byte) *Options {
+	if bytes.Contains(src, []byte(reportUnusedIgnoresDirective)) {
+		return &Options{ReportUnusedIgnores: true}
+	}
 	if bytes.Contains(src, []byte(checkTestsDirective)) {
 		return &Options{Tests: TestsCheck}
 	}

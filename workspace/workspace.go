@@ -30,6 +30,10 @@ type Settings struct {
 	// (check --unsafe-fixes); a quick fix for one finding is offered
 	// either way, as the person applying it sees what it does.
 	UnsafeFixes bool
+	// ReportUnusedIgnores reports the ignore comments that silence nothing
+	// for every file (check --report-unused-ignores); without it, the
+	// configuration's report-unused-ignores decides.
+	ReportUnusedIgnores bool
 	// Analyze, when set, stands in for analysis.Analyze: a seam for tests
 	// that make one file's analysis fail, to see the front ends recover.
 	Analyze func(path string, src []byte, opts *analysis.Options) *analysis.Result
@@ -209,6 +213,7 @@ func (w *Workspace) Options(path string) (*analysis.Options, error) {
 	if w.settings.Tests != nil {
 		opts.Tests = *w.settings.Tests
 	}
+	opts.ReportUnusedIgnores = opts.ReportUnusedIgnores || w.settings.ReportUnusedIgnores
 	for rule, sev := range w.settings.Rules {
 		if sev == "off" {
 			opts.Disabled[rule] = true
