@@ -205,6 +205,9 @@ type Options struct {
 	// the pair; the front end decides what may be read, and caches. nil
 	// leaves such references alone: the analysis itself does no I/O.
 	ReadFile func(path string) ([]byte, error)
+	// ReportUnusedIgnores reports, as unused-ignore findings, the ignore
+	// comments that silence nothing.
+	ReportUnusedIgnores bool
 }
 
 // CodeSet is the data set the options judge against: the project's, or the
