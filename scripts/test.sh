@@ -108,6 +108,9 @@ bash editors/vscode/test.sh
 step "distribution: GoReleaser snapshot, install.sh, npm, VS Code packages, Neovim, go vet -vettool"
 bash scripts/test-dist.sh
 
+step "the GitHub Action's steps (scripts/action.sh) in a temporary repository"
+bash scripts/test-action.sh
+
 step "the README's example"
 set +e
 go run ./cmd/httpcodes check examples/ > /dev/null 2>&1
