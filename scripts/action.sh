@@ -121,10 +121,12 @@ cmd_check() {
   # joined to the working directory: annotations and code scanning need
   # paths relative to the repository, and the check prints them relative
   # to where it runs.
-  read -ra words <<<"${INPUT_PATHS:-.}"
+  local words=()
+  split "${INPUT_PATHS:-.}"
   [ ${#words[@]} -gt 0 ] || words=(.)
   for p in "${words[@]}"; do paths+=("$(join_path "$wd" "$p")"); done
-  read -ra extra <<<"${INPUT_ARGS:-}"
+  split "${INPUT_ARGS:-}"
+  extra=("${words[@]}")
   common=(--fail-on "$fail_on")
   [ -z "${INPUT_CONFIG:-}" ] || common+=(--config "$(join_path "$wd" "$INPUT_CONFIG")")
   if [ "${INPUT_ONLY_NEW_ISSUES:-false}" = true ]; then
@@ -158,6 +160,16 @@ cmd_check() {
   output findings "$findings"
   output exit-code "$status"
   return "$status"
+}
+
+# split WORDS sets words to WORDS split on blanks and newlines (a YAML
+# block of one path a line), with no globbing and no quoting.
+split() {
+  local IFS=$' \t\n'
+  set -f
+  # shellcheck disable=SC2206 # splitting is the point
+  words=($1)
+  set +f
 }
 
 # join_path DIR PATH: PATH relative to DIR, as a path relative to where the

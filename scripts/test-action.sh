@@ -262,10 +262,10 @@ hasnt "$log" "old.go"
 grep -q '"uri": "svc/svc.go"' "$sarif" || fail "working-directory svc: SARIF $(cat "$sarif")"
 ok "working-directory svc: paths relative to the repository"
 
-run_check fail-on-error INPUT_FAIL_ON=error INPUT_PATHS="new.go svc"
+run_check fail-on-error INPUT_FAIL_ON=error INPUT_PATHS=$'new.go\n  svc\n'  # a YAML block, one path a line
 [ "$status" = 0 ] && [ "$(out exit-code)" = 0 ] || fail "fail-on error with warnings only: exit $status"
 has "$GITHUB_STEP_SUMMARY" "2 findings (2 warnings) in 2 files checked; the step passes (fail-on: error)."
-ok "fail-on error, two warnings: exit 0, the summary says the step passes"
+ok "fail-on error, two warnings (paths one a line): exit 0, the summary says the step passes"
 
 run_check args INPUT_ARGS="--select redirect-status --ignore error-status" INPUT_FORMAT=text
 [ "$status" = 1 ] && has "$log" "old.go:6:32: error: http.Redirect with 200 OK" && hasnt "$log" "new.go"
