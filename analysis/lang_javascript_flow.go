@@ -570,7 +570,9 @@ func (f *jsFlow) call(i int) {
 			// a status of their own (res.status(204).end()) they send it;
 			// alone they end what was sent, or send 200.
 			ev.kind = statusWrite
-			if !f.chainedStatus(root, i) {
+			if !f.chainedStatus(root, i) || f.chainedWrite(root, i) {
+				// res.status(503).json(x).end(): the json sent the
+				// status; the end sends nothing more.
 				ev.kind = bodyWrite
 				f.commit(top, ev)
 				return
@@ -764,6 +766,17 @@ func (f *jsFlow) emptyString(i int) bool {
 func (f *jsFlow) chainedStatus(root, i int) bool {
 	for k := root + 2; k < i; k++ {
 		if (f.is(k, "status") || f.is(k, "code")) && f.is(k-1, ".") && f.is(k+1, "(") {
+			return true
+		}
+	}
+	return false
+}
+
+// chainedWrite reports whether the chain from root to the call at i
+// already sent: res.status(503).json(x).end().
+func (f *jsFlow) chainedWrite(root, i int) bool {
+	for k := root + 2; k < i; k++ {
+		if _, write := jsWrites[string(f.bytesAt(k))]; write && f.is(k-1, ".") && f.is(k+1, "(") {
 			return true
 		}
 	}

@@ -156,3 +156,16 @@ async function get(url) {
   response.headers.set('x', '1');
   return data;
 }
+
+// end() chained after a send ends what was sent: it is no second status
+// (issue 16, class js-end-after-send).
+app.get('/health', (req, res) => {
+  if (!ready) {
+    return res.status(503).json({ ok: false }).end(); // codes: 503/send
+  }
+  res.status(200).json({ ok: true }).end(); // codes: 200/send
+});
+app.get('/health2', (req, res) => {
+  res.status(503).json({ ok: false }).end(); // codes: 503/send
+  res.status(200).end(); // codes: 200/send want "superfluous-writeheader: res.status\\(200\\).end\\(\\) has no effect: res.status\\(503\\).json\\({ ok: false }\\) on line 169 already sent the status"
+});
