@@ -168,7 +168,8 @@ type Result struct {
 	// SyntaxError is set when the file could not be parsed; Occurrences and
 	// Findings are then empty.
 	SyntaxError *SyntaxError
-	// Generated is set for files that say "Code generated … DO NOT EDIT.".
+	// Generated is set for files that say "Code generated … DO NOT EDIT.",
+	// and for minified JavaScript/TypeScript bundles (jsMinified).
 	Generated bool
 	// TestCode is set for files that are test code by their path
 	// (IsTestPath): under TestsQuiet their warnings and errors are off.

@@ -167,7 +167,7 @@ var ruleExamples = map[string]map[string]Example{
 		"java":       {Bad: "return new ResponseEntity<User>(u, new HttpHeaders(), 299);", Good: ""},
 		"javascript": {Bad: "return res.status(299).end();", Good: ""},
 		"kotlin":     {Bad: "server.enqueue(LegacyResponse().setResponseCode(430))", Good: ""},
-		"nginx":      {Bad: "fastcgi_cache_valid 299 5m;", Good: ""},
+		"nginx":      {Bad: "return 299;", Good: ""},
 		"openapi":    {Bad: "responses: {204: {description: No Content}, '299': {description: Deleted}}", Good: ""},
 		"php":        {Bad: "http_response_code(299);", Good: ""},
 		"python":     {Bad: "abort(430)", Good: ""},
