@@ -168,7 +168,8 @@ type Result struct {
 	// SyntaxError is set when the file could not be parsed; Occurrences and
 	// Findings are then empty.
 	SyntaxError *SyntaxError
-	// Generated is set for files that say "Code generated … DO NOT EDIT.".
+	// Generated is set for files that say "Code generated … DO NOT EDIT.",
+	// and for minified JavaScript/TypeScript bundles (jsMinified).
 	Generated bool
 	// TestCode is set for files that are test code by their path
 	// (IsTestPath): under TestsQuiet their warnings and errors are off.
@@ -205,6 +206,9 @@ type Options struct {
 	// the pair; the front end decides what may be read, and caches. nil
 	// leaves such references alone: the analysis itself does no I/O.
 	ReadFile func(path string) ([]byte, error)
+	// ReportUnusedIgnores reports, as unused-ignore findings, the ignore
+	// comments that silence nothing.
+	ReportUnusedIgnores bool
 }
 
 // CodeSet is the data set the options judge against: the project's, or the

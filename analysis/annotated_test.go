@@ -59,10 +59,17 @@ func TestAnnotatedFiles(t *testing.T) {
 // file's expectations are those of test code checked like any other.
 const checkTestsDirective = "httpcodes-test: tests=check"
 
+// reportUnusedIgnoresDirective, in a file's text, runs it with
+// ReportUnusedIgnores.
+const reportUnusedIgnoresDirective = "httpcodes-test: report-unused-ignores"
+
 // annotatedOptions are the options an annotated file is analysed with: the
 // files it refers to may be read (OpenAPI $refs into other files).
 func annotatedOptions(src []byte) *Options {
 	opts := &Options{ReadFile: os.ReadFile}
+	if bytes.Contains(src, []byte(reportUnusedIgnoresDirective)) {
+		opts.ReportUnusedIgnores = true
+	}
 	if bytes.Contains(src, []byte(checkTestsDirective)) {
 		opts.Tests = TestsCheck
 	}

@@ -104,24 +104,32 @@ func (j *jsScan) statusCall(i int) {
 // chainedBody looks at what follows a status call's closing parenthesis:
 // res.status(404).send('Not Found'), .json({ message: … }), .end(). It
 // returns BodyAPI when a body is sent, and the index of the message: a
-// string sent as the body, or the message or error of a JSON body.
+// string sent as the body, or the message or error of a JSON body. Only
+// the methods that send text carry a message: render's first argument
+// names a view, sendFile's and download's a file, type's a media type;
+// the header setters between the status and the send
+// (.status(404).type('txt').send('Not Found')) are passed over.
 func (j *jsScan) chainedBody(close int) (API, int) {
-	if !j.is(close+1, ".") || !j.is(close+3, "(") {
-		return 0, -1
+	for steps := 0; steps < 8 && j.is(close+1, ".") && j.is(close+3, "("); steps++ {
+		switch j.text(close + 2) {
+		case "send", "json", "jsonp", "end":
+			args, _ := j.args(close + 3)
+			if len(args) == 0 {
+				return 0, -1
+			}
+			if msg := j.single(args[0]); msg >= 0 {
+				return BodyAPI, msg
+			}
+			return BodyAPI, j.objectMessage(args[0], "message", "error")
+		case "render", "sendFile", "download":
+			return BodyAPI, -1
+		}
+		if _, header := jsHeaders[j.text(close+2)]; !header {
+			return 0, -1
+		}
+		close = j.closing(close + 3)
 	}
-	switch j.text(close + 2) {
-	case "send", "json", "jsonp", "end", "type", "render":
-	default:
-		return 0, -1
-	}
-	args, _ := j.args(close + 3)
-	if len(args) == 0 {
-		return 0, -1
-	}
-	if msg := j.single(args[0]); msg >= 0 {
-		return BodyAPI, msg
-	}
-	return BodyAPI, j.objectMessage(args[0], "message", "error")
+	return 0, -1
 }
 
 // responseCall reads the other calls of a response or context object:

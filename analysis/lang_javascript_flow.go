@@ -18,8 +18,10 @@ import (
 //
 // The walk follows the statements' structure in one pass over the tokens,
 // braced or not: the arms of an if/else chain and the cases of a switch
-// are exclusive paths, merged after them; return, throw, break and
-// continue end a path; a loop's body may not have run; a catch block
+// are exclusive paths, merged after them, and so are the arms of a
+// conditional expression and the right side of a short circuit (which may
+// not run); return, throw, break and continue end a path, whatever the
+// expression returned; a loop's body may not have run; a catch block
 // starts from the state before its try, as any statement of the try may
 // have thrown before its write. A function body (and a callback's) starts
 // afresh: it runs at another time.
@@ -77,7 +79,16 @@ const (
 	jsTry
 	jsCatch
 	jsSwitch
+	// jsCond and jsCondElse are the arms of a conditional expression
+	// (c ? a : b), jsShort the right side of && || ??: exclusive paths
+	// within an expression, ended where the expression ends.
+	jsCond
+	jsCondElse
+	jsShort
 )
+
+// exprArm reports whether a block is an arm of an expression.
+func (b *flowBlock) exprArm() bool { return b.kind >= jsCond }
 
 // flowBlock is one block being walked, braced or the single statement of
 // an if, else, loop or arrow function written without braces.
@@ -110,6 +121,10 @@ type flowBlock struct {
 	// set but not yet sent (res.status(401)): a header set before the
 	// send still counts for them.
 	pending map[string][]pendingStatus
+	// fn is the index on the stack of the innermost function block, this
+	// one or one it is in: conditionals nest deep, and the walk asks for
+	// it at every event.
+	fn int
 }
 
 // pendingStatus is a status set and not yet sent: its step, and the
@@ -185,6 +200,9 @@ func (j *jsScan) expressFlow() []flowStep {
 			continue
 		case "headersSent":
 			// if (!res.headersSent) res.setHeader(…): the code knows.
+			for f.top().exprArm() {
+				f.close(i)
+			}
 			f.top().st = nil
 			continue
 		}
@@ -224,10 +242,27 @@ func (f *jsFlow) punct(i int) {
 		f.open(jsFunction, i+1, true)
 		return
 	}
+	if j.is(i, "&&") || j.is(i, "||") || j.is(i, "??") {
+		f.open(jsShort, i+1, true)
+		return
+	}
 	if t.end-t.start != 1 {
 		return
 	}
 	switch j.src[t.start] {
+	case '?':
+		// c ? a : b, but not TypeScript's optional name?: T or f(x?).
+		if !j.is(i+1, ":") && !j.is(i+1, ",") && !j.is(i+1, ")") && !j.is(i+1, "=") && !j.is(i+1, ";") {
+			f.open(jsCond, i+1, true)
+		}
+	case ':':
+		if b := f.top(); b.kind == jsCond && b.depth == len(f.parens) && len(f.stack) > 1 {
+			// The first arm ends; the second starts where the first did.
+			f.stack = f.stack[:len(f.stack)-1]
+			b.chain.arms = append(b.chain.arms, jsArm{b.st, b.done})
+			f.top().next = b.chain
+			f.open(jsCondElse, i+1, true)
+		}
 	case '(', '[':
 		kw := ""
 		if j.src[t.start] == '(' {
@@ -300,7 +335,10 @@ func (f *jsFlow) braceKind(i int) jsBlockKind {
 // open starts a block at token i.
 func (f *jsFlow) open(kind jsBlockKind, i int, braceless bool) {
 	parent := f.top()
-	b := flowBlock{kind: kind, braceless: braceless, depth: len(f.parens), id: int(f.tok(i).start) + 1}
+	b := flowBlock{kind: kind, braceless: braceless, depth: len(f.parens), id: int(f.tok(i).start) + 1, fn: parent.fn}
+	if kind == jsFunction {
+		b.fn = len(f.stack)
+	}
 	if kind != jsFunction {
 		b.st = parent.st
 		b.entry = parent.st
@@ -317,11 +355,16 @@ func (f *jsFlow) open(kind jsBlockKind, i int, braceless bool) {
 		if b.chain == nil {
 			b.kind = jsPlain
 		}
+	case jsCond, jsShort:
+		b.chain = &ifChain{entry: parent.st}
+	case jsCondElse:
+		b.chain, parent.next = parent.next, nil
+		b.st, b.entry = b.chain.entry, b.chain.entry
 	case jsCatch:
 		b.tried, b.st = parent.tried, parent.st
 		parent.tried = nil
 	}
-	if kind != jsThen && kind != jsElse {
+	if kind != jsThen && kind != jsElse && kind != jsCondElse {
 		parent.next = nil
 	}
 	f.stack = append(f.stack, b)
@@ -357,6 +400,16 @@ func (f *jsFlow) close(next int) {
 			arms = append(arms, jsArm{st: b.chain.entry})
 		}
 		parent.st, parent.done = mergeArms(arms)
+	case jsCond, jsCondElse, jsShort:
+		// A conditional without its second arm, or a short circuit, may
+		// not run its arm. The path the expression is on ended before
+		// it if it was returned.
+		arms := append(b.chain.arms, jsArm{b.st, b.done})
+		if b.kind != jsCondElse {
+			arms = append(arms, jsArm{st: b.chain.entry})
+		}
+		st, done := mergeArms(arms)
+		parent.st, parent.done = st, parent.done || done
 	case jsLoop:
 		parent.st = afterLoop(b.entry, b.st)
 	case jsTry:
@@ -415,9 +468,16 @@ func (f *jsFlow) endBraceless(i int) {
 			ends = true
 		case depth != b.depth:
 		case j.is(i, "else"):
-			ends = b.kind == jsThen
+			ends = b.kind == jsThen || b.exprArm()
 		case j.is(i, ","):
-			ends = b.kind == jsFunction
+			ends = b.kind == jsFunction || b.exprArm()
+		case j.is(i, ":"):
+			// The end of a conditional's first arm, or of a case label:
+			// what is inside it ends.
+			ends = b.kind == jsCondElse || b.kind == jsShort
+		case j.is(i, "?") || j.is(i, "&&") || j.is(i, "||") || j.is(i, "??"):
+			// a && b ? c : d, a || b || c: the short circuit ends.
+			ends = b.kind == jsShort
 		default:
 			ends = f.newStatement(i)
 		}
@@ -570,7 +630,9 @@ func (f *jsFlow) call(i int) {
 			// a status of their own (res.status(204).end()) they send it;
 			// alone they end what was sent, or send 200.
 			ev.kind = statusWrite
-			if !f.chainedStatus(root, i) {
+			if !f.chainedStatus(root, i) || f.chainedWrite(root, i) {
+				// res.status(503).json(x).end(): the json sent the
+				// status; the end sends nothing more.
 				ev.kind = bodyWrite
 				f.commit(top, ev)
 				return
@@ -710,12 +772,7 @@ func (f *jsFlow) header(ev event) {
 
 // function returns the innermost function block.
 func (f *jsFlow) function() *flowBlock {
-	for k := len(f.stack) - 1; k > 0; k-- {
-		if f.stack[k].kind == jsFunction {
-			return &f.stack[k]
-		}
-	}
-	return &f.stack[0]
+	return &f.stack[f.top().fn]
 }
 
 // emit records a status or body event as a step.
@@ -764,6 +821,17 @@ func (f *jsFlow) emptyString(i int) bool {
 func (f *jsFlow) chainedStatus(root, i int) bool {
 	for k := root + 2; k < i; k++ {
 		if (f.is(k, "status") || f.is(k, "code")) && f.is(k-1, ".") && f.is(k+1, "(") {
+			return true
+		}
+	}
+	return false
+}
+
+// chainedWrite reports whether the chain from root to the call at i
+// already sent: res.status(503).json(x).end().
+func (f *jsFlow) chainedWrite(root, i int) bool {
+	for k := root + 2; k < i; k++ {
+		if _, write := jsWrites[string(f.bytesAt(k))]; write && f.is(k-1, ".") && f.is(k+1, "(") {
 			return true
 		}
 	}

@@ -50,7 +50,7 @@ func analyzeKotlin(_ string, src []byte, _ *Result) *fileFacts {
 // class, a response entity, sendError, Spring's error exceptions
 // (HttpClientErrorException, ErrorResponseException) or a response's .code.
 func jvmMayHave(src []byte) bool {
-	return containsAny(src, "tatus", "HttpServletResponse", "ResponseEntity", "sendError", "ErrorException", "ErrorResponseException", ".code")
+	return containsAny(src, "tatus", "HttpServletResponse", "ResponseEntity", "sendError", "ErrorException", "ErrorResponseException", ".code", "MockResponse", "ResponseCode")
 }
 
 // Flags a number's context puts on the constant it is offered.

@@ -18,13 +18,15 @@ func init() {
 	})
 }
 
-// nginxClaims takes nginx.conf, any .conf file under a directory whose name
-// mentions nginx (/etc/nginx/conf.d/x.conf, deploy/nginx/site.conf), and
-// the files of sites-available and sites-enabled, which Debian's layout
-// names without an extension, unless another language claims their
-// extension. A template of any of these is nginx too: nginx.conf.j2
+// nginxClaims takes nginx.conf, any .conf file whose name or directory
+// mentions nginx (/etc/nginx/conf.d/x.conf, deploy/nginx/site.conf,
+// nginx_app.conf), and the files of sites-available and sites-enabled,
+// which Debian's layout names without an extension, unless another
+// language claims their extension. A template of any of these is nginx too: nginx.conf.j2
 // (Ansible), default.conf.template (the nginx image's envsubst templates),
-// and nginx-proxy's nginx.tmpl.
+// and nginx-proxy's nginx.tmpl; so is a sample of them (a .conf.sample or
+// .conf.example whose name or directory says nginx, or SWAG's
+// app.subdomain.conf.sample proxy configurations).
 func nginxClaims(path string) bool {
 	p := filepath.ToSlash(path)
 	slash := strings.LastIndexByte(p, '/')
@@ -41,6 +43,16 @@ func nginxClaims(path string) bool {
 			break
 		}
 	}
+	// A sample to copy is read as the file it becomes: nginx.conf.example,
+	// deploy/nginx/site.conf.sample. Only a .conf's sample: a
+	// paperless.conf.example or a ModSecurity rules sample is claimed by
+	// nothing below, as its .conf would not be.
+	for _, suffix := range []string{".conf.sample", ".conf.example"} {
+		if stripped, ok := strings.CutSuffix(strings.ToLower(base), suffix); ok {
+			base = base[:len(stripped)+len(".conf")]
+			break
+		}
+	}
 	if base == "nginx.conf" {
 		return true
 	}
@@ -48,7 +60,17 @@ func nginxClaims(path string) bool {
 	if parent == "sites-available" || parent == "sites-enabled" {
 		return !claimedByExtension(strings.ToLower(filepath.Ext(base)))
 	}
-	return strings.HasSuffix(strings.ToLower(base), ".conf") && strings.Contains(strings.ToLower(dir), "nginx")
+	lower := strings.ToLower(base)
+	if !strings.HasSuffix(lower, ".conf") {
+		return false
+	}
+	// linuxserver's SWAG names its nginx proxy configurations
+	// <app>.subdomain.conf and <app>.subfolder.conf (shipped as .sample
+	// files, in a repository whose path need not say nginx).
+	if strings.HasSuffix(lower, ".subdomain.conf") || strings.HasSuffix(lower, ".subfolder.conf") {
+		return true
+	}
+	return strings.Contains(strings.ToLower(dir), "nginx") || strings.Contains(lower, "nginx")
 }
 
 // claimedByExtension reports whether a language other than nginx reads

@@ -32,6 +32,22 @@ func TestNginxClaims(t *testing.T) {
 		{"/etc/supervisor/conf.d/app.conf", ""},
 		{"/etc/nginx/sites-available/x/deeper", ""},
 		{"app.conf", ""},
+		// Samples to copy (linuxserver/reverse-proxy-confs, koel).
+		{"adguard.subdomain.conf.sample", "nginx"},
+		{"proxy-confs/grafana.subfolder.conf.sample", "nginx"},
+		{"_template.subdomain.conf.sample", "nginx"},
+		{"nginx.conf.example", "nginx"},
+		{"deploy/nginx/site.conf.sample", "nginx"},
+		{"docs/nginx-site.conf.example", "nginx"},
+		{"deploy/Nginx/site.CONF.Sample", "nginx"},
+		{"paperless.conf.example", ""},
+		{"conf/auth.d/ldap_bind_dn.conf.example", ""},
+		{"rules/REQUEST-900-EXCLUSION-RULES-BEFORE-CRS.conf.example", ""},
+		{"sites-available/app.conf.sample", "nginx"},
+		{"config.sample", ""},
+		{"nginx.sample", ""},
+		{"nginx_app.conf", "nginx"},
+		{"config/nginx-exporter.yaml", "openapi"},
 	}
 	for _, tt := range tests {
 		if got := Language(tt.path); got != tt.want {

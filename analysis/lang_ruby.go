@@ -20,7 +20,9 @@ import (
 //     name, where a value is returned or assigned (return, a line's or a
 //     block's start, =). An array of three numbers is not one;
 //   - x.status assigned (Send), compared (Compare, also in the when
-//     clauses of a case on it) or bounded (RangeBound);
+//     clauses of a case on it) or bounded (RangeBound); an assignment is
+//     strict only on a receiver named as a response (response, res,
+//     @response, …): models have status attributes of their own;
 //     expect(x.status).to eq(404) and assert_equal 404, x.status;
 //     have_http_status and assert_response. Their class matchers
 //     (:success, :redirect, :error) name a range, not a code, and are left
@@ -424,7 +426,10 @@ func (r *rbFile) statusAttr(i int) {
 	next := i + 1
 	switch {
 	case r.is(next, "=") && r.tok(next+1).kind == tNumber:
-		r.status(r.operand(next+1), statusCtx{role: Send, context: ctx() + " =", strict: true, msg: -1})
+		// Models have status attributes too (g.status = 1 on an
+		// ActiveRecord group): only a response's status is sent, so a
+		// number outside 100–999 is an invalid status only there.
+		r.status(r.operand(next+1), statusCtx{role: Send, context: ctx() + " =", strict: r.is(i-1, ".") && rbResponseName(r.text(i-2)), msg: -1})
 	case r.is(next, "==") || r.is(next, "!="):
 		r.status(r.operand(next+1), statusCtx{role: Compare, context: ctx() + " comparison", msg: -1})
 	case r.is(next, "<") || r.is(next, "<=") || r.is(next, ">") || r.is(next, ">="):
@@ -443,6 +448,19 @@ func (r *rbFile) statusAttr(i int) {
 	if sp := r.operandBefore(start - 1); sp.to == sp.from || !r.taken[sp.from] {
 		r.status(sp, statusCtx{role: role, context: ctx() + what, msg: -1})
 	}
+}
+
+// rbResponseName reports whether a receiver is, by name, a response whose
+// status is sent: response, res, resp, @response, or a name ending in
+// _response (rack_response, @last_response). Rails' controller.response
+// ends its chain in response too.
+func rbResponseName(name string) bool {
+	name = strings.TrimLeft(name, "@")
+	switch name {
+	case "response", "res", "resp":
+		return true
+	}
+	return strings.HasSuffix(name, "_response")
 }
 
 // chainBefore returns the token before the chain of names that ends

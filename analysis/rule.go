@@ -152,6 +152,8 @@ type fileFacts struct {
 	// fileRefs are OpenAPI responses given by a $ref into another file,
 	// resolved by Analyze when the options let it read files.
 	fileRefs []fileRef
+	// ignores are the file's ignore comments, read before the rules run.
+	ignores ignores
 }
 
 // line returns the 1-based line of a byte offset.
@@ -206,6 +208,7 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 	res.Ecosystem = f.ecosystem
 	res.Findings = make([]Finding, 0, len(f.occ)+len(f.steps)/4)
 	ignores := parseIgnores(f)
+	f.ignores = ignores
 	quietTests := opts == nil || opts.Tests == TestsQuiet
 	rules := Rules()
 	checkers := make([]*checker, len(rules))
@@ -234,12 +237,28 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 			all = append(all, fd)
 		}
 	}
+	// An ignore is used when it silences a finding of a rule that ran,
+	// even one that another rule's finding explains or that test code
+	// quiets: it is needed under other settings.
+	for _, fd := range all {
+		ignores.silences(f.line(fd.Start), fd.Rule)
+	}
 	for _, fd := range f.oneFindingPerProblem(all) {
+		if ignores.silences(f.line(fd.Start), fd.Rule) {
+			continue
+		}
 		if quietTests && f.quietInTests(fd) {
 			continue
 		}
-		if !ignores.silences(f.line(fd.Start), fd.Rule) {
-			res.Findings = append(res.Findings, fd)
+		res.Findings = append(res.Findings, fd)
+	}
+	if opts != nil && opts.ReportUnusedIgnores && !opts.Disabled[ruleUnusedIgnore.Name] && len(ignores) > 0 {
+		// The comment a finding is about does not silence it; one on the
+		// line above can.
+		for _, fd := range unusedIgnores(f, ignores, opts) {
+			if above, ok := ignores[f.line(fd.Start)-1]; !ok || !above.names.include(fd.Rule) {
+				res.Findings = append(res.Findings, fd)
+			}
 		}
 	}
 	slices.SortStableFunc(res.Findings, func(a, b Finding) int {
@@ -364,11 +383,43 @@ func runCheckers(f *fileFacts, checkers []*checker) {
 	wg.Wait()
 }
 
-// ignores maps a 1-based line to the rules an ignore comment names there; an
-// empty list silences every rule.
-type ignores map[int][]string
+// ignores maps a 1-based line to the ignore comment on it.
+type ignores map[int]*ignoreComment
+
+// ignoreComment is one "//httpcodes:ignore rule[,rule]" comment.
+type ignoreComment struct {
+	// start and end span the directive, for a finding about the whole
+	// comment.
+	start, end int
+	// names are the rules it names, each with its span; none silences
+	// every rule.
+	names ignoreNames
+	// marked is set when the directive follows a comment marker (//, #,
+	// /*, --, ;): only then are its names judged, not where prose or a
+	// string mentions the directive.
+	marked bool
+	// used is set when it silences a finding of any rule.
+	used bool
+}
+
+type ignoreName struct {
+	name       string
+	start, end int
+	used       bool
+}
+
+type ignoreNames []ignoreName
+
+// include reports whether a comment with these names silences the rule.
+func (ns ignoreNames) include(rule string) bool {
+	return len(ns) == 0 || slices.ContainsFunc(ns, func(n ignoreName) bool { return n.name == rule })
+}
 
 const ignoreDirective = "httpcodes:ignore"
+
+// commentMarkers are what a directive follows in a comment of one of the
+// languages.
+var commentMarkers = []string{"//", "#", "/*", "*", "--", ";", "<!--"}
 
 // parseIgnores finds "//httpcodes:ignore rule[,rule]" (or "#", "--" … in
 // other languages: any comment marker before the directive works).
@@ -385,43 +436,49 @@ func parseIgnores(f *fileFacts) ignores {
 			break
 		}
 		at := off + i
-		rest := text[at+len(ignoreDirective):]
+		lineStart := strings.LastIndexAny(text[:at], "\r\n") + 1
+		before := strings.TrimRight(text[lineStart:at], " \t")
+		ic := &ignoreComment{start: at, end: at + len(ignoreDirective), names: ignoreNames{}}
+		for _, m := range commentMarkers {
+			ic.marked = ic.marked || strings.HasSuffix(before, m)
+		}
+		rest := text[ic.end:]
 		end := strings.IndexAny(rest, "\r\n")
 		if end < 0 {
 			end = len(rest)
 		}
 		args := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest[:end]), "*/"))
-		var rules []string
 		if args != "" && !strings.HasPrefix(args, "-") {
 			first := strings.Fields(args)[0]
+			pos := ic.end + strings.Index(rest, first)
 			for _, r := range strings.Split(first, ",") {
 				if r != "" {
-					rules = append(rules, r)
+					ic.names = append(ic.names, ignoreName{name: r, start: pos, end: pos + len(r)})
 				}
+				pos += len(r) + 1
 			}
 		}
-		if rules == nil {
-			rules = []string{}
-		}
-		ig[f.line(at)] = rules
-		off = at + len(ignoreDirective)
+		ig[f.line(at)] = ic
+		off = ic.end
 	}
 	return ig
 }
 
 // silences reports whether an ignore comment on the line or the line above
-// names the rule (or names none).
+// names the rule (or names none), and marks the comment used.
 func (ig ignores) silences(line int, rule string) bool {
 	for _, l := range []int{line, line - 1} {
-		rules, ok := ig[l]
+		ic, ok := ig[l]
 		if !ok {
 			continue
 		}
-		if len(rules) == 0 {
+		if len(ic.names) == 0 {
+			ic.used = true
 			return true
 		}
-		for _, r := range rules {
-			if r == rule {
+		for i := range ic.names {
+			if ic.names[i].name == rule {
+				ic.used, ic.names[i].used = true, true
 				return true
 			}
 		}

@@ -161,6 +161,12 @@ var shapes = []shape{
 		return "app.get(\"/\", (req, res) => {\n\tres.status(201)" + repeat(n, func(int) string { return ".json(1)" }) +
 			";\n\tres.set(\"X\", \"v\");\n});\n"
 	}, 8000, nil},
+	// Conditional arms and short circuits, nested and in a row: each
+	// opens one block and closes it once.
+	{"JSConditionalArms", "a.js", func(n int) string {
+		return "app.get(\"/\", (req, res) => {\n\treturn " + repeat(n, func(int) string { return "a ? res.json(1) : " }) +
+			"res.end();\n\tok" + repeat(n, func(int) string { return " && res.set('X', 1) || x ?? y" }) + ";\n\tres.status(500).end();\n});\n"
+	}, 4000, nil},
 	{"PythonStatusCodeChain", "t.py", func(n int) string {
 		return "def t(r):\n    assert r" + repeat(n, func(int) string { return ".status_code" }) + " == 404\n"
 	}, 16000, nil},

@@ -125,9 +125,11 @@ var jvmTests = func(ext string) testConventions {
 }
 
 // quietInTests reports whether a finding is silenced by the test policy: a warning
-// or an error in test code, except invalid-status on a comparison.
+// or an error in test code, except invalid-status on a comparison and the
+// findings about ignore comments, which judge the comment, not the code
+// under test.
 func (f *fileFacts) quietInTests(fd Finding) bool {
-	if fd.Severity > Warning {
+	if fd.Severity > Warning || fd.Rule == ruleUnknownIgnore.Name || fd.Rule == ruleUnusedIgnore.Name {
 		return false
 	}
 	if !f.testFile && !f.inTestRegion(fd.Start) {

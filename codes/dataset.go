@@ -8,5 +8,5 @@ const (
 	// Published is when the data set was first published.
 	Published = "2026-11-25"
 	// Modified is when the pages were last revised.
-	Modified = "2026-12-07"
+	Modified = "2026-12-08"
 )

@@ -71,7 +71,7 @@ func TestNearest(t *testing.T) {
 		query string
 		want  []int
 	}{
-		{"299", []int{226, 210, 208}},
+		{"299", []int{286, 226, 210}},
 		{"430", []int{429, 431, 428}},
 		{"teapt", []int{418}},
 	}

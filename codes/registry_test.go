@@ -160,7 +160,7 @@ func TestEveryNetHTTPConstant(t *testing.T) {
 }
 
 func TestUnofficialCodes(t *testing.T) {
-	for _, n := range []int{210, 419, 420, 444, 456, 460, 463, 494, 495, 496, 497, 499, 509, 520, 521, 522, 523, 524, 525, 526, 527, 530, 561, 598, 599} {
+	for _, n := range []int{210, 286, 419, 420, 444, 456, 460, 463, 494, 495, 496, 497, 499, 509, 520, 521, 522, 523, 524, 525, 526, 527, 530, 561, 598, 599} {
 		c, ok := Lookup(n)
 		if !ok {
 			t.Errorf("no page for the unofficial code %d", n)

@@ -49,6 +49,23 @@ type Config struct {
 	// Tests is how test code is checked: quiet (the default: warnings and
 	// errors off) or check (like any other code).
 	Tests analysis.TestPolicy
+	// ReportUnusedIgnores reports the ignore comments that silence nothing
+	// (`report-unused-ignores: true`).
+	ReportUnusedIgnores bool
+	// Overrides change rule severities for the files their globs match,
+	// in order, after the top-level rules.
+	Overrides []Override
+	// Extends is the configuration file this one builds on, as written;
+	// Base is that file, parsed. Its settings apply first, this file's on
+	// top of them.
+	Extends string
+	Base    *Config
+
+	// own are this file's top-level rules, without its base's; set says
+	// which of tests and report-unused-ignores the file gives itself.
+	own             ruleSettings
+	testsSet        bool
+	reportUnusedSet bool
 }
 
 // Options returns the analysis options the configuration asks for.
@@ -56,7 +73,7 @@ func (c *Config) Options() *analysis.Options {
 	if c == nil {
 		return nil
 	}
-	opts := &analysis.Options{Severity: c.Severity, Disabled: c.Disabled, Tests: c.Tests}
+	opts := &analysis.Options{Severity: c.Severity, Disabled: c.Disabled, Tests: c.Tests, ReportUnusedIgnores: c.ReportUnusedIgnores}
 	if len(c.Codes) > 0 {
 		opts.Codes = codes.Default().With(c.Codes...)
 	}
@@ -73,31 +90,20 @@ func (c *Config) CodeSet() *codes.Set {
 
 // Excluded reports whether a path (relative to the working directory or
 // absolute) matches an exclude pattern.
+// The patterns of a file it extends apply too, relative to that file.
 func (c *Config) Excluded(path string) bool {
-	if c == nil || len(c.Exclude) == 0 {
+	if c == nil {
 		return false
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
+	if c.Base.Excluded(path) {
+		return true
+	}
+	if len(c.Exclude) == 0 {
 		return false
 	}
-	rel, err := filepath.Rel(c.Dir, abs)
-	// Outside Dir, rel climbs out with "..": a name that merely starts
-	// with two dots ("..x.go") is inside.
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return false
-	}
-	rel = filepath.ToSlash(rel)
-	for _, pattern := range c.Exclude {
-		if ok, _ := doublestar.Match(pattern, rel); ok {
-			return true
-		}
-		// A pattern naming a directory excludes what is under it.
-		if ok, _ := doublestar.Match(strings.TrimSuffix(pattern, "/")+"/**", rel); ok {
-			return true
-		}
-	}
-	return false
+	rel, ok := c.relative(path)
+	// A pattern naming a directory excludes what is under it.
+	return ok && matchAny(c.Exclude, rel)
 }
 
 // LanguageEnabled reports whether check analyses files of a language.
@@ -149,13 +155,21 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, filepath.Dir(abs), src)
+	return parse(path, filepath.Dir(abs), src, []string{abs})
 }
 
 // Parse checks the YAML of a configuration file; name is used in errors and
-// dir is the directory exclude patterns are relative to.
+// dir is the directory exclude patterns, override globs and extends are
+// relative to.
 func Parse(name, dir string, src []byte) (*Config, error) {
+	return parse(name, dir, src, []string{filepath.Join(dir, filepath.Base(name))})
+}
+
+// parse is Parse with the files that extend this one, outermost first, to
+// tell a cycle of extends.
+func parse(name, dir string, src []byte, chain []string) (*Config, error) {
 	c := &Config{Path: name, Dir: dir, Severity: map[string]analysis.Severity{}, Disabled: map[string]bool{}}
+	c.own = ruleSettings{Severity: map[string]analysis.Severity{}, Disabled: map[string]bool{}}
 	src, err := utf8Text(name, src)
 	if err != nil {
 		return nil, err
@@ -182,17 +196,28 @@ func Parse(name, dir string, src []byte) (*Config, error) {
 		return c, nil // a document of comments, or a lone ---
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, p.errorf(root, "the file must be a mapping with the keys rules, exclude, languages, codes and tests")
+		return nil, p.errorf(root, "the file must be a mapping with the keys %s", keyList)
 	}
 	if err := p.unique(root, ""); err != nil {
 		return nil, err
 	}
+	var extendsNode *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, value := pair(root, i)
 		var err error
 		switch key.Value {
 		case "rules":
-			err = p.rules(value, c)
+			err = p.rules(value, "rules", c.own)
+		case "overrides":
+			c.Overrides, err = p.overrides(value)
+		case "extends":
+			if value.Kind != yaml.ScalarNode || value.Value == "" || value.Tag == "!!null" {
+				err = p.errorf(value, "extends: give the path of another configuration file, relative to this one")
+			}
+			c.Extends, extendsNode = value.Value, value
+		case "report-unused-ignores":
+			c.ReportUnusedIgnores, err = p.boolean(value, "report-unused-ignores")
+			c.reportUnusedSet = true
 		case "exclude":
 			var items []*yaml.Node
 			c.Exclude, items, err = p.strings(value, "exclude")
@@ -213,14 +238,44 @@ func Parse(name, dir string, src []byte) (*Config, error) {
 			c.Codes, err = p.codes(value)
 		case "tests":
 			c.Tests, err = p.tests(value)
+			c.testsSet = true
 		default:
-			err = p.errorf(key, "unknown key %q; the keys are rules, exclude, languages, codes and tests", key.Value)
+			if near := quotedPhrase(key.Value, topKeys); near != "" {
+				err = p.errorf(key, "unknown key %q%s", key.Value, near)
+			} else {
+				err = p.errorf(key, "unknown key %q; the keys are %s", key.Value, keyList)
+			}
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
+	if extendsNode != nil {
+		if err := p.extend(c, extendsNode, chain); err != nil {
+			return nil, err
+		}
+	}
+	c.merge()
 	return c, nil
+}
+
+// topKeys are the keys of a configuration file.
+var topKeys = []string{"extends", "rules", "overrides", "exclude", "languages", "codes", "tests", "report-unused-ignores"}
+
+// keyList names the keys for errors.
+var keyList = strings.Join(topKeys[:len(topKeys)-1], ", ") + " and " + topKeys[len(topKeys)-1]
+
+// boolean reads true or false.
+func (p *parser) boolean(n *yaml.Node, what string) (bool, error) {
+	if n.Kind == yaml.ScalarNode {
+		switch strings.ToLower(n.Value) {
+		case "true":
+			return true, nil
+		case "false":
+			return false, nil
+		}
+	}
+	return false, p.errorf(n, "%s: %q: use true or false", what, n.Value)
 }
 
 // tests reads `tests: quiet` or `tests: check`.
@@ -291,31 +346,36 @@ func (p *parser) unique(n *yaml.Node, prefix string) error {
 	return nil
 }
 
-func (p *parser) rules(n *yaml.Node, c *Config) error {
+// rules reads a mapping of rule names to severities into rs; what names
+// the mapping in errors ("rules", "overrides: rules").
+func (p *parser) rules(n *yaml.Node, what string, rs ruleSettings) error {
 	if n.Kind != yaml.MappingNode {
-		return p.errorf(n, "rules must map rule names to a severity (error, warning, info, hint) or off")
+		return p.errorf(n, "%s must map rule names to a severity (error, warning, info, hint) or off", what)
 	}
-	if err := p.unique(n, "rules: "); err != nil {
+	if err := p.unique(n, what+": "); err != nil {
 		return err
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, value := pair(n, i)
 		if _, ok := analysis.RuleByName(key.Value); !ok {
-			return p.errorf(key, "rules: %q is not a rule; the rules are %s", key.Value, strings.Join(ruleNames(), ", "))
+			if near := quotedPhrase(key.Value, ruleNames()); near != "" {
+				return p.errorf(key, "%s: %q is not a rule%s", what, key.Value, near)
+			}
+			return p.errorf(key, "%s: %q is not a rule; the rules are %s", what, key.Value, strings.Join(ruleNames(), ", "))
 		}
 		if value.Kind != yaml.ScalarNode {
-			return p.errorf(value, "rules: %s: give a severity (error, warning, info, hint) or off", key.Value)
+			return p.errorf(value, "%s: %s: give a severity (error, warning, info, hint) or off", what, key.Value)
 		}
 		// YAML 1.1 readers take a bare off for false; accept both spellings.
 		if v := strings.ToLower(value.Value); v == "off" || v == "false" {
-			c.Disabled[key.Value] = true
+			rs.Disabled[key.Value] = true
 			continue
 		}
 		sev, ok := analysis.ParseSeverity(value.Value)
 		if !ok {
-			return p.errorf(value, "rules: %s: %q is not a severity; use error, warning, info, hint or off", key.Value, value.Value)
+			return p.errorf(value, "%s: %s: %q is not a severity; use error, warning, info, hint or off", what, key.Value, value.Value)
 		}
-		c.Severity[key.Value] = sev
+		rs.Severity[key.Value] = sev
 	}
 	return nil
 }

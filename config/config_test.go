@@ -66,10 +66,12 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		src, want string
 	}{
-		{"rules:\n  prefer-konstant: off\n", ".httpcodes.yaml:2: rules: \"prefer-konstant\" is not a rule; the rules are invalid-status, "},
+		{"rules:\n  prefer-konstant: off\n", ".httpcodes.yaml:2: rules: \"prefer-konstant\" is not a rule; did you mean \"prefer-constant\"?"},
+		{"rules:\n  zzzzzzzz: off\n", ".httpcodes.yaml:2: rules: \"zzzzzzzz\" is not a rule; the rules are invalid-status, "},
 		{"rules:\n  missing-header: loud\n", ".httpcodes.yaml:2: rules: missing-header: \"loud\" is not a severity; use error, warning, info, hint or off"},
 		{"rules: [a]\n", ".httpcodes.yaml:1: rules must map rule names to a severity"},
-		{"colour: red\n", ".httpcodes.yaml:1: unknown key \"colour\"; the keys are rules, exclude, languages, codes and tests"},
+		{"colour: red\n", ".httpcodes.yaml:1: unknown key \"colour\"; the keys are extends, rules, overrides, exclude, languages, codes, tests and report-unused-ignores"},
+		{"overides: []\n", ".httpcodes.yaml:1: unknown key \"overides\"; did you mean \"overrides\"?"},
 		{"exclude: gen\n", ".httpcodes.yaml:1: exclude must be a list"},
 		{"exclude:\n  - \"gen/[\"\n", ".httpcodes.yaml:2: exclude: \"gen/[\" is not a valid glob pattern"},
 		{"languages: [go, cobol]\n", ".httpcodes.yaml:1: languages: \"cobol\" is not a language httpcodes checks; use csharp, go, java, javascript, kotlin, nginx, openapi, php, python, ruby, rust, typescript"},

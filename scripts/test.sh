@@ -42,7 +42,7 @@ step "Debian packages the browser and editor tests need (one apt-get for all)"
 # build against. Each editor suite installs what it misses itself too; doing
 # it here once saves an apt-get update per suite.
 packages=(chromium fonts-dejavu-core neovim emacs-nox elpa-eglot elpa-use-package vim vim-ale
-  python3 libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev pkg-config ripgrep)
+  python3 libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev pkg-config ripgrep pre-commit)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -107,6 +107,12 @@ bash editors/vscode/test.sh
 
 step "distribution: GoReleaser snapshot, install.sh, npm, VS Code packages, Neovim, go vet -vettool"
 bash scripts/test-dist.sh
+
+step "the GitHub Action's steps (scripts/action.sh) in a temporary repository"
+bash scripts/test-action.sh
+
+step "pre-commit: the hooks of .pre-commit-hooks.yaml on a temporary repository"
+bash scripts/test-pre-commit.sh
 
 step "the README's example"
 set +e

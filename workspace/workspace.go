@@ -31,6 +31,10 @@ type Settings struct {
 	// (check --unsafe-fixes); a quick fix for one finding is offered
 	// either way, as the person applying it sees what it does.
 	UnsafeFixes bool
+	// ReportUnusedIgnores reports the ignore comments that silence nothing
+	// for every file (check --report-unused-ignores); without it, the
+	// configuration's report-unused-ignores decides.
+	ReportUnusedIgnores bool
 	// Analyze, when set, stands in for analysis.Analyze: a seam for tests
 	// that make one file's analysis fail, to see the front ends recover.
 	Analyze func(path string, src []byte, opts *analysis.Options) *analysis.Result
@@ -218,15 +222,16 @@ func (w *Workspace) Problems() []error {
 }
 
 // Options returns the analysis options for a file: its configuration's
-// severities and codes, its project's pins, and the settings over them.
+// severities and codes (with the overrides whose globs match the file),
+// its project's pins, and the settings over them.
 func (w *Workspace) Options(path string) (*analysis.Options, error) {
 	cfg, err := w.Config(path)
 	if err != nil {
 		return nil, err
 	}
 	opts := &analysis.Options{Severity: map[string]analysis.Severity{}, Disabled: map[string]bool{}, ReadFile: w.readRef}
-	if base := cfg.Options(); base != nil {
-		opts.Codes, opts.Tests = base.Codes, base.Tests
+	if base := cfg.OptionsFor(path); base != nil {
+		opts.Codes, opts.Tests, opts.ReportUnusedIgnores = base.Codes, base.Tests, base.ReportUnusedIgnores
 		for k, v := range base.Severity {
 			opts.Severity[k] = v
 		}
@@ -240,6 +245,7 @@ func (w *Workspace) Options(path string) (*analysis.Options, error) {
 	if w.settings.Tests != nil {
 		opts.Tests = *w.settings.Tests
 	}
+	opts.ReportUnusedIgnores = opts.ReportUnusedIgnores || w.settings.ReportUnusedIgnores
 	for rule, sev := range w.settings.Rules {
 		if sev == "off" {
 			opts.Disabled[rule] = true

@@ -68,6 +68,7 @@ type checkOptions struct {
 	selectRules, ignoreRules            []string
 	newFromRev, newFromPatch, newFromMB string
 	exitZero, quiet, statistics         bool
+	reportUnusedIgnores                 bool
 	forceExclude                        bool
 }
 
@@ -104,6 +105,7 @@ Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.`,
 	f.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines changed since this git revision (and in files added since)")
 	f.StringVar(&o.newFromPatch, "new-from-patch", "", "report only findings on lines this unified diff adds or changes")
 	f.StringVar(&o.newFromMB, "new-from-merge-base", "", "report only findings on lines changed since the merge base of HEAD and this revision (origin/main in CI)")
+	f.BoolVar(&o.reportUnusedIgnores, "report-unused-ignores", false, "report the //httpcodes:ignore comments that silence nothing, as unused-ignore findings (also report-unused-ignores: true in "+config.FileName+")")
 	f.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when findings are reported (2 still means an error)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print the findings only: no summary, no notes on skipped files")
 	f.BoolVar(&o.statistics, "statistics", false, "print how many findings each rule reported, instead of the findings")
@@ -233,7 +235,7 @@ func selectedRules(selected, ignored []string) (map[string]string, error) {
 }
 
 func checkPaths(o checkOptions, p printer, failSeverity analysis.Severity, rules map[string]string, paths []string, stdinSrc []byte, stdout, stderr, notes io.Writer) int {
-	ws, err := workspace.New(workspace.Settings{ConfigFile: o.configPath, Rules: rules, UnsafeFixes: o.unsafeFixes, Analyze: analyze})
+	ws, err := workspace.New(workspace.Settings{ConfigFile: o.configPath, Rules: rules, UnsafeFixes: o.unsafeFixes, ReportUnusedIgnores: o.reportUnusedIgnores, Analyze: analyze})
 	if err != nil {
 		fmt.Fprintf(stderr, "httpcodes: %v\n", err)
 		return exitError

@@ -133,7 +133,7 @@ func TestExplainErrors(t *testing.T) {
 		args   []string
 		stderr string
 	}{
-		{[]string{"explain", "299"}, "httpcodes: 299 is not defined by the IANA registry or any vendor httpcodes knows\nnearest: 226 IM Used, 210 Content Different, 208 Already Reported\nrun \"httpcodes list\" to see every code\n"},
+		{[]string{"explain", "299"}, "httpcodes: 299 is not defined by the IANA registry or any vendor httpcodes knows\nnearest: 286 Stop Polling, 226 IM Used, 210 Content Different\nrun \"httpcodes list\" to see every code\n"},
 		{[]string{"explain", "42"}, "httpcodes: 42 is not an HTTP status code: codes are three digits, 100 to 999\n"},
 		{[]string{"explain", "teapt"}, "httpcodes: no status code is named \"teapt\"\nnearest: 418 I'm a teapot"},
 		{[]string{"explain", "not"}, "httpcodes: \"not\" matches"},

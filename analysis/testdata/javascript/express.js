@@ -62,3 +62,14 @@ order.status = 'shipped';
 task.status = 2;
 res.status = code;
 const statusText = 404;
+
+// Only text sent is a message: render's first argument names a view,
+// sendFile's a file, type's a media type (issue 16, class
+// js-render-view-name). A header setter between the status and the send
+// is passed over to the send's message.
+app.get('/view', (req, res) => {
+  return res.status(403).render('unauthorized', { action: 'view' }); // codes: 403/send
+  return res.status(404).sendFile('not-found.html'); // codes: 404/send
+  return res.status(400).type('Not Found').end(); // codes: 400/send
+  return res.status(500).type('txt').send('Not Found'); // codes: 500/send want "reason-mismatch: res.status sends 500 Internal Server Error with the message \"Not Found\""
+});

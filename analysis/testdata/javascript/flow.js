@@ -156,3 +156,41 @@ async function get(url) {
   response.headers.set('x', '1');
   return data;
 }
+
+// end() chained after a send ends what was sent: it is no second status
+// (issue 16, class js-end-after-send).
+app.get('/health', (req, res) => {
+  if (!ready) {
+    return res.status(503).json({ ok: false }).end(); // codes: 503/send
+  }
+  res.status(200).json({ ok: true }).end(); // codes: 200/send
+});
+app.get('/health2', (req, res) => {
+  res.status(503).json({ ok: false }).end(); // codes: 503/send
+  res.status(200).end(); // codes: 200/send want "superfluous-writeheader: res.status\\(200\\).end\\(\\) has no effect: res.status\\(503\\).json\\({ ok: false }\\) on line 169 already sent the status"
+});
+
+// The arms of a conditional expression are exclusive paths, as are a
+// short circuit's sides; a returned expression ends the path, whatever
+// it is (issue 16, class js-ternary-arms).
+app.use((err, req, res, next) => {
+  if (err.path) {
+    return req.xhr ? res.status(200).json(err.path) : res.redirect(err.path); // codes: 200/send
+  }
+  if (err.gone) {
+    return req.xhr ?
+      res.status(410).json({}) : // codes: 410/send
+      res.redirect('/gone');
+  }
+  if (err.denied) return req.xhr && res.status(403).json({}); // codes: 403/send
+  res.status(500); // codes: 500/send
+  res.json({});
+});
+app.get('/either', (req, res) => {
+  req.xhr ? res.status(200).json({}) : res.redirect('/'); // codes: 200/send
+  res.status(500).end(); // codes: 500/send want "superfluous-writeheader: res.status\\(500\\).end\\(\\) has no effect: res.redirect\\('/'\\) on line 190 already sent the status"
+});
+app.get('/maybe', (req, res) => {
+  valid(req) || res.status(400).json({ error: 'invalid' }); // codes: 400/send
+  res.status(200).json({ ok: true }); // codes: 200/send want "superfluous-writeheader: res.status\\(200\\).json\\({ ok: true }\\) has no effect: res.status\\(400\\).json\\({ error: 'invalid' }\\) on line 194 already sent the status"
+});

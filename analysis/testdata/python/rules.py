@@ -32,6 +32,14 @@ def nonstandard(handler):
     handler.set_status(503)  # codes: 503/send
 
 
+def stop_polling(request):
+    # htmx's documented "stop polling" answer (netbox does this on purpose):
+    # a vendor code, reported as such, not as an unknown status.
+    response = render(request, "job.html")
+    response.status_code = 286  # codes: 286/send want "nonstandard-status: not a registered code but htmx's own; clients that do not know it treat it as 200 OK"
+    return response
+
+
 def deprecated(handler):
     handler.send_error(305)  # codes: 305/send want "deprecated-status: 305 Use Proxy, a retired code"
     abort(418)  # codes: 418/send want "deprecated-status"

@@ -46,5 +46,7 @@ end
 def rack_response
   response = Rack::Response.new("Not here", 404, {}) # codes: 404/send
   response.status = 499 # codes: 499/send want "nonstandard-status: nginx"
+  response.status = 2000 # codes: 2000/send want "invalid-status: response.status = with 2000"
+  @response.status = 99 # codes: 99/send want "invalid-status"
   response
 end

@@ -45,3 +45,12 @@ export class ApiResponse {
     this.send({});
   }
 }
+
+// A returned conditional ends the path by either arm; a typed optional
+// parameter (next?: …) is no conditional (issue 16, class js-ternary-arms).
+export function fail(err: { path?: string }, req: Request, res: Response, next?: () => void): void {
+  if (err.path) {
+    return req.xhr ? void res.status(200).json(err.path) : res.redirect(err.path); // codes: 200/send
+  }
+  res.status(500).json({ error: 'failed' }).end(); // codes: 500/send
+}
