@@ -123,27 +123,35 @@ func corpusSets(t *testing.T) map[string][]string {
 	return sets
 }
 
-// TestVerdictFiles checks the two verdict files parse, that the holdout set
-// shares no project with the tuning set, and that each file judges only the
-// projects of its own set.
+// TestVerdictFiles checks the three verdict files parse, that no project is
+// in two sets (a holdout shares nothing with the sets the analysis was tuned
+// on), and that each file judges only the projects of its own set.
 func TestVerdictFiles(t *testing.T) {
 	sets := corpusSets(t)
-	if len(sets["tuning"]) == 0 || len(sets["holdout"]) == 0 {
-		t.Fatalf("corpus.sh: want the tuning and holdout lists, got %v", sets)
-	}
+	names := []string{"tuning", "holdout", "holdout2"}
 	in := map[string]map[string]bool{}
-	for name, projects := range sets {
+	for _, name := range names {
+		if len(sets[name]) == 0 {
+			t.Fatalf("corpus.sh: want the %s list, got %v", name, sets)
+		}
 		in[name] = map[string]bool{}
-		for _, p := range projects {
+		for _, p := range sets[name] {
+			if in[name][p] {
+				t.Errorf("%s is twice in the %s set", p, name)
+			}
 			in[name][p] = true
 		}
 	}
-	for p := range in["holdout"] {
-		if in["tuning"][p] {
-			t.Errorf("%s is in both the tuning and the holdout set", p)
+	for i, a := range names {
+		for _, b := range names[i+1:] {
+			for p := range in[a] {
+				if in[b][p] {
+					t.Errorf("%s is in both the %s and the %s set", p, a, b)
+				}
+			}
 		}
 	}
-	for file, set := range map[string]string{"verdicts.tsv": "tuning", "holdout-verdicts.tsv": "holdout"} {
+	for file, set := range map[string]string{"verdicts.tsv": "tuning", "holdout-verdicts.tsv": "holdout", "holdout2-verdicts.tsv": "holdout2"} {
 		_, all, err := readVerdicts(file)
 		if err != nil {
 			t.Fatal(err)
