@@ -111,7 +111,7 @@ func IsTestPath(p string) bool {
 
 // jsTests are the conventions of Jest, Vitest, Mocha, node:test and tap.
 var jsTests = testConventions{
-	dirs:    []string{"__tests__", "__mocks__", "test", "tests", "spec"},
+	dirs:    []string{"__tests__", "__mocks__", "__fixtures__", "test", "tests", "spec"},
 	infixes: []string{".test.", ".spec."},
 }
 

@@ -6,10 +6,11 @@ func TestIsTestPath(t *testing.T) {
 	tests := map[string]bool{
 		// Go: _test.go only.
 		"api/handler_test.go": true, "api/handler.go": false, "test/handler.go": false, "latest.go": false,
+		"server/forge/github/fixtures/handler.go": true, "internal/testutil/server.go": true, "fixture.go": false,
 		// JavaScript and TypeScript.
 		"src/api.test.js": true, "src/api.spec.ts": true, "src/__tests__/api.js": true, "test/api.js": true,
 		"tests/e2e/api.mjs": true, "spec/api.ts": true, "src/contest.js": false, "src/latest.ts": false,
-		"src/testing.js": false, "src/api.js": false,
+		"src/testing.js": false, "src/api.js": false, "src/__fixtures__/server.ts": true,
 		// Python.
 		"app/test_views.py": true, "app/views_test.py": true, "conftest.py": true, "app/tests.py": true,
 		"tests/factories.py": true, "app/views.py": false, "app/contest.py": false, "app/testing.py": false,

@@ -36,3 +36,9 @@ const page = (
 
 // After all that lexing, a real status is still found.
 res.status(404).end(); // codes: 404/send
+
+// Internet Explorer's XMLHttpRequest reported 1223 for a 204: a comparison
+// with it is on purpose, not a typo that can never be true.
+function normalise(xhr) {
+  return xhr.status === 1223 ? 204 : xhr.status;
+}
