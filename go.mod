@@ -10,14 +10,14 @@ require (
 	github.com/go-git/go-git/v5 v5.19.3 // check: .gitignore, .git/info/exclude and the global excludes read with its plumbing/format/gitignore matcher, without running git
 	github.com/golangci/plugin-module-register v0.1.2 // goanalyzer/golangci: the golangci-lint module plugin registry (no dependencies of its own)
 	github.com/owenrumney/go-sarif/v3 v3.3.1 // check --format sarif: SARIF 2.1.0 types
-	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // tests only: validate SARIF against the official draft-04 schema
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // tests only: validate SARIF against the official draft-04 schema, and .httpcodes.yaml examples against our schema
 	github.com/spf13/cobra v1.10.2 // the command line: flags anywhere, help, did-you-mean, shell completion and (cobra/doc) man pages, as golangci-lint and gh use it
 	github.com/yuin/goldmark v1.8.7 // site: the data set's Markdown as HTML
 	go.lsp.dev/jsonrpc2 v0.10.0 // the server's JSON-RPC (v0.10.0: the only version protocol v0.12.0 builds with)
 	go.lsp.dev/protocol v0.12.0 // LSP types
 	go.lsp.dev/uri v0.3.0 // protocol's URI type, used in workspace edits
 	go.uber.org/zap v1.28.0 // the server's logs, to stderr or a file
-	go.yaml.in/yaml/v3 v3.0.6 // .httpcodes.yaml, with line numbers for errors
+	go.yaml.in/yaml/v3 v3.0.6 // .httpcodes.yaml, with line numbers for errors; OpenAPI responses $ref'd from another file
 	golang.org/x/sys v0.49.0 // check --fix: renameat2 RENAME_EXCHANGE, to swap a fixed file in without losing an edit
 	golang.org/x/tools v0.52.0 // goanalyzer, cmd/httpcodes-vet: the go/analysis API, unitchecker for go vet -vettool, analysistest (the newest release served here)
 )
