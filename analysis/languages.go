@@ -28,6 +28,9 @@ type language struct {
 	mayHave func(src []byte) bool
 	// complete, when set, says what to offer at a byte offset.
 	complete func(req *completeRequest) *Completion
+	// routes, when set, finds the file's route registrations and named
+	// functions (see Route).
+	routes func(path string, src []byte) *RouteFacts
 	// tests tells the language's test code by its path.
 	tests testConventions
 	// editors are the names editors give the language.
