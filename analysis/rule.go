@@ -152,8 +152,6 @@ type fileFacts struct {
 	// fileRefs are OpenAPI responses given by a $ref into another file,
 	// resolved by Analyze when the options let it read files.
 	fileRefs []fileRef
-	// ignores are the file's ignore comments, read before the rules run.
-	ignores ignores
 }
 
 // line returns the 1-based line of a byte offset.
@@ -170,6 +168,8 @@ type checker struct {
 	facts    *fileFacts
 	set      *codes.Set
 	pinned   map[codes.Ecosystem]string
+	// ignores are the file's ignore comments, read before the rules run.
+	ignores  ignores
 	findings []Finding
 }
 
@@ -208,7 +208,6 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 	res.Ecosystem = f.ecosystem
 	res.Findings = make([]Finding, 0, len(f.occ)+len(f.steps)/4)
 	ignores := parseIgnores(f)
-	f.ignores = ignores
 	quietTests := opts == nil || opts.Tests == TestsQuiet
 	rules := Rules()
 	checkers := make([]*checker, len(rules))
@@ -216,7 +215,7 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 		// A rule runs on the languages it declares: their extractors
 		// produce the facts it reads with the semantics it assumes.
 		if (opts == nil || !opts.Disabled[r.Name]) && r.Supports(f.lang) {
-			checkers[i] = &checker{rule: r, facts: f, set: set}
+			checkers[i] = &checker{rule: r, facts: f, set: set, ignores: ignores}
 			if opts != nil {
 				checkers[i].pinned = opts.Pinned
 			}
@@ -243,11 +242,11 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 	for _, fd := range all {
 		ignores.silences(f.line(fd.Start), fd.Rule)
 	}
-	for _, fd := range f.oneFindingPerProblem(all) {
+	for _, fd := range oneFindingPerProblem(f, all) {
 		if ignores.silences(f.line(fd.Start), fd.Rule) {
 			continue
 		}
-		if quietTests && f.quietInTests(fd) {
+		if quietTests && quietInTests(f, fd) {
 			continue
 		}
 		res.Findings = append(res.Findings, fd)
@@ -280,7 +279,7 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 // a finding of a rule on the comparison goes when the same rule reports
 // the send of that code. Outside tests a comparison reads another
 // response (a client's), and stays.
-func (f *fileFacts) oneFindingPerProblem(all []Finding) []Finding {
+func oneFindingPerProblem(f *fileFacts, all []Finding) []Finding {
 	if len(all) < 2 {
 		return all
 	}
@@ -322,6 +321,27 @@ func (f *fileFacts) oneFindingPerProblem(all []Finding) []Finding {
 		out = append(out, fd)
 	}
 	return out
+}
+
+// quietInTests reports whether a finding is silenced by the test policy: a warning
+// or an error in test code, except invalid-status on a comparison and the
+// findings about ignore comments, which judge the comment, not the code
+// under test.
+func quietInTests(f *fileFacts, fd Finding) bool {
+	if fd.Severity > Warning || fd.Rule == ruleUnknownIgnore.Name || fd.Rule == ruleUnusedIgnore.Name {
+		return false
+	}
+	if !f.testFile && !f.inTestRegion(fd.Start) {
+		return false
+	}
+	if fd.Rule == ruleInvalidStatus.Name {
+		for _, o := range f.occ {
+			if o.Start == fd.Start && o.Role == Compare {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // spanIndex answers whether any of a set of spans overlaps a given one in

@@ -18,12 +18,12 @@ var ruleUnknownIgnore = &Rule{
 	Bad:  "w.WriteHeader(299) //httpcodes:ignore unknown-staus",
 	Good: "w.WriteHeader(299) //httpcodes:ignore unknown-status",
 	check: func(c *checker) {
-		lines := make([]int, 0, len(c.facts.ignores))
-		for line := range c.facts.ignores {
+		lines := make([]int, 0, len(c.ignores))
+		for line := range c.ignores {
 			lines = append(lines, line)
 		}
 		for _, line := range lines {
-			ic := c.facts.ignores[line]
+			ic := c.ignores[line]
 			if !ic.marked {
 				continue
 			}

@@ -124,27 +124,6 @@ var jvmTests = func(ext string) testConventions {
 	}
 }
 
-// quietInTests reports whether a finding is silenced by the test policy: a warning
-// or an error in test code, except invalid-status on a comparison and the
-// findings about ignore comments, which judge the comment, not the code
-// under test.
-func (f *fileFacts) quietInTests(fd Finding) bool {
-	if fd.Severity > Warning || fd.Rule == ruleUnknownIgnore.Name || fd.Rule == ruleUnusedIgnore.Name {
-		return false
-	}
-	if !f.testFile && !f.inTestRegion(fd.Start) {
-		return false
-	}
-	if fd.Rule == ruleInvalidStatus.Name {
-		for _, o := range f.occ {
-			if o.Start == fd.Start && o.Role == Compare {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // inTestRegion reports whether an offset lies in test code inside the file
 // (a Rust #[cfg(test)] module or #[test] function).
 func (f *fileFacts) inTestRegion(off int) bool {
