@@ -164,10 +164,10 @@ func (f *fileFacts) line(off int) int {
 
 // checker runs one rule over a file's facts and collects its findings.
 type checker struct {
-	rule     *Rule
-	facts    *fileFacts
-	set      *codes.Set
-	pinned   map[codes.Ecosystem]string
+	rule   *Rule
+	facts  *fileFacts
+	set    *codes.Set
+	pinned map[codes.Ecosystem]string
 	// ignores are the file's ignore comments, read before the rules run.
 	ignores  ignores
 	findings []Finding
