@@ -67,7 +67,7 @@ func analyzeOpenAPI(_ string, src []byte, _ *Result) *fileFacts {
 	}
 	f := &fileFacts{src: src, occ: r.occ}
 	for _, ref := range r.fileRefs {
-		f.fileRefs = append(f.fileRefs, fileRef(ref))
+		f.fileRefs = append(f.fileRefs, fileRef{occ: ref.occ, start: ref.start, end: ref.end})
 	}
 	return f
 }
