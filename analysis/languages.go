@@ -28,6 +28,10 @@ type language struct {
 	mayHave func(src []byte) bool
 	// complete, when set, says what to offer at a byte offset.
 	complete func(req *completeRequest) *Completion
+	// incremental, when set, analyses a file so that an edit of it can be
+	// re-analysed in part (Go: the one function an edit falls inside);
+	// Reanalyser uses it, and runs a full analysis per edit without it.
+	incremental func(path string, src []byte, opts *Options) incrementalAnalysis
 	// routes, when set, finds the file's route registrations and named
 	// functions (see Route).
 	routes func(path string, src []byte) *RouteFacts
