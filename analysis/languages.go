@@ -39,6 +39,47 @@ type language struct {
 	tests testConventions
 	// editors are the names editors give the language.
 	editors editorNames
+	// phrases say what the language's runtime does, in the words the
+	// rules' messages need.
+	phrases phrases
+}
+
+// phrases are what a language's runtime does with a response, in the
+// words the rules' messages complete their sentences with. A language
+// fills in those of the rules it supports (Rule.Languages);
+// TestLanguagesDeclareRulePhrases fails when one is missing.
+type phrases struct {
+	// late completes late-header's "X comes too late: the status was sent
+	// by Y on line N; <late>. Set headers before the first write".
+	late string
+	// bodiless completes bodiless-status's "X writes a body after Y on
+	// line N sent 204 No Content, which has no body: <bodiless>; drop the
+	// body or send 200 OK".
+	bodiless string
+	// invalid completes invalid-status's "X with 2000: a status code has
+	// three digits, 100 to 999; <invalid>"; a %d in it is the code.
+	invalid string
+	// again and againEffect complete superfluous-writeheader's "X <again>:
+	// Y on line N already sent the status, and <againEffect>; return after
+	// line N, or set the status before writing": again is "has no effect",
+	// or "comes too late" where the runtime throws.
+	again, againEffect string
+	// redirectAPI completes error-status's "to redirect, use
+	// <redirectAPI>, which sets Location".
+	redirectAPI string
+	// setHeader says how the writer of a status event sets a header before
+	// it, completing missing-header's "X sends 405 Method Not Allowed
+	// without an Allow header: a 405 must list the methods …; <setHeader>,
+	// e.g. …" ("call w.Header().Set("Allow", …) first").
+	setHeader func(ev event, header string) string
+	// redirect completes missing-header's "X sends 302 Found without a
+	// Location header: a 302 redirects nowhere without it; <redirect>".
+	redirect func(ev event) string
+	// outputSendsHeaders is set where the first output sends the status
+	// line and the headers, whatever it writes (PHP): late-header and
+	// superfluous-writeheader then say so instead of naming the status or
+	// the body.
+	outputSendsHeaders bool
 }
 
 // editorNames are the names editors give a language: the editor manifests

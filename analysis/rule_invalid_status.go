@@ -1,6 +1,10 @@
 package analysis
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 var ruleInvalidStatus = &Rule{
 	Name:     "invalid-status",
@@ -25,7 +29,7 @@ var ruleInvalidStatus = &Rule{
 			}
 			c.report(Finding{
 				Start: o.Start, End: o.End, Code: o.Code,
-				Message: fmt.Sprintf("%s with %d: a status code has three digits, 100 to 999; %s", o.Context, o.Code, invalidEffect(c.facts.lang, o.Code)),
+				Message: fmt.Sprintf("%s with %d: a status code has three digits, 100 to 999; %s", o.Context, o.Code, strings.ReplaceAll(c.phrases().invalid, "%d", strconv.Itoa(o.Code))),
 			})
 		}
 	},
@@ -65,21 +69,5 @@ func statusLike(n int, role Role, lang string) bool {
 
 // ieNoContent is Internet Explorer's XMLHttpRequest status for a 204.
 const ieNoContent = 1223
-
-// invalidEffect says what the language's runtime does with a status
-// outside 100–999.
-func invalidEffect(lang string, code int) string {
-	switch lang {
-	case "go":
-		return fmt.Sprintf("Go's WriteHeader panics on %d", code)
-	case "javascript", "typescript":
-		return fmt.Sprintf("Node throws RangeError [ERR_HTTP_INVALID_STATUS_CODE] on %d", code)
-	case "openapi":
-		return "an OpenAPI response key must be a status code, a range such as 4XX, or default"
-	case "nginx":
-		return "nginx refuses the configuration"
-	}
-	return fmt.Sprintf("no client accepts a response line with %d", code)
-}
 
 func init() { registerRule(ruleInvalidStatus) }
