@@ -142,3 +142,23 @@ func TestLinesLastLineClamps(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLinesEditedKeystroke moves the table of a 3 MB, 59,000-line
+// text through one keystroke in its middle, as the language server does on
+// every edit; BenchmarkNewLines3MB builds it from scratch, for comparison.
+func BenchmarkLinesEditedKeystroke(b *testing.B) {
+	text := []byte(strings.Repeat("\tw.WriteHeader(http.StatusOK) // a line of thirty\n", 100000)[:3_000_000])
+	l := NewLines(text)
+	at := len(text) / 2
+	next := append(append(append([]byte{}, text[:at]...), 'x'), text[at:]...)
+	for b.Loop() {
+		l.Edited(next, at, at, "x")
+	}
+}
+
+func BenchmarkNewLines3MB(b *testing.B) {
+	text := []byte(strings.Repeat("\tw.WriteHeader(http.StatusOK) // a line of thirty\n", 100000)[:3_000_000])
+	for b.Loop() {
+		NewLines(text)
+	}
+}
