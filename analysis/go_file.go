@@ -87,7 +87,7 @@ type goFile struct {
 
 func init() {
 	register(&language{name: "go", exts: []string{".go"}, analyze: analyzeGo, mayHave: goMayHaveStatus, complete: completeGo,
-		incremental: newGoIncremental,
+		incremental: newGoIncremental, statusByName: true,
 		// _test.go, and the fake servers and helpers tests import
 		// (testutil/, fixtures/), which probe odd codes as tests do.
 		tests:   testConventions{suffixes: []string{"_test.go"}, dirs: []string{"testutil", "fixtures"}},

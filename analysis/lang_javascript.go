@@ -17,10 +17,10 @@ import (
 
 func init() {
 	register(&language{name: "javascript", exts: []string{".js", ".jsx", ".mjs", ".cjs"},
-		analyze: analyzeJavaScript, mayHave: mayHaveJS, complete: completeJS, tests: jsTests, phrases: jsPhrases,
+		analyze: analyzeJavaScript, mayHave: mayHaveJS, complete: completeJS, tests: jsTests, phrases: jsPhrases, statusByName: true,
 		editors: editorNames{lsp: []string{"javascript", "javascriptreact"}, vim: []string{"javascript", "javascriptreact"}, helix: []string{"javascript", "jsx"}}})
 	register(&language{name: "typescript", exts: []string{".ts", ".tsx", ".mts", ".cts"},
-		analyze: analyzeTypeScript, mayHave: mayHaveJS, complete: completeJS, tests: jsTests, phrases: jsPhrases,
+		analyze: analyzeTypeScript, mayHave: mayHaveJS, complete: completeJS, tests: jsTests, phrases: jsPhrases, statusByName: true,
 		editors: editorNames{lsp: []string{"typescript", "typescriptreact"}, vim: []string{"typescript", "typescriptreact"}, helix: []string{"typescript", "tsx"}}})
 }
 

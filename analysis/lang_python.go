@@ -40,6 +40,8 @@ func init() {
 		analyze:  analyzePython,
 		mayHave:  pythonMayHave,
 		complete: completePython,
+		// A status_code compared with four digits is a typo.
+		statusByName: true,
 		// pytest's discovery (test_*.py, *_test.py, conftest.py), Django's
 		// tests.py and tests/ packages.
 		tests: testConventions{

@@ -39,6 +39,13 @@ type language struct {
 	tests testConventions
 	// editors are the names editors give the language.
 	editors editorNames
+	// statusByName is set where the operand a number is compared with is
+	// an HTTP status by its name alone (Go's typed StatusCode and recorder
+	// Code, JavaScript's res.status in an assertion, Python's
+	// status_code), so a four-digit number compared with it is a typo
+	// that invalid-status reports; a JVM or C# getStatus() == 1000 may be
+	// an application's own status, or a WebSocket close code.
+	statusByName bool
 	// phrases say what the language's runtime does, in the words the
 	// rules' messages need.
 	phrases phrases

@@ -47,10 +47,7 @@ func neverAStatus(code int) bool {
 // taken as a status: three digits; and, compared with a status, four
 // (expect(res.status).toBe(2020) is a typo that makes a test impossible to
 // pass, and invalid-status says so). Four digits count only in the
-// languages whose compared operand is an HTTP status by its name alone
-// (Go's typed StatusCode and recorder Code, JavaScript's res.status in an
-// assertion, Python's status_code): a JVM or C# getStatus() == 1000 may be
-// an application's own status, or a WebSocket close code.
+// languages that declare statusByName.
 func statusLike(n int, role Role, lang string) bool {
 	if n >= 100 && n <= 999 {
 		return true
@@ -60,11 +57,8 @@ func statusLike(n int, role Role, lang string) bool {
 	if role != Compare || n < 1000 || n > 9999 || n == ieNoContent {
 		return false
 	}
-	switch lang {
-	case "go", "javascript", "typescript", "python":
-		return true
-	}
-	return false
+	l := languageNamed(lang)
+	return l != nil && l.statusByName
 }
 
 // ieNoContent is Internet Explorer's XMLHttpRequest status for a 204.
