@@ -66,7 +66,7 @@ func FuzzIncremental(f *testing.F) {
 	f.Add(src, uint16(1200), uint8(1), "}")
 	f.Add([]byte("package p\nimport \"net/http\"\nfunc f(w http.ResponseWriter) {\n\tw.WriteHeader(200)\n}\n"), uint16(60), uint8(0), "\n")
 	f.Fuzz(func(t *testing.T, src []byte, at uint16, cut uint8, text string) {
-		inc := NewIncremental("fuzz.go", src, nil)
+		inc := NewReanalyser("fuzz.go", src, nil)
 		start := int(at) % (len(src) + 1)
 		end := min(len(src), start+int(cut%8))
 		got := inc.Edit(start, end, text)

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bytes"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/scanner"
@@ -86,10 +87,23 @@ type goFile struct {
 
 func init() {
 	register(&language{name: "go", exts: []string{".go"}, analyze: analyzeGo, mayHave: goMayHaveStatus, complete: completeGo,
+		incremental: newGoIncremental, statusByName: true,
 		// _test.go, and the fake servers and helpers tests import
 		// (testutil/, fixtures/), which probe odd codes as tests do.
 		tests:   testConventions{suffixes: []string{"_test.go"}, dirs: []string{"testutil", "fixtures"}},
-		editors: editorNames{lsp: []string{"go"}, vim: []string{"go"}, helix: []string{"go"}}})
+		editors: editorNames{lsp: []string{"go"}, vim: []string{"go"}, helix: []string{"go"}},
+		phrases: phrases{
+			late:        "net/http drops a header set after that without a word",
+			bodiless:    "net/http refuses the write (http.ErrBodyNotAllowed)",
+			invalid:     "Go's WriteHeader panics on %d",
+			again:       "has no effect",
+			againEffect: "a status is sent only once (net/http logs \"superfluous response.WriteHeader call\")",
+			redirectAPI: "http.Redirect",
+			setHeader: func(ev event, header string) string {
+				return fmt.Sprintf("call %s.Header().Set(%q, …) first", ev.writer, header)
+			},
+			redirect: func(event) string { return "set Location first, or use http.Redirect, which sets it" },
+		}})
 }
 
 func analyzeGo(path string, src []byte, res *Result) *fileFacts {

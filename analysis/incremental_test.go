@@ -46,7 +46,10 @@ func TestIncrementalMatchesFull(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	incremental := 0
 	for name, src := range sources {
-		inc := NewIncremental(name, src, nil)
+		inc := NewReanalyser(name, src, nil)
+		if !inc.Incremental() {
+			t.Fatalf("%s: the Go reanalyser is not incremental", name)
+		}
 		for i := 0; i < 400; i++ {
 			text := inc.Text()
 			start := rng.Intn(len(text))
@@ -61,7 +64,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 					start, end, ins = start+j, start+j+2, "30"
 				}
 			}
-			before := inc.bodyHolding(start, end) >= 0
+			before := inc.inc.(*goIncremental).bodyHolding(start, end) >= 0
 			got := inc.Edit(start, end, ins)
 			want := Analyze(name, inc.Text(), nil)
 			if before && got.SyntaxError == nil {
@@ -73,7 +76,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 					name, i, start, end, ins, got.SyntaxError, want.SyntaxError, len(got.Occurrences), len(want.Occurrences), len(got.Findings), len(want.Findings))
 			}
 			if got.SyntaxError != nil && rng.Intn(2) == 0 {
-				inc = NewIncremental(name, src, nil) // start again from text that parses
+				inc = NewReanalyser(name, src, nil) // start again from text that parses
 			}
 		}
 	}
@@ -82,11 +85,37 @@ func TestIncrementalMatchesFull(t *testing.T) {
 	}
 }
 
+// TestReanalyserCapability: a reanalyser is incremental exactly for the
+// languages that declare the capability, and for the others each edit is
+// a full analysis with the same result as Analyze's.
+func TestReanalyserCapability(t *testing.T) {
+	for _, l := range sorted() {
+		path := "a" + l.exts[0]
+		if got := NewReanalyser(path, nil, nil).Incremental(); got != (l.incremental != nil) {
+			t.Errorf("%s: Incremental() = %v, the language declares %v", l.name, got, l.incremental != nil)
+		}
+	}
+	if languageNamed("go").incremental == nil {
+		t.Error("Go no longer offers incremental analysis")
+	}
+	src := "app.get('/', (req, res) => {\n  res.status(200).send('x');\n});\n"
+	r := NewReanalyser("a.js", []byte(src), nil)
+	at := strings.Index(src, "200")
+	got := r.Edit(at, at+3, "204")
+	want := Analyze("a.js", []byte(strings.Replace(src, "200", "204", 1)), nil)
+	if string(r.Text()) != strings.Replace(src, "200", "204", 1) || !reflect.DeepEqual(got, want) || r.Result() != got {
+		t.Errorf("the JavaScript edit: got %+v, want %+v", got, want)
+	}
+	if len(got.Findings) == 0 {
+		t.Error("a 204 with a body: the edit was not analysed")
+	}
+}
+
 // BenchmarkIncrementalEdit10kLines measures an edit inside one function of a
 // 10,000-line file, as the language server analyses it.
 func BenchmarkIncrementalEdit10kLines(b *testing.B) {
 	src := bigGoFile(10000)
-	inc := NewIncremental("big.go", src, nil)
+	inc := NewReanalyser("big.go", src, nil)
 	at := strings.Index(string(src), "w.WriteHeader(201)") + len("w.WriteHeader(20")
 	digits := []string{"2", "1"}
 	i := 0
@@ -113,14 +142,14 @@ func TestIncrementalKeepsLateHeaderFixes(t *testing.T) {
 		}
 		return n
 	}
-	inc := NewIncremental("late_header.go", src, nil)
+	inc := NewReanalyser("late_header.go", src, nil)
 	before := fixes(inc.Result())
 	if before < 5 {
 		t.Fatalf("late_header.go has %d late-header fixes; the test needs several", before)
 	}
 	// A space at the start of the first function's body.
 	at := strings.Index(string(src), "func afterWriteHeader(w http.ResponseWriter, url string) {\n") + len("func afterWriteHeader(w http.ResponseWriter, url string) {\n")
-	if inc.bodyHolding(at, at) < 0 {
+	if inc.inc.(*goIncremental).bodyHolding(at, at) < 0 {
 		t.Fatal("the edit is not inside a function body")
 	}
 	got := inc.Edit(at, at, " ")

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/httpcodes/httpcodes/codes"
@@ -35,7 +36,19 @@ func init() {
 			dirs:     []string{"*.Tests", "*.Test", "*.UnitTests", "*.IntegrationTests", "*.Specs", "test", "tests"},
 			suffixes: []string{"Tests.cs", "Test.cs"},
 		},
-		editors: editorNames{lsp: []string{"csharp"}, vim: []string{"cs"}, helix: []string{"c-sharp"}}})
+		editors: editorNames{lsp: []string{"csharp"}, vim: []string{"cs"}, helix: []string{"c-sharp"}},
+		phrases: phrases{
+			late:        "Kestrel throws InvalidOperationException (\"Headers are read-only, response has already started\") on a header set after that",
+			bodiless:    "Kestrel refuses the write (InvalidOperationException)",
+			invalid:     "no client accepts a response line with %d",
+			again:       "comes too late",
+			againEffect: "Kestrel throws InvalidOperationException (\"StatusCode cannot be set because the response has already started\")",
+			redirectAPI: "the redirect API",
+			setHeader: func(ev event, header string) string {
+				return fmt.Sprintf("set %s.Headers[%q] = … first", ev.writer, header)
+			},
+			redirect: func(event) string { return "set Location first, or use Response.Redirect or Redirect(), which sets it" },
+		}})
 }
 
 // csMayHave: every context and constant needs one of these words: a

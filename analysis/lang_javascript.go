@@ -17,11 +17,26 @@ import (
 
 func init() {
 	register(&language{name: "javascript", exts: []string{".js", ".jsx", ".mjs", ".cjs"},
-		analyze: analyzeJavaScript, mayHave: mayHaveJS, complete: completeJS, tests: jsTests,
+		analyze: analyzeJavaScript, mayHave: mayHaveJS, complete: completeJS, tests: jsTests, phrases: jsPhrases, statusByName: true,
 		editors: editorNames{lsp: []string{"javascript", "javascriptreact"}, vim: []string{"javascript", "javascriptreact"}, helix: []string{"javascript", "jsx"}}})
 	register(&language{name: "typescript", exts: []string{".ts", ".tsx", ".mts", ".cts"},
-		analyze: analyzeTypeScript, mayHave: mayHaveJS, complete: completeJS, tests: jsTests,
+		analyze: analyzeTypeScript, mayHave: mayHaveJS, complete: completeJS, tests: jsTests, phrases: jsPhrases, statusByName: true,
 		editors: editorNames{lsp: []string{"typescript", "typescriptreact"}, vim: []string{"typescript", "typescriptreact"}, helix: []string{"typescript", "tsx"}}})
+}
+
+// jsPhrases are what Node and its frameworks do, for JavaScript and
+// TypeScript alike.
+var jsPhrases = phrases{
+	late:        "Node throws ERR_HTTP_HEADERS_SENT when a header is set after they were sent",
+	bodiless:    "Node, Express, Fastify and Koa drop it without a word",
+	invalid:     "Node throws RangeError [ERR_HTTP_INVALID_STATUS_CODE] on %d",
+	again:       "has no effect",
+	againEffect: "a status is sent only once (Node throws ERR_HTTP_HEADERS_SENT, Fastify logs \"Reply was already sent\")",
+	redirectAPI: "the redirect API",
+	setHeader: func(ev event, header string) string {
+		return "call " + jsHeaderSet(ev.writer, header) + " first"
+	},
+	redirect: func(ev event) string { return "set Location first, or use " + ev.writer + ".redirect, which sets it" },
 }
 
 func analyzeJavaScript(path string, src []byte, res *Result) *fileFacts {

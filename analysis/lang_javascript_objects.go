@@ -65,11 +65,9 @@ func (j *jsScan) objectKey(i int) {
 	if !ok {
 		return
 	}
-	open := i - 1
+	open := j.openAt(i) // the object literal's "{"
 	if !j.is(open, "{") {
-		if open = j.enclosing(i); open < 0 {
-			return
-		}
+		return
 	}
 	inner, _ := j.args(open)
 	c := statusCtx{role: Send, context: "{ " + j.text(i) + " }", msg: -1}
@@ -97,38 +95,17 @@ func (j *jsScan) objectKey(i int) {
 // argumentOf returns the "(" of the call that the object literal opened at
 // open is an argument of, directly or inside other object or array
 // literals ({ error: { statusCode } }), or -1. It climbs a few levels, each
-// a bounded look back.
+// the bracket that holds the last (openAt, exact however long the literal).
 func (j *jsScan) argumentOf(open int) int {
 	for level := 0; level < 4 && open > 0; level++ {
 		if !j.is(open-1, "(") && !j.is(open-1, ",") && !j.is(open-1, ":") && !j.is(open-1, "[") {
 			return -1
 		}
-		outer := j.unclosedBefore(open)
+		outer := j.openAt(open)
 		if outer < 0 || j.is(outer, "(") {
 			return outer
 		}
 		open = outer
-	}
-	return -1
-}
-
-// unclosedBefore returns the nearest bracket before i left open at i, or
-// -1; like opening, it looks back a bounded distance.
-func (j *jsScan) unclosedBefore(i int) int {
-	depth := 0
-	for k := i - 1; k >= 0 && i-k < 4096; k-- {
-		t := j.toks[k]
-		if t.kind != tPunct || t.end-t.start != 1 {
-			continue
-		}
-		switch j.src[t.start] {
-		case ')', ']', '}':
-			depth++
-		case '(', '[', '{':
-			if depth--; depth < 0 {
-				return k
-			}
-		}
 	}
 	return -1
 }
@@ -168,31 +145,6 @@ func (j *jsScan) chainedAfterStatus(i int) bool {
 	}
 	open := j.opening(i - 2)
 	return open > 1 && j.isMember(open-1) && (j.is(open-1, "status") || j.is(open-1, "code"))
-}
-
-// enclosing returns the "{" of the object literal whose key is at i, or
-// -1; like opening, it looks back a bounded distance.
-func (j *jsScan) enclosing(i int) int {
-	depth := 0
-	for k := i - 1; k >= 0 && i-k < 4096; k-- {
-		t := j.toks[k]
-		if t.kind != tPunct || t.end-t.start != 1 {
-			continue
-		}
-		switch j.src[t.start] {
-		case ')', ']', '}':
-			depth++
-		case '(', '[':
-			if depth--; depth < 0 {
-				return -1
-			}
-		case '{':
-			if depth--; depth < 0 {
-				return k
-			}
-		}
-	}
-	return -1
 }
 
 // hasKey reports whether one of the object's members is one of keys,

@@ -31,10 +31,29 @@ import (
 //     constant is offered as HttpStatus.NOT_FOUND.value().
 
 func init() {
-	register(&language{name: "java", exts: []string{".java"}, analyze: analyzeJava, mayHave: jvmMayHave, complete: completeJava, tests: jvmTests(".java"),
+	register(&language{name: "java", exts: []string{".java"}, analyze: analyzeJava, mayHave: jvmMayHave, complete: completeJava, tests: jvmTests(".java"), phrases: jvmPhrases,
 		editors: editorNames{lsp: []string{"java"}, vim: []string{"java"}, helix: []string{"java"}}})
-	register(&language{name: "kotlin", exts: []string{".kt", ".kts"}, analyze: analyzeKotlin, mayHave: jvmMayHave, complete: completeKotlin, tests: jvmTests(".kt"),
+	register(&language{name: "kotlin", exts: []string{".kt", ".kts"}, analyze: analyzeKotlin, mayHave: jvmMayHave, complete: completeKotlin, tests: jvmTests(".kt"), phrases: jvmPhrases,
 		editors: editorNames{lsp: []string{"kotlin"}, vim: []string{"kotlin"}, helix: []string{"kotlin"}}})
+}
+
+// jvmPhrases are what servlet containers, Spring and Ktor do, for Java and
+// Kotlin alike.
+var jvmPhrases = phrases{
+	late:        "a committed servlet response ignores headers set after that, and Ktor throws",
+	bodiless:    "the server drops it or cuts the connection",
+	invalid:     "no client accepts a response line with %d",
+	again:       "has no effect",
+	againEffect: "a status is sent only once (a committed servlet response ignores setStatus and throws IllegalStateException on sendError; Ktor throws ResponseAlreadySentException)",
+	redirectAPI: "the redirect API",
+	setHeader: func(ev event, header string) string {
+		call, _ := jvmHeaderCall(ev, header)
+		return "call " + call + " first"
+	},
+	redirect: func(ev event) string {
+		_, redirect := jvmHeaderCall(ev, "Location")
+		return "set Location first, or use " + redirect + ", which sets it"
+	},
 }
 
 func analyzeJava(_ string, src []byte, _ *Result) *fileFacts {

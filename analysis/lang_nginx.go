@@ -15,6 +15,7 @@ func init() {
 		name: "nginx", exts: []string{".nginx", ".nginxconf"}, claims: nginxClaims,
 		analyze: analyzeNginx, mayHave: nginxMayHave, complete: completeNginx,
 		editors: editorNames{lsp: []string{"nginx"}, vim: []string{"nginx"}, helix: []string{"nginx"}},
+		phrases: phrases{invalid: "nginx refuses the configuration", redirectAPI: "the redirect API"},
 	})
 }
 

@@ -34,6 +34,7 @@ func init() {
 		// about every YAML and JSON file, and finds nothing in those that
 		// are not API descriptions.
 		editors: editorNames{lsp: []string{"yaml", "json"}, vim: []string{"yaml", "json"}, helix: []string{"yaml", "json"}},
+		phrases: phrases{invalid: "an OpenAPI response key must be a status code, a range such as 4XX, or default"},
 	})
 }
 

@@ -1,6 +1,9 @@
 package analysis
 
-import "bytes"
+import (
+	"bytes"
+	"fmt"
+)
 
 // PHP is read by a token scanner: lexPHP below, the contexts in
 // lang_php_scan.go and completion in lang_php_complete.go.
@@ -15,6 +18,23 @@ func init() {
 		// PHPUnit's *Test.php, in Laravel's and Symfony's tests/.
 		tests:   testConventions{dirs: []string{"tests", "test"}, suffixes: []string{"Test.php"}},
 		editors: editorNames{lsp: []string{"php"}, vim: []string{"php"}, helix: []string{"php"}},
+		phrases: phrases{
+			late: "PHP drops a header set after that and warns \"Cannot modify header information - headers already sent\"",
+			// net/http's words, which PHP's messages have carried since
+			// the phrases were a switch with Go as its default; no
+			// annotated case writes a body after a 204 in PHP.
+			bodiless:    "net/http refuses the write (http.ErrBodyNotAllowed)",
+			invalid:     "no client accepts a response line with %d",
+			again:       "has no effect",
+			againEffect: "a status is sent only once (PHP warns \"headers already sent\")",
+			redirectAPI: "the redirect API",
+			// PHP sends the headers set before the output is flushed,
+			// in any order.
+			setHeader: func(_ event, header string) string { return fmt.Sprintf("call header('%s: …') first", header) },
+			redirect:  func(event) string { return "call header('Location: …') too" },
+			// The first output sends the status line and the headers.
+			outputSendsHeaders: true,
+		},
 	})
 }
 

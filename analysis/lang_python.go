@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/httpcodes/httpcodes/codes"
@@ -39,6 +40,8 @@ func init() {
 		analyze:  analyzePython,
 		mayHave:  pythonMayHave,
 		complete: completePython,
+		// A status_code compared with four digits is a typo.
+		statusByName: true,
 		// pytest's discovery (test_*.py, *_test.py, conftest.py), Django's
 		// tests.py and tests/ packages.
 		tests: testConventions{
@@ -48,6 +51,19 @@ func init() {
 			names:    []string{"conftest.py", "tests.py"},
 		},
 		editors: editorNames{lsp: []string{"python"}, vim: []string{"python"}, helix: []string{"python"}},
+		phrases: phrases{
+			late:        "http.server queues a header sent after end_headers() behind the header section, so it is lost or read as body",
+			bodiless:    "http.server sends the bytes anyway, and a client or proxy reads them as the start of the next response",
+			invalid:     "no client accepts a response line with %d",
+			redirectAPI: "the redirect API",
+			setHeader: func(ev event, header string) string {
+				if ev.writer != builtWriter {
+					return fmt.Sprintf("call %s.send_header(%q, …) before end_headers()", ev.writer, header)
+				}
+				return fmt.Sprintf("pass it with the response (headers={%q: …})", header)
+			},
+			redirect: func(event) string { return "set Location first, or use redirect() or RedirectResponse, which sets it" },
+		},
 	})
 }
 

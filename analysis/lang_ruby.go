@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 )
 
@@ -43,6 +44,19 @@ func init() {
 		// RSpec's spec/ and *_spec.rb, Minitest's test/ and *_test.rb.
 		tests:   testConventions{dirs: []string{"spec", "test"}, suffixes: []string{"_spec.rb", "_test.rb"}},
 		editors: editorNames{lsp: []string{"ruby"}, vim: []string{"ruby"}, helix: []string{"ruby"}},
+		phrases: phrases{
+			late: "Rails commits the headers with the first stream write, and a header set after that raises ActionDispatch::IllegalStateError",
+			// net/http's words, which Ruby's messages have carried since
+			// the phrases were a switch with Go as its default; no
+			// annotated case writes a body after a 204 in Ruby.
+			bodiless:    "net/http refuses the write (http.ErrBodyNotAllowed)",
+			invalid:     "no client accepts a response line with %d",
+			redirectAPI: "the redirect API",
+			setHeader: func(_ event, header string) string {
+				return fmt.Sprintf("pass it with the response (head :status, %q => …) or set response.headers[%q] first", header, header)
+			},
+			redirect: func(event) string { return "set Location first, or use redirect_to, which sets it" },
+		},
 	})
 }
 

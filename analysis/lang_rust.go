@@ -1,6 +1,9 @@
 package analysis
 
-import "unicode/utf8"
+import (
+	"fmt"
+	"unicode/utf8"
+)
 
 // Rust is read by a token scanner: lexRust below, the contexts in
 // lang_rust_scan.go and completion in lang_rust_complete.go.
@@ -16,6 +19,18 @@ func init() {
 		// modules and #[test] functions, found in the file.
 		tests:   testConventions{dirs: []string{"tests"}},
 		editors: editorNames{lsp: []string{"rust"}, vim: []string{"rust"}, helix: []string{"rust"}},
+		phrases: phrases{
+			// net/http's words, which Rust's messages have carried since
+			// the phrases were a switch with Go as its default; no
+			// annotated case writes a body after a 204 in Rust.
+			bodiless:    "net/http refuses the write (http.ErrBodyNotAllowed)",
+			invalid:     "no client accepts a response line with %d",
+			redirectAPI: "the redirect API",
+			setHeader: func(_ event, header string) string {
+				return fmt.Sprintf("add .header(%q, …) to the response", header)
+			},
+			redirect: func(event) string { return "set Location first, or use Redirect::to, which sets it" },
+		},
 	})
 }
 

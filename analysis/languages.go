@@ -28,6 +28,10 @@ type language struct {
 	mayHave func(src []byte) bool
 	// complete, when set, says what to offer at a byte offset.
 	complete func(req *completeRequest) *Completion
+	// incremental, when set, analyses a file so that an edit of it can be
+	// re-analysed in part (Go: the one function an edit falls inside);
+	// Reanalyser uses it, and runs a full analysis per edit without it.
+	incremental func(path string, src []byte, opts *Options) incrementalAnalysis
 	// routes, when set, finds the file's route registrations and named
 	// functions (see Route).
 	routes func(path string, src []byte) *RouteFacts
@@ -35,6 +39,54 @@ type language struct {
 	tests testConventions
 	// editors are the names editors give the language.
 	editors editorNames
+	// statusByName is set where the operand a number is compared with is
+	// an HTTP status by its name alone (Go's typed StatusCode and recorder
+	// Code, JavaScript's res.status in an assertion, Python's
+	// status_code), so a four-digit number compared with it is a typo
+	// that invalid-status reports; a JVM or C# getStatus() == 1000 may be
+	// an application's own status, or a WebSocket close code.
+	statusByName bool
+	// phrases say what the language's runtime does, in the words the
+	// rules' messages need.
+	phrases phrases
+}
+
+// phrases are what a language's runtime does with a response, in the
+// words the rules' messages complete their sentences with. A language
+// fills in those of the rules it supports (Rule.Languages);
+// TestLanguagesDeclareRulePhrases fails when one is missing.
+type phrases struct {
+	// late completes late-header's "X comes too late: the status was sent
+	// by Y on line N; <late>. Set headers before the first write".
+	late string
+	// bodiless completes bodiless-status's "X writes a body after Y on
+	// line N sent 204 No Content, which has no body: <bodiless>; drop the
+	// body or send 200 OK".
+	bodiless string
+	// invalid completes invalid-status's "X with 2000: a status code has
+	// three digits, 100 to 999; <invalid>"; a %d in it is the code.
+	invalid string
+	// again and againEffect complete superfluous-writeheader's "X <again>:
+	// Y on line N already sent the status, and <againEffect>; return after
+	// line N, or set the status before writing": again is "has no effect",
+	// or "comes too late" where the runtime throws.
+	again, againEffect string
+	// redirectAPI completes error-status's "to redirect, use
+	// <redirectAPI>, which sets Location".
+	redirectAPI string
+	// setHeader says how the writer of a status event sets a header before
+	// it, completing missing-header's "X sends 405 Method Not Allowed
+	// without an Allow header: a 405 must list the methods …; <setHeader>,
+	// e.g. …" ("call w.Header().Set("Allow", …) first").
+	setHeader func(ev event, header string) string
+	// redirect completes missing-header's "X sends 302 Found without a
+	// Location header: a 302 redirects nowhere without it; <redirect>".
+	redirect func(ev event) string
+	// outputSendsHeaders is set where the first output sends the status
+	// line and the headers, whatever it writes (PHP): late-header and
+	// superfluous-writeheader then say so instead of naming the status or
+	// the body.
+	outputSendsHeaders bool
 }
 
 // editorNames are the names editors give a language: the editor manifests

@@ -175,6 +175,15 @@ type checker struct {
 
 func (c *checker) report(f Finding) { c.reportAt(f, c.rule.Severity) }
 
+// phrases are what the file's language says its runtime does, for the
+// rule's messages.
+func (c *checker) phrases() *phrases {
+	if l := languageNamed(c.facts.lang); l != nil {
+		return &l.phrases
+	}
+	return &phrases{}
+}
+
 // reportAt reports a finding at a severity below the rule's own, for the
 // cases of a rule that are more often deliberate than its others; it never
 // raises one. A severity set for the rule in the configuration applies to

@@ -49,7 +49,7 @@ var ruleBodilessStatus = &Rule{
 			}
 			code := c.lookup(p.code)
 			c.report(Finding{Start: ev.start, End: ev.end, Code: p.code,
-				Message: fmt.Sprintf("%s writes a body after %s on line %d sent %s, which has no body: %s; drop the body or send 200 OK", ev.api, p.api, c.facts.line(p.start), code, bodilessEffect(c.facts.lang))})
+				Message: fmt.Sprintf("%s writes a body after %s on line %d sent %s, which has no body: %s; drop the body or send 200 OK", ev.api, p.api, c.facts.line(p.start), code, c.phrases().bodiless)})
 		}
 	},
 }
@@ -68,19 +68,3 @@ func bodilessCodes(c *checker) []int {
 }
 
 func init() { registerRule(ruleBodilessStatus) }
-
-// bodilessEffect says what the runtime does with a body after a status
-// that has none.
-func bodilessEffect(lang string) string {
-	switch lang {
-	case "java", "kotlin":
-		return "the server drops it or cuts the connection"
-	case "csharp":
-		return "Kestrel refuses the write (InvalidOperationException)"
-	case "javascript", "typescript":
-		return "Node, Express, Fastify and Koa drop it without a word"
-	case "python":
-		return "http.server sends the bytes anyway, and a client or proxy reads them as the start of the next response"
-	}
-	return "net/http refuses the write (http.ErrBodyNotAllowed)"
-}

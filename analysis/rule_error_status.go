@@ -21,10 +21,7 @@ var ruleErrorStatus = &Rule{
 			}
 			advice := "use a 4xx code when the request is at fault (400 Bad Request, 404 Not Found, …) or a 5xx code when the server is (500 Internal Server Error)"
 			if o.Code/100 == 3 {
-				advice = "to redirect, use the redirect API, which sets Location; to report an error, use a 4xx or 5xx code"
-				if c.facts.lang == "go" {
-					advice = "to redirect, use http.Redirect, which sets Location; to report an error, use a 4xx or 5xx code"
-				}
+				advice = "to redirect, use " + c.phrases().redirectAPI + ", which sets Location; to report an error, use a 4xx or 5xx code"
 			}
 			c.report(Finding{
 				Start: o.Start, End: o.End, Code: o.Code,

@@ -1,6 +1,10 @@
 package analysis
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 var ruleInvalidStatus = &Rule{
 	Name:     "invalid-status",
@@ -25,7 +29,7 @@ var ruleInvalidStatus = &Rule{
 			}
 			c.report(Finding{
 				Start: o.Start, End: o.End, Code: o.Code,
-				Message: fmt.Sprintf("%s with %d: a status code has three digits, 100 to 999; %s", o.Context, o.Code, invalidEffect(c.facts.lang, o.Code)),
+				Message: fmt.Sprintf("%s with %d: a status code has three digits, 100 to 999; %s", o.Context, o.Code, strings.ReplaceAll(c.phrases().invalid, "%d", strconv.Itoa(o.Code))),
 			})
 		}
 	},
@@ -43,10 +47,7 @@ func neverAStatus(code int) bool {
 // taken as a status: three digits; and, compared with a status, four
 // (expect(res.status).toBe(2020) is a typo that makes a test impossible to
 // pass, and invalid-status says so). Four digits count only in the
-// languages whose compared operand is an HTTP status by its name alone
-// (Go's typed StatusCode and recorder Code, JavaScript's res.status in an
-// assertion, Python's status_code): a JVM or C# getStatus() == 1000 may be
-// an application's own status, or a WebSocket close code.
+// languages that declare statusByName.
 func statusLike(n int, role Role, lang string) bool {
 	if n >= 100 && n <= 999 {
 		return true
@@ -56,30 +57,11 @@ func statusLike(n int, role Role, lang string) bool {
 	if role != Compare || n < 1000 || n > 9999 || n == ieNoContent {
 		return false
 	}
-	switch lang {
-	case "go", "javascript", "typescript", "python":
-		return true
-	}
-	return false
+	l := languageNamed(lang)
+	return l != nil && l.statusByName
 }
 
 // ieNoContent is Internet Explorer's XMLHttpRequest status for a 204.
 const ieNoContent = 1223
-
-// invalidEffect says what the language's runtime does with a status
-// outside 100–999.
-func invalidEffect(lang string, code int) string {
-	switch lang {
-	case "go":
-		return fmt.Sprintf("Go's WriteHeader panics on %d", code)
-	case "javascript", "typescript":
-		return fmt.Sprintf("Node throws RangeError [ERR_HTTP_INVALID_STATUS_CODE] on %d", code)
-	case "openapi":
-		return "an OpenAPI response key must be a status code, a range such as 4XX, or default"
-	case "nginx":
-		return "nginx refuses the configuration"
-	}
-	return fmt.Sprintf("no client accepts a response line with %d", code)
-}
 
 func init() { registerRule(ruleInvalidStatus) }

@@ -34,13 +34,13 @@ var ruleLateHeader = &Rule{
 			}
 			line := c.facts.line(write.start)
 			sent := fmt.Sprintf("the status was sent by %s on line %d", write.api, line)
-			if c.facts.lang == "php" {
+			if c.phrases().outputSendsHeaders {
 				sent = fmt.Sprintf("the status line and the headers were sent by %s on line %d", write.api, line)
 			} else if write.kind == bodyWrite && !write.withStatus {
 				sent = fmt.Sprintf("the body was started by %s on line %d, which sent 200 OK and the headers", write.api, line)
 			}
 			f := Finding{Start: ev.start, End: ev.end, Code: write.code,
-				Message: fmt.Sprintf("%s comes too late: %s; %s. Set headers before the first write", ev.api, sent, lateEffect(c.facts.lang))}
+				Message: fmt.Sprintf("%s comes too late: %s; %s. Set headers before the first write", ev.api, sent, c.phrases().late)}
 			if sites == nil {
 				sites = assignSites(c.facts.src)
 			}
@@ -50,25 +50,6 @@ var ruleLateHeader = &Rule{
 			c.report(f)
 		}
 	},
-}
-
-// lateEffect says what the runtime does with a late header.
-func lateEffect(lang string) string {
-	switch lang {
-	case "javascript", "typescript":
-		return "Node throws ERR_HTTP_HEADERS_SENT when a header is set after they were sent"
-	case "php":
-		return "PHP drops a header set after that and warns \"Cannot modify header information - headers already sent\""
-	case "java", "kotlin":
-		return "a committed servlet response ignores headers set after that, and Ktor throws"
-	case "python":
-		return "http.server queues a header sent after end_headers() behind the header section, so it is lost or read as body"
-	case "ruby":
-		return "Rails commits the headers with the first stream write, and a header set after that raises ActionDispatch::IllegalStateError"
-	case "csharp":
-		return "Kestrel throws InvalidOperationException (\"Headers are read-only, response has already started\") on a header set after that"
-	}
-	return "net/http drops a header set after that without a word"
 }
 
 // isTrailer reports whether a header name is set as a trailer through

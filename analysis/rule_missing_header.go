@@ -43,7 +43,7 @@ var ruleMissingHeader = &Rule{
 					continue
 				}
 				f := Finding{Start: ev.start, End: ev.end, Code: ev.code,
-					Message: fmt.Sprintf("%s sends %s without %s %s header: %s", ev.api, code, article(h), h, headerAdvice(c.facts.lang, ev, code.Number, h))}
+					Message: fmt.Sprintf("%s sends %s without %s %s header: %s", ev.api, code, article(h), h, headerAdvice(c, ev, code.Number, h))}
 				if strings.EqualFold(h, "WWW-Authenticate") {
 					// Token APIs called from a browser leave the challenge
 					// out on purpose; see Why.
@@ -56,47 +56,17 @@ var ruleMissingHeader = &Rule{
 	},
 }
 
-func headerAdvice(lang string, ev event, code int, header string) string {
-	set := fmt.Sprintf("call %s.Header().Set(%q, …) first", ev.writer, header)
-	redirect := "http.Redirect"
-	switch lang {
-	case "php":
-		// PHP sends the headers set before the output is flushed, in
-		// any order.
-		call := fmt.Sprintf("header('%s: …')", header)
-		if header == "Location" {
-			return fmt.Sprintf("a %d redirects nowhere without it; call %s too", code, call)
-		}
-		set = "call " + call + " first"
-	case "java", "kotlin":
-		var call string
-		call, redirect = jvmHeaderCall(ev, header)
-		set = "call " + call + " first"
-	case "python":
-		set = fmt.Sprintf("pass it with the response (headers={%q: …})", header)
-		redirect = "redirect() or RedirectResponse"
-		if ev.writer != builtWriter {
-			set = fmt.Sprintf("call %s.send_header(%q, …) before end_headers()", ev.writer, header)
-		}
-	case "ruby":
-		set = fmt.Sprintf("pass it with the response (head :status, %q => …) or set response.headers[%q] first", header, header)
-		redirect = "redirect_to"
-	case "csharp":
-		set = fmt.Sprintf("set %s.Headers[%q] = … first", ev.writer, header)
-		redirect = "Response.Redirect or Redirect()"
-	case "rust":
-		set = fmt.Sprintf("add .header(%q, …) to the response", header)
-		redirect = "Redirect::to"
-	case "javascript", "typescript":
-		set, redirect = "call "+jsHeaderSet(ev.writer, header)+" first", ev.writer+".redirect"
-	}
+// headerAdvice says why a response needs the header and how to send it,
+// in the words of the file's language.
+func headerAdvice(c *checker, ev event, code int, header string) string {
+	set := c.phrases().setHeader(ev, header)
 	switch header {
 	case "WWW-Authenticate":
 		return "a 401 must tell the client how to authenticate (RFC 9110, Section 11.6.1); " + set + ": a token API sends \"Bearer\" (RFC 6750, Section 3), which browsers do not answer with a login dialog (only Basic does); or send 403 Forbidden if credentials would not help"
 	case "Allow":
 		return "a 405 must list the methods the resource supports (RFC 9110, Section 15.5.6); " + set + ", e.g. \"GET, HEAD\""
 	case "Location":
-		return fmt.Sprintf("a %d redirects nowhere without it; set Location first, or use %s, which sets it", code, redirect)
+		return fmt.Sprintf("a %d redirects nowhere without it; %s", code, c.phrases().redirect(ev))
 	case "Proxy-Authenticate":
 		return "a 407 must tell the client how to authenticate to the proxy; " + set
 	case "Upgrade":

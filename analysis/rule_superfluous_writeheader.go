@@ -32,30 +32,13 @@ var ruleSuperfluousWriteHeader = &Rule{
 			if first.kind == bodyWrite && !first.withStatus {
 				sent = fmt.Sprintf("%s on line %d already started the body, which sends 200 OK", first.api, line)
 			}
-			if c.facts.lang == "php" {
+			if c.phrases().outputSendsHeaders {
 				sent = fmt.Sprintf("%s on line %d already sent the status line and the headers", first.api, line)
 			}
 			c.report(Finding{Start: ev.start, End: ev.end, Code: ev.code,
-				Message: fmt.Sprintf("%s %s; return after line %d, or set the status before writing", ev.api, secondStatus(c.facts.lang, sent), line)})
+				Message: fmt.Sprintf("%s %s: %s, and %s; return after line %d, or set the status before writing", ev.api, c.phrases().again, sent, c.phrases().againEffect, line)})
 		}
 	},
 }
 
 func init() { registerRule(ruleSuperfluousWriteHeader) }
-
-// secondStatus says what became of a status set after sent: in C# it
-// comes too late and throws; elsewhere it has no effect, and the runtime
-// says so its own way.
-func secondStatus(lang, sent string) string {
-	switch lang {
-	case "csharp":
-		return "comes too late: " + sent + ", and Kestrel throws InvalidOperationException (\"StatusCode cannot be set because the response has already started\")"
-	case "javascript", "typescript":
-		return "has no effect: " + sent + ", and a status is sent only once (Node throws ERR_HTTP_HEADERS_SENT, Fastify logs \"Reply was already sent\")"
-	case "php":
-		return "has no effect: " + sent + ", and a status is sent only once (PHP warns \"headers already sent\")"
-	case "java", "kotlin":
-		return "has no effect: " + sent + ", and a status is sent only once (a committed servlet response ignores setStatus and throws IllegalStateException on sendError; Ktor throws ResponseAlreadySentException)"
-	}
-	return "has no effect: " + sent + ", and a status is sent only once (net/http logs \"superfluous response.WriteHeader call\")"
-}

@@ -184,6 +184,9 @@ func (s *scan) opens(i int) bool {
 // closing bracket to its opening one.
 type bracketPairs struct {
 	opens, closes []int32
+	// parents are, beside each opening bracket, the position in opens of
+	// the innermost one that holds it, or -1.
+	parents []int32
 	// byClose are the closing brackets' indexes in order, and beside each
 	// its opening bracket's (openers), for the pairs that close.
 	byClose, openers []int32
@@ -216,6 +219,42 @@ func (b *bracketPairs) closeOf(open int) int {
 	return int(b.closes[k])
 }
 
+// openAt returns the index of the innermost opening bracket before token
+// i that is still open at i (closed at i or after it, or never), or -1:
+// the bracket that holds i. It looks at the last bracket before i alone,
+// an opening one or the closing one of a pair whose holder is known, so
+// the answer is exact however far back that bracket is, and costs three
+// binary searches.
+func (b *bracketPairs) openAt(i int) int {
+	ko, _ := slices.BinarySearch(b.opens, int32(i))
+	kc, _ := slices.BinarySearch(b.byClose, int32(i))
+	ko, kc = ko-1, kc-1 // the last of each before i
+	holder := -1
+	switch {
+	case ko >= 0 && (kc < 0 || b.opens[ko] > b.byClose[kc]):
+		holder = ko // the last bracket before i opens
+	case kc >= 0:
+		// The last bracket before i closes a pair: i is held by what held
+		// that pair.
+		k, _ := slices.BinarySearch(b.opens, b.openers[kc])
+		holder = int(b.parents[k])
+	}
+	// A closing bracket that closed nothing lies between: nothing holds i.
+	if holder < 0 || int(b.closes[holder]) < i {
+		return -1
+	}
+	return int(b.opens[holder])
+}
+
+// openAt returns the index of the innermost opening bracket that holds
+// token i, or -1 (bracketPairs.openAt).
+func (s *scan) openAt(i int) int {
+	if i <= 0 {
+		return -1
+	}
+	return s.pairs().openAt(min(i, len(s.toks)))
+}
+
 // pairs returns the file's bracket pairs.
 func (s *scan) pairs() *bracketPairs {
 	if s.pair != nil {
@@ -229,6 +268,11 @@ func (s *scan) pairs() *bracketPairs {
 		}
 		switch s.src[t.start] {
 		case '(', '[', '{':
+			parent := int32(-1)
+			if n := len(stack); n > 0 {
+				parent = stack[n-1]
+			}
+			p.parents = append(p.parents, parent)
 			stack = append(stack, int32(len(p.opens)))
 			p.opens = append(p.opens, int32(i))
 			p.closes = append(p.closes, int32(len(s.toks)))

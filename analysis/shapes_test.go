@@ -317,6 +317,13 @@ var shapes = []shape{
 	{"JSLongLineStatements", "a.js", func(n int) string {
 		return "app.get('/', (req, res) => { res.send('x'); " + repeat(n, func(int) string { return "res.set('a', 'b') " }) + "});\n"
 	}, 2000, nil},
+	// Expected objects in a long array: each object's call was found by
+	// walking back over the objects before it, up to 4,096 tokens (and
+	// past that not found at all: TestObjectsPastTheOldBound). 4n objects
+	// stay under that bound, where the walks were quadratic.
+	{"JSExpectedObjects", "a.test.js", func(n int) string {
+		return "expect(res.json()).toEqual([" + repeat(n, func(int) string { return "{ statusCode: 500 }, " }) + "]);\n"
+	}, 160, nil},
 	{"JSOpensFunction", "a.js", func(n int) string {
 		return repeat(n, func(int) string { return "f(" }) + repeat(n, func(int) string { return ") {}" }) + "\n" + "res.set('a','b');\n"
 	}, 16000, nil},

@@ -22,10 +22,13 @@ type document struct {
 	// mapper caches the position mapper of text, for the encoding it was
 	// made for: building one scans the whole text.
 	mapper *mapper
-	// inc carries the analysis from version to version: an edit inside a
-	// function re-analyses that function alone. It moves to the next version
-	// of the document; nil until the first analysis.
-	inc *analysis.Incremental
+	// inc carries the analysis from version to version where the
+	// document's language re-analyses an edit in part (Go: an edit inside a
+	// function re-analyses that function alone). It moves to the next
+	// version of the document; nil until the first analysis, and for a
+	// language without the capability, whose every version is analysed
+	// afresh.
+	inc *analysis.Reanalyser
 	// pending is the one edit that turns the text inc last analysed into
 	// this version's text: the analysis of this version gives inc that edit
 	// alone. nil when inc is nil or has this version's text already.
@@ -224,8 +227,11 @@ func (d *documents) analyze(doc *document, opts *analysis.Options) *analysis.Res
 	case inc != nil && pending != nil:
 		res = inc.Edit(pending.start, pending.end, pending.text)
 	default:
-		inc = analysis.NewIncremental(doc.path, doc.text, opts)
+		inc = analysis.NewReanalyser(doc.path, doc.text, opts)
 		res = inc.Result()
+		if !inc.Incremental() {
+			inc = nil // the next version gains nothing from it
+		}
 	}
 	d.mu.Lock()
 	doc.result, doc.inc, doc.pending, doc.stale = res, inc, nil, nil

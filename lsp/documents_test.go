@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/httpcodes/httpcodes/analysis"
 )
 
 // TestUntitledDocuments: a buffer with no file name is analysed in the
@@ -91,5 +93,37 @@ func TestStaleAnalysisAfterAnEdit(t *testing.T) {
 	// The next analysis is of the new text.
 	if res := d.analyze(doc, nil); len(res.Occurrences) != 2 || res.Occurrences[0].Start != at404 || res.Occurrences[1].Code != 200 {
 		t.Errorf("the new analysis: %+v", res.Occurrences)
+	}
+}
+
+// TestReanalyserKeptWhereIncremental: a document keeps its reanalyser from
+// version to version only where the language re-analyses an edit in part
+// (Go); a JavaScript document is analysed afresh after each edit, with the
+// same findings as a first analysis of its text.
+func TestReanalyserKeptWhereIncremental(t *testing.T) {
+	d := newDocuments()
+	for _, tt := range []struct {
+		uri, text string
+		kept      bool
+	}{
+		{"file:///a.go", handlerGo, true},
+		{"file:///a.js", serverJS, false},
+	} {
+		d.open(tt.uri, "", 1, tt.text)
+		doc, _ := d.get(tt.uri)
+		d.analyze(doc, nil)
+		if (doc.inc != nil) != tt.kept {
+			t.Errorf("%s: reanalyser kept %v, want %v", tt.uri, doc.inc != nil, tt.kept)
+		}
+		at := protocol.Position{Line: 0, Character: 0}
+		if err := d.change(tt.uri, 2, []contentChange{{Range: &protocol.Range{Start: at, End: at}, Text: "\n"}}, utf16Encoding); err != nil {
+			t.Fatal(err)
+		}
+		doc, _ = d.get(tt.uri)
+		got := d.analyze(doc, nil)
+		want := analysis.Analyze(doc.path, []byte("\n"+tt.text), nil)
+		if len(got.Findings) == 0 || len(got.Findings) != len(want.Findings) || got.Findings[0].Start != want.Findings[0].Start {
+			t.Errorf("%s after an edit: %d findings, want %d, at the same offsets", tt.uri, len(got.Findings), len(want.Findings))
+		}
 	}
 }

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -22,19 +23,49 @@ type Lines struct {
 
 // NewLines indexes the line starts of text.
 func NewLines(text []byte) *Lines {
-	l := &Lines{text: text, starts: []int{0}}
-	for i := 0; i < len(text); i++ {
+	return &Lines{text: text, starts: appendStarts([]int{0}, text, 0, len(text))}
+}
+
+// appendStarts appends the starts of the lines that begin after a line
+// terminator in text[from:to] (a "\r\n" that straddles to counts whole).
+// It is the one place that says where a line ends.
+func appendStarts(starts []int, text []byte, from, to int) []int {
+	for i := from; i < to; i++ {
 		switch text[i] {
 		case '\n':
-			l.starts = append(l.starts, i+1)
+			starts = append(starts, i+1)
 		case '\r':
 			if i+1 < len(text) && text[i+1] == '\n' {
 				i++
 			}
-			l.starts = append(l.starts, i+1)
+			starts = append(starts, i+1)
 		}
 	}
-	return l
+	return starts
+}
+
+// Edited returns the Lines of text, which is l's text with the bytes
+// [start, end) replaced by inserted. The line starts before the edit are
+// kept and those after it moved; only the edited stretch is scanned, so a
+// keystroke in a large file costs the lines after it, not its bytes (the
+// language server moves its table this way on every edit).
+func (l *Lines) Edited(text []byte, start, end int, inserted string) *Lines {
+	// The lines are redone from the start of the line before the edit's: a
+	// "\r" just before the edit, which ended a line, may now be followed by
+	// a "\n" the edit wrote, and no longer end one.
+	first := max(sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > start })-2, 0)
+	after := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > end+1 })
+	delta := len(inserted) - (end - start)
+	starts := make([]int, 0, len(l.starts)+strings.Count(inserted, "\n")+1)
+	starts = append(starts, l.starts[:first+1]...)
+	// Past the edit and a possible "\r\n" after it.
+	starts = appendStarts(starts, text, l.starts[first], min(len(text), end+delta+2))
+	for _, s := range l.starts[after:] {
+		if moved := s + delta; moved > starts[len(starts)-1] {
+			starts = append(starts, moved)
+		}
+	}
+	return &Lines{text: text, starts: starts}
 }
 
 // Count is the number of lines (a final line without a terminator counts;

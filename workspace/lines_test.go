@@ -1,6 +1,11 @@
 package workspace
 
-import "testing"
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestLinesColumns(t *testing.T) {
 	// "é" is 2 bytes, 1 code point, 1 UTF-16 unit; "𝄞" is 4 bytes, 1 code
@@ -88,5 +93,72 @@ func TestLinesRuneOffset(t *testing.T) {
 		if got := l.RuneOffset(off); got != want {
 			t.Errorf("RuneOffset(%d) = %d, want %d", off, got, want)
 		}
+	}
+}
+
+// Lines moved through an edit have the line starts of Lines made from the
+// new text, whatever the line endings and wherever the edit falls (the
+// language server moves its table this way on every keystroke).
+func TestLinesEdited(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"a", "é", "\n", "\r\n", "\r", "xy", "\n\n", "😀"}
+	random := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 3000 {
+		text := random(rng.IntN(12))
+		start := rng.IntN(len(text) + 1)
+		end := start + rng.IntN(len(text)-start+1)
+		inserted := random(rng.IntN(4))
+		next := text[:start] + inserted + text[end:]
+		got := NewLines([]byte(text)).Edited([]byte(next), start, end, inserted)
+		want := NewLines([]byte(next))
+		if !slices.Equal(got.starts, want.starts) || string(got.text) != next {
+			t.Fatalf("%q with [%d,%d) replaced by %q: lines %v, want %v", text, start, end, inserted, got.starts, want.starts)
+		}
+	}
+}
+
+// The columns of a last line that ends the text inside a line, on a
+// multi-byte character or on a cut one, all map into the text.
+func TestLinesLastLineClamps(t *testing.T) {
+	for _, text := range []string{"a😀", "a\n😀", "a\xf0\x9f", "", "é"} {
+		l := NewLines([]byte(text))
+		last := l.Count() - 1
+		for c := 0; c <= len(text)+1; c++ {
+			if off := l.OffsetOfByteColumn(last, c); off < 0 || off > len(text) {
+				t.Errorf("OffsetOfByteColumn(%d, %d) in %q = %d", last, c, text, off)
+			}
+			if off := l.OffsetOfUTF16Column(last, c); off < 0 || off > len(text) {
+				t.Errorf("OffsetOfUTF16Column(%d, %d) in %q = %d", last, c, text, off)
+			}
+		}
+		if line := l.Line(len(text)); line != last {
+			t.Errorf("Line(end of %q) = %d, want %d", text, line, last)
+		}
+	}
+}
+
+// BenchmarkLinesEditedKeystroke moves the table of a 3 MB, 60,000-line
+// text through one keystroke in its middle, as the language server does on
+// every edit; BenchmarkNewLines3MB builds it from scratch, for comparison.
+func BenchmarkLinesEditedKeystroke(b *testing.B) {
+	text := []byte(strings.Repeat("\tw.WriteHeader(http.StatusOK) // a line of thirty\n", 100000)[:3_000_000])
+	l := NewLines(text)
+	at := len(text) / 2
+	next := append(append(append([]byte{}, text[:at]...), 'x'), text[at:]...)
+	for b.Loop() {
+		l.Edited(next, at, at, "x")
+	}
+}
+
+func BenchmarkNewLines3MB(b *testing.B) {
+	text := []byte(strings.Repeat("\tw.WriteHeader(http.StatusOK) // a line of thirty\n", 100000)[:3_000_000])
+	for b.Loop() {
+		NewLines(text)
 	}
 }
