@@ -222,13 +222,28 @@ func (o *Options) CodeSet() *codes.Set {
 
 // Analyze finds the status codes in a file and judges them.
 func Analyze(path string, src []byte, opts *Options) *Result {
-	res := &Result{Language: Language(path)}
+	l, res := newResult(path)
 	var file *fileFacts
+	if l != nil {
+		file = l.analyze(path, src, res)
+	}
+	return finish(path, file, res, opts)
+}
+
+// newResult starts the result of analysing path: its language (nil when
+// the analysis reads no such files) and whether it is test code.
+func newResult(path string) (*language, *Result) {
+	res := &Result{Language: Language(path)}
 	l := languageNamed(res.Language)
 	if l != nil {
 		res.TestCode = l.tests.matches(filepath.ToSlash(path))
-		file = l.analyze(path, src, res)
 	}
+	return l, res
+}
+
+// finish judges the facts a language extracted from path (none when file
+// is nil) into res.
+func finish(path string, file *fileFacts, res *Result, opts *Options) *Result {
 	if file != nil {
 		if opts != nil && opts.ReadFile != nil && len(file.fileRefs) > 0 {
 			resolveFileRefs(path, file, opts.ReadFile)

@@ -6,16 +6,14 @@ import (
 	"go/token"
 )
 
-// goIncremental is Go's incremental analysis (see Reanalyser): an edit
+// goIncremental is Go's incremental extraction (see Reanalyser): an edit
 // inside one function body re-extracts that function alone, while the facts
-// of every other declaration are kept (moved by the edit's length) and the
-// rules run again over all of them, so messages and line numbers always
-// come from the new text. Any other edit is a full analysis.
+// of every other declaration are kept (moved by the edit's length); the
+// Reanalyser then runs the rules again over all of them, so messages and
+// line numbers always come from the new text. Any other edit is a full
+// extraction.
 type goIncremental struct {
 	path string
-	opts *Options
-	src  []byte
-	res  *Result
 	// g holds the file-level facts (import names, writer types); nil when
 	// the file did not parse, so every edit is a full analysis.
 	g     *goFile
@@ -37,25 +35,21 @@ type declFacts struct {
 
 // newGoIncremental analyses src in full; it is the Go language's
 // incremental capability.
-func newGoIncremental(path string, src []byte, opts *Options) incrementalAnalysis {
-	inc := &goIncremental{path: path, opts: opts}
-	inc.full(src)
-	return inc
+func newGoIncremental(path string, src []byte, res *Result) (incrementalAnalysis, *fileFacts) {
+	inc := &goIncremental{path: path}
+	return inc, inc.full(src, res)
 }
 
-func (inc *goIncremental) result() *Result { return inc.res }
-
-func (inc *goIncremental) text() []byte { return inc.src }
-
-// edit analyses next, the current text with [start, end) replaced by n
-// bytes: that function alone when the edit falls inside one body and the
-// function still parses alone, else the whole file.
-func (inc *goIncremental) edit(next []byte, start, end, n int) *Result {
-	if k := inc.bodyHolding(start, end); k >= 0 && inc.redoDecl(k, next, start, end, n) {
-		return inc.res
+// edit extracts the facts of next, the current text with [start, end)
+// replaced by n bytes: of that function alone when the edit falls inside
+// one body and the function still parses alone, else of the whole file.
+func (inc *goIncremental) edit(next []byte, start, end, n int, res *Result) *fileFacts {
+	if k := inc.bodyHolding(start, end); k >= 0 {
+		if f := inc.redoDecl(k, next, start, end, n, res); f != nil {
+			return f
+		}
 	}
-	inc.full(next)
-	return inc.res
+	return inc.full(next, res)
 }
 
 // bodyHolding returns the declaration whose function body strictly holds
@@ -72,13 +66,13 @@ func (inc *goIncremental) bodyHolding(start, end int) int {
 	return -1
 }
 
-func (inc *goIncremental) full(src []byte) {
-	inc.src = src
-	inc.res = &Result{Language: "go", TestCode: IsTestPath(inc.path)}
+// full extracts the facts of the whole of src, or returns nil (setting
+// res.SyntaxError) when it does not parse.
+func (inc *goIncremental) full(src []byte, res *Result) *fileFacts {
 	inc.g, inc.decls = nil, nil
-	g := parseGo(inc.path, src, inc.res)
+	g := parseGo(inc.path, src, res)
 	if g == nil {
-		return
+		return nil
 	}
 	inc.g = g
 	inc.decls = partition(g, g.file.Decls, g.facts)
@@ -90,11 +84,12 @@ func (inc *goIncremental) full(src []byte) {
 		}
 		inc.headerEnd = g.offset(gd.End())
 	}
-	judge(g.facts, inc.res, inc.opts)
+	all := g.facts
 	// Keep the file-level facts only: the syntax tree, the token file and
-	// the facts (now in decls and res) would double the memory an open
-	// document costs, and redoDecl parses what it needs.
+	// the facts (now in decls and with the caller) would double the memory
+	// an open document costs, and redoDecl parses what it needs.
 	g.file, g.tok, g.facts, g.envs = nil, nil, nil, nil
+	return all
 }
 
 // partition splits a file's facts by top-level declaration.
@@ -127,15 +122,16 @@ func partition(g *goFile, decls []ast.Decl, f *fileFacts) []declFacts {
 }
 
 // redoDecl re-extracts declaration k of the edited text next, where the
-// edit replaced [start, end) with n bytes. It reports false when the
-// declaration no longer parses alone, and the caller falls back.
-func (inc *goIncremental) redoDecl(k int, next []byte, start, end, n int) bool {
+// edit replaced [start, end) with n bytes, and returns the file's facts. It
+// returns nil when the declaration no longer parses alone, and the caller
+// falls back.
+func (inc *goIncremental) redoDecl(k int, next []byte, start, end, n int, res *Result) *fileFacts {
 	delta := n - (end - start)
 	d := inc.decls[k]
 	declEnd := d.end + delta
 	headerEnd := inc.headerEnd
 	if headerEnd > d.start {
-		return false
+		return nil
 	}
 	// The new text with everything but the header and this declaration
 	// blanked, so that positions in it are those of the real text.
@@ -153,19 +149,19 @@ func (inc *goIncremental) redoDecl(k int, next []byte, start, end, n int) bool {
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, inc.path, blank, parser.SkipObjectResolution)
 	if err != nil {
-		return false
+		return nil
 	}
 	var decl *ast.FuncDecl
 	for _, dd := range file.Decls {
 		if fd, ok := dd.(*ast.FuncDecl); ok {
 			if decl != nil {
-				return false
+				return nil
 			}
 			decl = fd
 		}
 	}
 	if decl == nil || decl.Body == nil {
-		return false
+		return nil
 	}
 	g := *inc.g
 	g.src, g.tok, g.file, g.envs = next, fset.File(file.Pos()), file, nil
@@ -174,7 +170,7 @@ func (inc *goIncremental) redoDecl(k int, next []byte, start, end, n int) bool {
 	g.findOccurrences(one)
 	g.walkFunctions(one)
 	if g.offset(decl.Pos()) != d.start || g.offset(decl.End()) != declEnd {
-		return false
+		return nil
 	}
 
 	decls := make([]declFacts, len(inc.decls))
@@ -185,17 +181,16 @@ func (inc *goIncremental) redoDecl(k int, next []byte, start, end, n int) bool {
 	for i := k + 1; i < len(decls); i++ {
 		decls[i] = decls[i].shifted(delta)
 	}
-	facts := &fileFacts{src: next, occ: []Occurrence{}}
+	all := &fileFacts{src: next, occ: []Occurrence{}}
 	for _, dd := range decls {
-		facts.occ = append(facts.occ, dd.occ...)
-		facts.steps = append(facts.steps, dd.steps...)
+		all.occ = append(all.occ, dd.occ...)
+		all.steps = append(all.steps, dd.steps...)
 	}
-	res := &Result{Language: "go", Generated: isGenerated(next), TestCode: IsTestPath(inc.path)}
-	judge(facts, res, inc.opts)
+	res.Generated = isGenerated(next)
 	// The file-level facts (import names, writer types) are unchanged by an
 	// edit inside a body; only the text moves on.
-	inc.src, inc.res, inc.decls = next, res, decls
-	return true
+	inc.decls = decls
+	return all
 }
 
 // shifted moves a declaration's span and facts by delta bytes. Each type

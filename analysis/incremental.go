@@ -8,8 +8,8 @@ package analysis
 // full Analyze of the new text. Either way the result is the same as
 // Analyze's on the new text (TestIncrementalMatchesFull).
 type Reanalyser struct {
-	// inc is the language's incremental analysis; nil when the language
-	// offers none, and src and res are then kept here.
+	// inc is the language's incremental extraction; nil when the language
+	// offers none.
 	inc  incrementalAnalysis
 	path string
 	opts *Options
@@ -18,24 +18,27 @@ type Reanalyser struct {
 }
 
 // incrementalAnalysis is what a language that offers incremental analysis
-// keeps of a file between edits.
+// keeps of a file between edits. It extracts facts; the Reanalyser judges
+// them, as Analyze does.
 type incrementalAnalysis interface {
-	// result is the analysis of the current text, and text that text.
-	result() *Result
-	text() []byte
-	// edit analyses next, which is the current text with the bytes
-	// [start, end) replaced by n bytes, and makes it the current text.
-	edit(next []byte, start, end, n int) *Result
+	// edit extracts the facts of next, which is the current text with the
+	// bytes [start, end) replaced by n bytes, and makes it the current
+	// text; it returns nil (setting res.SyntaxError) when next does not
+	// parse.
+	edit(next []byte, start, end, n int, res *Result) *fileFacts
 }
 
 // NewReanalyser analyses src in full.
 func NewReanalyser(path string, src []byte, opts *Options) *Reanalyser {
-	r := &Reanalyser{path: path, opts: opts}
-	if l := languageNamed(Language(path)); l != nil && l.incremental != nil {
-		r.inc = l.incremental(path, src, opts)
+	r := &Reanalyser{path: path, opts: opts, src: src}
+	l, res := newResult(path)
+	if l == nil || l.incremental == nil {
+		r.res = Analyze(path, src, opts)
 		return r
 	}
-	r.src, r.res = src, Analyze(path, src, opts)
+	var file *fileFacts
+	r.inc, file = l.incremental(path, src, res)
+	r.res = finish(path, file, res, opts)
 	return r
 }
 
@@ -45,20 +48,10 @@ func NewReanalyser(path string, src []byte, opts *Options) *Reanalyser {
 func (r *Reanalyser) Incremental() bool { return r.inc != nil }
 
 // Result is the analysis of the current text.
-func (r *Reanalyser) Result() *Result {
-	if r.inc != nil {
-		return r.inc.result()
-	}
-	return r.res
-}
+func (r *Reanalyser) Result() *Result { return r.res }
 
 // Text is the current text.
-func (r *Reanalyser) Text() []byte {
-	if r.inc != nil {
-		return r.inc.text()
-	}
-	return r.src
-}
+func (r *Reanalyser) Text() []byte { return r.src }
 
 // Edit replaces the bytes [start, end) of the current text with text (a
 // range outside the text is clamped into it) and returns the analysis of
@@ -72,7 +65,9 @@ func (r *Reanalyser) Edit(start, end int, text string) *Result {
 	next := make([]byte, 0, len(src)-(end-start)+len(text))
 	next = append(append(append(next, src[:start]...), text...), src[end:]...)
 	if r.inc != nil {
-		return r.inc.edit(next, start, end, len(text))
+		_, res := newResult(r.path)
+		r.src, r.res = next, finish(r.path, r.inc.edit(next, start, end, len(text), res), res, r.opts)
+		return r.res
 	}
 	r.src, r.res = next, Analyze(r.path, next, r.opts)
 	return r.res

@@ -31,7 +31,7 @@ type language struct {
 	// incremental, when set, analyses a file so that an edit of it can be
 	// re-analysed in part (Go: the one function an edit falls inside);
 	// Reanalyser uses it, and runs a full analysis per edit without it.
-	incremental func(path string, src []byte, opts *Options) incrementalAnalysis
+	incremental func(path string, src []byte, res *Result) (incrementalAnalysis, *fileFacts)
 	// routes, when set, finds the file's route registrations and named
 	// functions (see Route).
 	routes func(path string, src []byte) *RouteFacts
