@@ -4,14 +4,17 @@
 # matches any more, and precision per language on warnings and errors:
 # true / (true + false). Pass --markdown for Markdown tables.
 #
-#   CORPUS_SET  tuning, holdout, holdout2 or all (default all): which set to score.
+#   CORPUS_SET  tuning, holdout, holdout2, holdout3 or all (default all): which set to score.
 #               tuning: $CORPUS_RESULTS against bench/corpus/verdicts.tsv, the
 #               projects the analysis was tuned on (their precision flatters);
 #               holdout: $CORPUS_RESULTS-holdout against
 #               bench/corpus/holdout-verdicts.tsv, measured, then its false
 #               alarms fixed (tuning data since);
 #               holdout2: $CORPUS_RESULTS-holdout2 against
-#               bench/corpus/holdout2-verdicts.tsv, projects only measured.
+#               bench/corpus/holdout2-verdicts.tsv, measured, then two of its
+#               classes fixed;
+#               holdout3: $CORPUS_RESULTS-holdout3 against
+#               bench/corpus/holdout3-verdicts.tsv, projects only measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cache=${HTTPCODES_CORPUS:-$HOME/.cache/httpcodes-corpus}
@@ -21,6 +24,7 @@ case $set_ in
   tuning) exec go run ./bench/corpus precision -results "$results" -verdicts bench/corpus/verdicts.tsv "$@" ;;
   holdout) exec go run ./bench/corpus precision -results "$results-holdout" -verdicts bench/corpus/holdout-verdicts.tsv "$@" ;;
   holdout2) exec go run ./bench/corpus precision -results "$results-holdout2" -verdicts bench/corpus/holdout2-verdicts.tsv "$@" ;;
+  holdout3) exec go run ./bench/corpus precision -results "$results-holdout3" -verdicts bench/corpus/holdout3-verdicts.tsv "$@" ;;
   all)
     echo "== tuning set (the analysis was tuned on it)"
     go run ./bench/corpus precision -results "$results" -verdicts bench/corpus/verdicts.tsv "$@"
@@ -28,8 +32,11 @@ case $set_ in
     echo "== holdout set (measured, then its false alarms fixed)"
     go run ./bench/corpus precision -results "$results-holdout" -verdicts bench/corpus/holdout-verdicts.tsv "$@"
     echo
-    echo "== holdout2 set (measured only)"
+    echo "== holdout2 set (measured, then two of its classes fixed)"
     go run ./bench/corpus precision -results "$results-holdout2" -verdicts bench/corpus/holdout2-verdicts.tsv "$@"
+    echo
+    echo "== holdout3 set (measured only)"
+    go run ./bench/corpus precision -results "$results-holdout3" -verdicts bench/corpus/holdout3-verdicts.tsv "$@"
     ;;
-  *) echo "CORPUS_SET=$set_: want tuning, holdout, holdout2 or all" >&2; exit 2 ;;
+  *) echo "CORPUS_SET=$set_: want tuning, holdout, holdout2, holdout3 or all" >&2; exit 2 ;;
 esac
