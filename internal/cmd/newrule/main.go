@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"text/template"
 )
@@ -77,16 +78,66 @@ func run(args []string, root string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newrule: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, `wrote %s and %s. Left to do (CONTRIBUTING.md, "Add a rule"):
+	var listed []string
+	for _, m := range ruleLists {
+		p := filepath.Join(root, m)
+		if err := addRuleName(p, name); err != nil {
+			fmt.Fprintf(stderr, "newrule: %v\n", err)
+			return 1
+		}
+		listed = append(listed, p)
+	}
+	fmt.Fprintf(stdout, `wrote %s and %s, and listed %s in %s. Left to do (CONTRIBUTING.md, "Add a rule"):
   1. write the check in %s and its Why, Bad and Good;
   2. annotate %s: a positive case (want "%s…") and the negative cases beside it;
      set Languages to the languages with a positive case (go test ./analysis checks it);
-  3. add "%s" to the httpcodes.rules enum of editors/vscode/package.json
-     (go test ./cmd/httpcodes checks it);
-  4. go test ./cmd/httpcodes -update, review the goldens, and paste
+  3. go test ./cmd/httpcodes -update, review the goldens, and paste
      httpcodes rules --matrix into README.md's rule table.
-`, rulePath, testPath, rulePath, testPath, name, name)
+`, rulePath, testPath, name, strings.Join(listed, ", "), rulePath, testPath, name)
 	return 0
+}
+
+// ruleLists are the files that list every rule's name for editors and
+// configuration (the VS Code settings and the schema of .httpcodes.yaml, with
+// its copy in the extension); the manifest tests hold them to the registry.
+var ruleLists = []string{
+	"editors/vscode/package.json",
+	"schema/httpcodes.schema.json",
+	"editors/vscode/schemas/httpcodes.schema.json",
+}
+
+// addRuleName adds name to the JSON array of rule names in the file at p:
+// the array that lists "invalid-status". It edits the text, one line after
+// the array's last element with that element's indentation, so the rest of
+// the file keeps its layout.
+func addRuleName(p, name string) error {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	s := string(b)
+	at := strings.Index(s, `"invalid-status"`)
+	if at < 0 {
+		return fmt.Errorf("%s: no list of rule names (it lists no \"invalid-status\")", p)
+	}
+	end := strings.Index(s[at:], "]")
+	if end < 0 {
+		return fmt.Errorf("%s: the list of rule names does not end", p)
+	}
+	end += at
+	if strings.Contains(s[at:end], strconv.Quote(name)) {
+		return nil
+	}
+	// The last element ends at the last quote before the bracket.
+	last := strings.LastIndex(s[:end], `"`) + 1
+	lineStart := strings.LastIndex(s[:last], "\n") + 1
+	indent := s[lineStart : lineStart+len(s[lineStart:])-len(strings.TrimLeft(s[lineStart:], " \t"))]
+	s = s[:last] + ",\n" + indent + strconv.Quote(name) + s[last:]
+	info, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(p, []byte(s), info.Mode().Perm())
 }
 
 type ruleData struct {
