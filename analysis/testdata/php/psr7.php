@@ -22,7 +22,8 @@ function notMoved($response) {
 }
 
 function after($response) {
-    return $response->withStatus(201)->withHeader('Location', '/items/1'); // codes: 201/send want "redirect-status: withStatus with 201 Created"
+    // 201 Created with the Location of the new resource (RFC 9110, Section 15.3.2): no redirect.
+    return $response->withStatus(201)->withHeader('Location', '/items/1'); // codes: 201/send
 }
 
 function guzzle() {
