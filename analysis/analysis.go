@@ -72,6 +72,9 @@ type Occurrence struct {
 	Message                  string
 	MessageCode              int
 	MessageStart, MessageEnd int
+	// ownReason is set when Message is the reason phrase the code gives
+	// its status line: a code defined on purpose, with its own name.
+	ownReason bool
 	// Constant is the ecosystem's name for a number's code
 	// ("http.StatusNotFound"), empty when it has none; ConstantText is how
 	// this file writes it (its own import name), empty when the file would

@@ -234,7 +234,7 @@ func (w *jvmWalker) walk() {
 			// Ktor: HttpStatusCode(418, "I'm a teapot")
 			if !s.is(i-1, ".") && !w.ownTable {
 				if args, _ := w.call(i + 1); len(args) == 2 {
-					w.status(args[0], statusCtx{role: Send, context: "HttpStatusCode", framework: "ktor", strict: true, msg: jcMsgArg(s, args, 1)}, jvmNoConst)
+					w.status(args[0], statusCtx{role: Send, context: "HttpStatusCode", framework: "ktor", strict: true, msg: jcMsgArg(s, args, 1), reason: true}, jvmNoConst)
 				}
 			}
 		case "respond", "respondText", "respondBytes", "respondNullable":
