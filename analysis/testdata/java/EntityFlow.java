@@ -39,6 +39,11 @@ class EntityFlow {
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).build(); // codes: 405/send want "missing-header: Allow.*\\.header\\(\"Allow\""
     }
 
+    // 201 Created with the new resource's Location: no redirect.
+    ResponseEntity<Void> entityCreated(java.net.URI uri) {
+        return ResponseEntity.status(HttpStatus.CREATED).location(uri).build(); // codes: 201/send
+    }
+
     ResponseEntity<Void> entityMoved(java.net.URI uri) {
         return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(uri).build(); // codes: 301/send
     }
