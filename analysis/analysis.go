@@ -72,6 +72,9 @@ type Occurrence struct {
 	Message                  string
 	MessageCode              int
 	MessageStart, MessageEnd int
+	// ownReason is set when Message is the reason phrase the code gives
+	// its status line: a code defined on purpose, with its own name.
+	ownReason bool
 	// Constant is the ecosystem's name for a number's code
 	// ("http.StatusNotFound"), empty when it has none; ConstantText is how
 	// this file writes it (its own import name), empty when the file would
@@ -154,6 +157,10 @@ type Finding struct {
 	End      int
 	Code     int // the status code judged, 0 when none
 	Fix      *Fix
+	// cause is 1 + the offset of the earlier write a flow finding follows
+	// from (the write a second status or a late header comes after), 0
+	// when none. oneFindingPerProblem reads it; judge clears it.
+	cause int
 }
 
 // Result is everything the analysis says about one file.

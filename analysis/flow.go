@@ -64,7 +64,11 @@ type event struct {
 	sendsAll bool
 	// interim is set on a status write whose status, a variable, the
 	// conditions around it confine to 1xx.
-	interim    bool
+	interim bool
+	// refreshes is set on a response built whole whose body is an HTML
+	// page that redirects itself (<meta http-equiv="refresh" …>): a 3xx
+	// without Location that still takes the browser somewhere.
+	refreshes  bool
 	start, end int
 }
 

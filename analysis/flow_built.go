@@ -1,6 +1,9 @@
 package analysis
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // Python's and Ruby's frameworks mostly build a response whole — a
 // constructor, a returned tuple, a Rack triple, render or head — with its
@@ -94,4 +97,31 @@ func (s *scan) headerKeys(st state, open int) state {
 // code hands over as a value.
 func anyHeader(st state, at int) state {
 	return push(st, event{kind: headerSet, writer: builtWriter, start: at, end: at})
+}
+
+// metaRefresh reports whether text, a body as the source writes it,
+// holds an HTML meta refresh: http-equiv, =, and refresh, in any case,
+// quoted with ' or " (escaped or not) or bare.
+func metaRefresh(text []byte) bool {
+	const key = "http-equiv"
+	for i := 0; i+len(key) <= len(text); i++ {
+		if !bytes.EqualFold(text[i:i+len(key)], []byte(key)) {
+			continue
+		}
+		j := i + len(key)
+		for j < len(text) && text[j] == ' ' {
+			j++
+		}
+		if j >= len(text) || text[j] != '=' {
+			continue
+		}
+		j++
+		for j < len(text) && (text[j] == ' ' || text[j] == '\\' || text[j] == '\'' || text[j] == '"') {
+			j++
+		}
+		if j+7 <= len(text) && bytes.EqualFold(text[j:j+7], []byte("refresh")) {
+			return true
+		}
+	}
+	return false
 }

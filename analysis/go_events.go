@@ -128,8 +128,9 @@ func (w *walker) frameworkEvent(recv, method string, call *ast.CallExpr) (event,
 		return g.eventCode(call.Args[i])
 	}
 	var table map[string]frameworkCall
+	gin := env.isGin(recv)
 	switch {
-	case env.isGin(recv):
+	case gin:
 		switch method {
 		case "Header":
 			if len(call.Args) > 0 {
@@ -163,7 +164,16 @@ func (w *walker) frameworkEvent(recv, method string, call *ast.CallExpr) (event,
 	}
 	ev := event{writer: recv, code: code(fc.arg)}
 	switch {
+	case fc.api&BodyAPI != 0 && (gin || echoRaw(method)) && emptyBodyArg(call, frameworkBodyArg(gin, method)):
+		// c.JSON(http.StatusNoContent, nil), c.String(204, ""): no body
+		// is meant, and none is sent, only the status.
+		ev.kind = statusWrite
 	case fc.api&BodyAPI != 0:
+		// A value with a bodiless code stays a body write. gin renders
+		// nothing for 1xx, 204 and 304 (Render checks
+		// bodyAllowedForStatus), so c.JSON(204, user) sends no error,
+		// but the user the author meant to send is lost without a word:
+		// the code is what should change.
 		ev.kind, ev.withStatus = bodyWrite, true
 	default:
 		ev.kind = statusWrite
@@ -271,4 +281,60 @@ func (g *goFile) apiText(call *ast.CallExpr) string {
 func isNil(e ast.Expr) bool {
 	id, ok := unparen(e).(*ast.Ident)
 	return ok && id.Name == "nil"
+}
+
+// frameworkBodyArg is the index of the argument a gin or echo method sends
+// as the body, -1 when it is not one value: c.JSON(code, v),
+// c.String(code, format, args…), c.Data(code, contentType, data),
+// echo's c.Blob(code, contentType, b).
+func frameworkBodyArg(gin bool, method string) int {
+	switch method {
+	case "Data", "Blob", "Stream":
+		return 2
+	case "HTML":
+		if gin {
+			return -1 // c.HTML(code, template, data) renders a template
+		}
+	case "Render", "DataFromReader", "Redirect":
+		return -1
+	}
+	return 1
+}
+
+// echoRaw reports whether echo's method sends its value as it is (a
+// string or bytes): an empty one is no body. Its encoders do not: c.JSON(204,
+// nil) writes "null", which net/http refuses after a 204.
+func echoRaw(method string) bool {
+	return method == "String" || method == "HTML" || strings.HasSuffix(method, "Blob")
+}
+
+// emptyBodyArg reports whether the call's argument k, its last, is no
+// body: nil, "", or an empty byte slice ([]byte{}, []byte("")). A
+// c.String with format arguments is never empty.
+func emptyBodyArg(call *ast.CallExpr, k int) bool {
+	if k < 0 || len(call.Args) != k+1 {
+		return false
+	}
+	switch e := unparen(call.Args[k]).(type) {
+	case *ast.Ident:
+		return e.Name == "nil"
+	case *ast.BasicLit:
+		return e.Kind == token.STRING && (e.Value == `""` || e.Value == "``")
+	case *ast.CompositeLit:
+		return len(e.Elts) == 0 && isByteSlice(e.Type)
+	case *ast.CallExpr:
+		// []byte(""), []byte(nil)
+		return len(e.Args) == 1 && isByteSlice(e.Fun) && emptyBodyArg(e, 0)
+	}
+	return false
+}
+
+// isByteSlice reports whether t is the type []byte.
+func isByteSlice(t ast.Expr) bool {
+	a, ok := unparen(t).(*ast.ArrayType)
+	if !ok || a.Len != nil {
+		return false
+	}
+	id, ok := a.Elt.(*ast.Ident)
+	return ok && id.Name == "byte"
 }

@@ -391,6 +391,10 @@ func csResultBody(s *scan, i int) (event, bool) {
 	}
 	ev := event{kind: bodyWrite, withStatus: true, writer: s.text(i), code: code,
 		start: int(s.toks[i].start), end: int(s.toks[close].end)}
+	if csEmptyBody(s, args[0]) {
+		// Results.Text("", statusCode: 204): no body, only the status.
+		ev.kind, ev.withStatus = statusWrite, false
+	}
 	ev.api = s.callText(i, close)
 	return ev, true
 }
@@ -457,4 +461,28 @@ func csOpensFunction(s *scan, i int) bool {
 		}
 	}
 	return true
+}
+
+// csEmptyBodies are the values, as their tokens spell them, that are no
+// body.
+var csEmptyBodies = map[string]bool{
+	"null": true, "string.Empty": true, "String.Empty": true, "Array.Empty<byte>()": true,
+	"newbyte[0]": true, "newbyte[]{}": true,
+}
+
+// csEmptyBody reports whether the value sp is no body: null, "",
+// string.Empty or an empty byte array.
+func csEmptyBody(s *scan, sp span) bool {
+	n := sp.to - sp.from
+	if n == 1 && s.tok(sp.from).kind == tString {
+		return stringContent(s.tok(sp.from).text(s.src)) == ""
+	}
+	if n < 1 || n > 8 {
+		return false
+	}
+	var b strings.Builder
+	for k := sp.from; k < sp.to; k++ {
+		b.Write(s.tok(k).text(s.src))
+	}
+	return csEmptyBodies[b.String()]
 }

@@ -619,8 +619,8 @@ func (f *jsFlow) call(i int) {
 		return
 	default:
 		ev.kind = kind
-		if kind == bodyWrite && len(args) == 1 && f.emptyString(args[0].from) {
-			args = nil // res.send(''): no body
+		if kind == bodyWrite && len(args) == 1 && (f.emptyString(args[0].from) || args[0].to-args[0].from == 1 && (j.is(args[0].from, "null") || j.is(args[0].from, "undefined")) && (name == "send" || name == "end")) {
+			args = nil // res.send(''), res.end(null): no body
 		}
 		if kind == bodyWrite && len(args) == 0 {
 			if name != "end" && name != "send" {

@@ -253,7 +253,7 @@ func (w *jvmWalker) walk() {
 			// Ktor: HttpStatusCode(418, "I'm a teapot")
 			if !s.is(i-1, ".") && !w.ownTable {
 				if args, _ := w.call(i + 1); len(args) == 2 {
-					w.status(args[0], statusCtx{role: Send, context: "HttpStatusCode", framework: "ktor", strict: true, msg: jcMsgArg(s, args, 1)}, jvmNoConst)
+					w.status(args[0], statusCtx{role: Send, context: "HttpStatusCode", framework: "ktor", strict: true, msg: jcMsgArg(s, args, 1), reason: true}, jvmNoConst)
 				}
 			}
 		case "respond", "respondText", "respondBytes", "respondNullable":
@@ -277,6 +277,14 @@ func (w *jvmWalker) walk() {
 				w.responseStatus(i)
 			}
 		case "ResponseStatusException", "ErrorResponseException", "HttpClientErrorException", "HttpServerErrorException":
+			// An error API, ResponseStatusException included, though it
+			// takes any status: it is an ErrorResponse, which Spring
+			// answers with an RFC 9457 problem detail (or Boot's error
+			// attributes) and records as a failed exchange. With a 2xx
+			// the client reads a problem document under a success, which
+			// is what error-status is about; a deliberate one
+			// (ResponseStatusException(HttpStatus.OK, …) as a way out of
+			// a protocol's "nothing yet") is an ignore comment's case.
 			if args, _ := w.call(i + 1); len(args) > 0 {
 				w.status(args[0], statusCtx{role: Send, context: s.text(i), framework: "spring", api: ErrorAPI, strict: true, msg: jcMsgArg(s, args, 1)}, jvmEnumOK)
 			}

@@ -373,11 +373,15 @@ func (w *jvmWalker) jvmEvents(i int) []jvmEvent {
 			ev.kind = bodyWrite
 			if v, ok := s.keyword(args, "status", "="); ok {
 				ev.withStatus, ev.code = true, jvmFlowCode(s, v)
+				if len(args) > 0 && jvmEmptyBody(s, args[0]) {
+					// call.respondText("", status = NoContent)
+					ev.kind, ev.withStatus = statusWrite, false
+				}
 			} else if name == "respond" || name == "respondNullable" {
 				if c := arg(0); c != 0 {
 					ev.withStatus, ev.code = true, c
-					if len(args) == 1 {
-						ev.kind = statusWrite
+					if len(args) == 1 || len(args) == 2 && jvmEmptyBody(s, args[1]) {
+						ev.kind, ev.withStatus = statusWrite, false
 					}
 				}
 			}
@@ -446,7 +450,7 @@ func (w *jvmWalker) entityChain(i, close int) []jvmEvent {
 				st = push(st, event{kind: opaque, writer: writer})
 			}
 		case "body":
-			if len(margs) == 1 && !s.is(margs[0].from, "null") {
+			if len(margs) == 1 && !jvmEmptyBody(s, margs[0]) {
 				ev.kind, ev.withStatus = bodyWrite, true
 			}
 		}
@@ -498,4 +502,30 @@ func (w *jvmWalker) returns(start int) bool {
 	s := w.s
 	r := sort.Search(len(s.toks), func(k int) bool { return int(s.toks[k].start) >= start })
 	return s.is(r-1, "return") || s.tok(r-1).kind == tIdent && s.is(r-2, "@") && s.is(r-3, "return")
+}
+
+// jvmEmptyBodies are the values, as their tokens spell them, that are no
+// body: Spring and Ktor send nothing for them.
+var jvmEmptyBodies = map[string]bool{
+	"null": true, "ByteArray(0)": true, "byteArrayOf()": true, "newbyte[0]": true,
+	"newbyte[]{}": true, "Mono.empty()": true, "Flux.empty()": true,
+}
+
+// jvmEmptyBody reports whether the value sp is no body: null, "", an
+// empty byte array (ByteArray(0), byteArrayOf(), new byte[0]) or an empty
+// publisher (Mono.empty()). ResponseEntity.status(NOT_MODIFIED).body(ByteArray(0))
+// sends a bare 304.
+func jvmEmptyBody(s *scan, sp span) bool {
+	n := sp.to - sp.from
+	if n == 1 && s.tok(sp.from).kind == tString {
+		return stringContent(s.tok(sp.from).text(s.src)) == ""
+	}
+	if n < 1 || n > 6 {
+		return false
+	}
+	var b strings.Builder
+	for k := sp.from; k < sp.to; k++ {
+		b.Write(s.tok(k).text(s.src))
+	}
+	return jvmEmptyBodies[b.String()]
 }

@@ -222,14 +222,14 @@ func (p *phpScan) method(i int, fn []byte) {
 	switch string(fn) {
 	case "setStatusCode":
 		// Symfony (and CodeIgniter): setStatusCode($code, $text).
-		p.call(i+1, 0, 1, statusCtx{context: string(fn), framework: "symfony", api: p.chainAPI(i)})
+		p.call(i+1, 0, 1, statusCtx{context: string(fn), framework: "symfony", api: p.chainAPI(i), reason: true})
 	case "denyWithStatus":
 		// Laravel's gates and policies: Response::denyWithStatus(404,
 		// $message), $this->denyWithStatus(…).
 		p.call(i+1, 0, 1, statusCtx{context: string(fn), framework: "laravel", api: ErrorAPI})
 	case "withStatus":
 		// PSR-7: withStatus($code, $reasonPhrase).
-		p.call(i+1, 0, 1, statusCtx{context: string(fn), framework: "psr-7", api: p.chainAPI(i)})
+		p.call(i+1, 0, 1, statusCtx{context: string(fn), framework: "psr-7", api: p.chainAPI(i), reason: true})
 	case "assertStatus", "assertResponseStatus", "assertResponseStatusCodeSame":
 		if args, _ := p.args(i + 1); len(args) > 0 {
 			p.status(args[0], statusCtx{role: Compare, context: string(fn), msg: -1})

@@ -144,6 +144,12 @@ func (r *rbFile) builtTriple(i int, elems []span, close int) {
 		body = len(inner) > 1 || len(inner) == 1 && !r.rbEmpty(inner[0])
 	}
 	r.built(code, i, close, body, st)
+	if body && code/100 == 3 && metaRefresh(r.src[r.tok(b.from).start:r.tok(b.to-1).end]) {
+		// [303, {}, ["<meta http-equiv='refresh' content='0; /x'>"]]:
+		// the page sends the browser on itself (rubygems.org does so on
+		// purpose, so the next request is not cross-site).
+		r.steps[len(r.steps)-1].ev.refreshes = true
+	}
 }
 
 // rbBlock is a block of the streaming walk.

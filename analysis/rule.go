@@ -252,6 +252,7 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 		ignores.silences(f.line(fd.Start), fd.Rule)
 	}
 	for _, fd := range oneFindingPerProblem(f, all) {
+		fd.cause = 0
 		if ignores.silences(f.line(fd.Start), fd.Rule) {
 			continue
 		}
@@ -283,6 +284,12 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 // given to a redirect API is a retired code first; http.Error with 301
 // lacks Location because it should be http.Redirect), only the explaining
 // one stays (Rule.YieldsTo).
+// A write in a branch with no return after it is one problem:
+// superfluous-writeheader names it (return after line n) at the next
+// status write, and a header set after the branch, late because of the
+// same write, is its consequence: the late-header finding that names
+// that write goes. A write in the header's own statement list (streaming
+// a body, then setting a header) is another mistake, and both stay.
 // In test code, a status compared against, as an assertion's expected
 // value, restates the send of the same status in the file (the fixture):
 // a finding of a rule on the comparison goes when the same rule reports
@@ -312,9 +319,13 @@ func oneFindingPerProblem(f *fileFacts, all []Finding) []Finding {
 	for _, ix := range spans {
 		ix.build()
 	}
+	unreturned := map[int]bool{}
 	for _, fd := range all {
 		if role, ok := roles[fd.Start]; ok && role == Send && fd.Code != 0 {
 			sent[ruleCode{fd.Rule, fd.Code}] = true
+		}
+		if fd.Rule == ruleSuperfluousWriteHeader.Name && fd.cause != 0 {
+			unreturned[fd.cause] = true
 		}
 	}
 	out := all[:0:0]
@@ -322,6 +333,9 @@ func oneFindingPerProblem(f *fileFacts, all []Finding) []Finding {
 		if r, ok := RuleByName(fd.Rule); ok && slices.ContainsFunc(r.YieldsTo, func(other string) bool {
 			return spans[ruleCode{other, fd.Code}].overlaps(fd.Start, fd.End)
 		}) {
+			continue
+		}
+		if fd.Rule == ruleLateHeader.Name && unreturned[fd.cause] {
 			continue
 		}
 		if role, ok := roles[fd.Start]; ok && (role == Compare || role == RangeBound) && !spellingRules[fd.Rule] && sent[ruleCode{fd.Rule, fd.Code}] && (f.testFile || f.inTestRegion(fd.Start)) {

@@ -41,6 +41,13 @@ var ruleLateHeader = &Rule{
 			}
 			f := Finding{Start: ev.start, End: ev.end, Code: write.code,
 				Message: fmt.Sprintf("%s comes too late: %s; %s. Set headers before the first write", ev.api, sent, c.phrases().late)}
+			if write.block != 0 && ev.block != 0 && write.block != ev.block {
+				// The write sits in a branch the path falls out of (no
+				// return after http.Error): when superfluous-writeheader
+				// reports that missing return, this header is its
+				// consequence (oneFindingPerProblem).
+				f.cause = write.start + 1
+			}
 			if sites == nil {
 				sites = assignSites(c.facts.src)
 			}

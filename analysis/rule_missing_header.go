@@ -39,7 +39,7 @@ var ruleMissingHeader = &Rule{
 				continue
 			}
 			for _, h := range code.RequiredHeaders {
-				if strings.EqualFold(h, "Location") && ev.setsLocation || s.before.headerMaySet(ev.writer, h) {
+				if strings.EqualFold(h, "Location") && (ev.setsLocation || ev.refreshes) || s.before.headerMaySet(ev.writer, h) {
 					continue
 				}
 				f := Finding{Start: ev.start, End: ev.end, Code: ev.code,

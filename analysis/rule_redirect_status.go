@@ -21,6 +21,16 @@ var ruleRedirectStatus = &Rule{
 			}
 			var why string
 			switch {
+			case o.Code == 201 && o.Framework != "nginx":
+				// A Location with 201 Created names the resource the
+				// request made (RFC 9110, Section 10.2.2 and 15.3.2): a
+				// well-formed answer, not a failed redirect. Symfony's
+				// RedirectResponse accepts 201 on purpose (isRedirect
+				// includes it); PSR-7's withStatus(201)->withHeader('Location',
+				// …), Express's and Fastify's redirect(…, 201) send the same
+				// response. nginx is the exception: its return 201 URL sends
+				// the URL as the body, with no Location.
+				continue
 			case o.Code == 304:
 				why = "304 Not Modified answers a conditional request and carries no Location; it is not a redirect"
 			case o.Code == 300 || o.Code == 305 || o.Code == 306:

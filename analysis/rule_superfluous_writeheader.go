@@ -35,7 +35,7 @@ var ruleSuperfluousWriteHeader = &Rule{
 			if c.phrases().outputSendsHeaders {
 				sent = fmt.Sprintf("%s on line %d already sent the status line and the headers", first.api, line)
 			}
-			c.report(Finding{Start: ev.start, End: ev.end, Code: ev.code,
+			c.report(Finding{Start: ev.start, End: ev.end, Code: ev.code, cause: first.start + 1,
 				Message: fmt.Sprintf("%s %s: %s, and %s; return after line %d, or set the status before writing", ev.api, c.phrases().again, sent, c.phrases().againEffect, line)})
 		}
 	},

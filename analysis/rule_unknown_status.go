@@ -26,6 +26,16 @@ var ruleUnknownStatus = &Rule{
 			if _, ok := c.set.Lookup(o.Code); ok {
 				continue
 			}
+			if o.ownReason && o.Code < 600 {
+				// HttpStatusCode(477, "Come Back Later"): a code given its
+				// own reason phrase is defined on purpose, for a client
+				// of the application's own that knows it, as vendors do
+				// theirs (htmx's 286, nonstandard-status). No typo: at
+				// most worth knowing.
+				c.reportAt(Finding{Start: o.Start, End: o.End, Code: o.Code,
+					Message: fmt.Sprintf("%s with %d %q: a private code of this application, which no registry or known vendor defines; clients other than its own treat it as %s", o.Context, o.Code, o.Message, c.label(o.Code/100*100))}, Info)
+				continue
+			}
 			if tail, ok := said[o.Code]; ok {
 				c.report(Finding{Start: o.Start, End: o.End, Code: o.Code, Message: o.Context + tail})
 				continue

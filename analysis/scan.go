@@ -52,6 +52,10 @@ type statusCtx struct {
 	// msg is the index of a string token sent with the status as its
 	// message (abort(404, "Not Found")), or -1.
 	msg int
+	// reason is set when the message is the reason phrase of the status
+	// line the call makes (Ktor's HttpStatusCode(477, "Come Back Later"),
+	// PSR-7's withStatus(477, 'Come Back Later')).
+	reason bool
 }
 
 // constantName is one ecosystem's name for a code, as data/constants.csv
@@ -407,6 +411,7 @@ func (s *scan) add(first, last int, o Occurrence, c statusCtx) {
 		t := s.toks[c.msg]
 		o.Message = stringContent(s.src[t.start:t.end])
 		o.MessageStart, o.MessageEnd = int(t.start), int(t.end)
+		o.ownReason = c.reason && strings.TrimSpace(o.Message) != ""
 	}
 	if o.Written == Constant && o.Ecosystem == "" {
 		// The name as written may carry the file's path to the constant

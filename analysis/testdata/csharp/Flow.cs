@@ -40,5 +40,8 @@ public class Middleware
 
 public static class Endpoints
 {
+    // An empty text or byte array is no body.
+    public static IResult NoContentText() => Results.Text("", statusCode: StatusCodes.Status204NoContent); // codes: 204/send
+    public static IResult NotModifiedBytes() => Results.Bytes(Array.Empty<byte>(), statusCode: StatusCodes.Status304NotModified); // codes: 304/send
     public static IResult NoContentJson(User u) => Results.Json(u, statusCode: 204); // codes: 204/send want "bodiless-status: Results.Json\\(u, statusCode: 204\\) with 204 No Content sends a body" "prefer-constant"
 }

@@ -104,11 +104,12 @@ func loop(w http.ResponseWriter, items []string) {
 }
 
 // A missing return: the header after the error path is set too late on
-// that path.
+// that path, a consequence of the missing return that
+// superfluous-writeheader reports once (one problem, one finding).
 func missingReturn(w http.ResponseWriter, err error) {
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest) // codes: 400/send
 	}
-	w.Header().Set("Content-Type", "application/json") // want "late-header: http.Error\\(w, err.Error\\(\\), http.StatusBadRequest\\) on line 110"
-	w.WriteHeader(http.StatusOK)                       // codes: 200/send want "superfluous-writeheader"
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK) // codes: 200/send want "superfluous-writeheader: w.WriteHeader\\(http.StatusOK\\) has no effect: http.Error.* on line 111 already sent the status.*; return after line 111"
 }

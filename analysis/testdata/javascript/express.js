@@ -41,6 +41,7 @@ app.get('/old', (req, res) => {
   return res.redirect(301, '/new'); // codes: 301/send
   return res.redirect('/new');
   return res.redirect(200, '/new'); // codes: 200/send want "redirect-status: res.redirect with 200 OK: a redirect needs a 3xx code"
+  return res.redirect(201, '/items/1'); // codes: 201/send
   return res.redirect(304, '/new'); // codes: 304/send want "redirect-status: 304 Not Modified answers a conditional request"
   res.redirect(404, '/login'); // codes: 404/send want "redirect-status: a redirect needs a 3xx code"
 });

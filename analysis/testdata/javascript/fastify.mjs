@@ -16,7 +16,8 @@ fastify.get('/items/:id', async (request, reply) => {
 
 fastify.get('/v4', async (request, reply) => {
   return reply.redirect(302, '/v4/home'); // codes: 302/send
-  return reply.redirect('/home', 201); // codes: 201/send want "redirect-status: reply.redirect with 201 Created"
+  return reply.redirect('/home', 201); // codes: 201/send
+  return reply.redirect('/home', 202); // codes: 202/send want "redirect-status: reply.redirect with 202 Accepted"
   reply.redirect('/home');
 });
 

@@ -194,3 +194,20 @@ app.get('/maybe', (req, res) => {
   valid(req) || res.status(400).json({ error: 'invalid' }); // codes: 400/send
   res.status(200).json({ ok: true }); // codes: 200/send want "superfluous-writeheader: res.status\\(200\\).json\\({ ok: true }\\) has no effect: res.status\\(400\\).json\\({ error: 'invalid' }\\) on line 194 already sent the status"
 });
+
+// An empty body is no body.
+app.delete('/gone/:id', (req, res) => {
+  if (req.query.a) return res.status(204).send(''); // codes: 204/send
+  if (req.query.b) return res.status(304).end(null); // codes: 304/send
+  return res.status(204).send(); // codes: 204/send
+});
+
+// A missing return in a branch is one problem: the header set after the
+// branch is late only because of it, and superfluous-writeheader names it.
+app.get('/once', (req, res) => {
+  if (!req.query.id) {
+    res.status(400).json({ error: 'missing id' }); // codes: 400/send
+  }
+  res.set('X-Trace', '1');
+  res.status(200).json({ ok: true }); // codes: 200/send want "superfluous-writeheader: res.status\\(200\\).json\\({ ok: true }\\) has no effect: res.status\\(400\\).json\\({ error: 'missing id' }\\) on line \\d+ already sent the status.*; return after line \\d+"
+});

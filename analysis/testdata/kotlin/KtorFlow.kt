@@ -38,6 +38,13 @@ fun Route.flow() {
     get("/empty") {
         call.respond(HttpStatusCode.NoContent, "body") // codes: 204/send want "bodiless-status"
     }
+    get("/blank") {
+        // An empty text is no body.
+        call.respond(HttpStatusCode.NoContent, "") // codes: 204/send
+    }
+    get("/blanktext") {
+        call.respondText("", status = HttpStatusCode.NotModified) // codes: 304/send
+    }
     get("/either") {
         when (call.parameters["kind"]) {
             "a" -> call.respond(HttpStatusCode.OK, "a") // codes: 200/send

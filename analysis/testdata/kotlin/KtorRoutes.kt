@@ -12,6 +12,9 @@ fun Route.users() {
         call.respond(HttpStatusCode(499, "Client Closed Request")) // codes: 499/send want "nonstandard-status: nginx"
         call.respond(HttpStatusCode(500, "Not Found")) // codes: 500/send want "reason-mismatch: 404 Not Found"
         call.respond(HttpStatusCode(4000, "Custom")) // codes: 4000/send want "invalid-status: HttpStatusCode with 4000"
+        // A code given its own reason phrase is a private code on purpose (info).
+        call.respond(HttpStatusCode(477, "Come Back Later")) // codes: 477/send want "unknown-status: HttpStatusCode with 477 \"Come Back Later\": a private code of this application"
+        call.respond(HttpStatusCode.fromValue(478)) // codes: 478/send want "unknown-status: HttpStatusCode.fromValue with 478: no registry or known vendor defines 478"
         call.respond(HttpStatusCode.fromValue(429)) // codes: 429/send
         call.respond(HttpStatusCode.fromValue(1))
         call.respond(HttpStatusCode.fromValue(code))

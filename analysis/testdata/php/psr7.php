@@ -21,8 +21,15 @@ function notMoved($response) {
         ->withStatus(200); // codes: 200/send want "redirect-status: withStatus with 200 OK"
 }
 
+function later($response) {
+    // A private code with its own reason phrase (info), and one without.
+    $response = $response->withStatus(477, 'Come Back Later'); // codes: 477/send want "unknown-status: withStatus with 477 \"Come Back Later\": a private code"
+    return $response->withStatus(478); // codes: 478/send want "unknown-status: withStatus with 478: no registry"
+}
+
 function after($response) {
-    return $response->withStatus(201)->withHeader('Location', '/items/1'); // codes: 201/send want "redirect-status: withStatus with 201 Created"
+    // 201 Created with the Location of the new resource (RFC 9110, Section 15.3.2): no redirect.
+    return $response->withStatus(201)->withHeader('Location', '/items/1'); // codes: 201/send
 }
 
 function guzzle() {

@@ -43,6 +43,13 @@ class UserController
         return new RedirectResponse('/new', RedirectResponse::HTTP_OK); // codes: 200/send want "redirect-status: new RedirectResponse with 200 OK"
     }
 
+    public function created(string $url): RedirectResponse
+    {
+        // Symfony's RedirectResponse takes 201 (isRedirect includes it): a
+        // Created with the new resource's Location.
+        return new RedirectResponse($url, Response::HTTP_CREATED); // codes: 201/send
+    }
+
     public function fail(): never
     {
         throw new HttpException(503, 'Service Unavailable'); // codes: 503/send want "prefer-constant: Response::HTTP_SERVICE_UNAVAILABLE"

@@ -41,6 +41,8 @@ def starlette_views(request):
         return Response(status_code=204)  # codes: 204/send
     if request.c:
         return JSONResponse(None, status_code=204)  # codes: 204/send
+        return Response(b"", status_code=304)  # codes: 304/send
+        return Response("", status_code=204)  # codes: 204/send
     if request.d:
         resp = JSONResponse({"x": 1}, 304)  # codes: 304/send want "bodiless-status"
         return resp

@@ -13,6 +13,10 @@ async fn empty_is_fine() -> impl IntoResponse {
     (StatusCode::NO_CONTENT, ()) // codes: 204/send
 }
 
+async fn empty_text() -> impl IntoResponse {
+    (StatusCode::NO_CONTENT, "") // codes: 204/send
+}
+
 async fn headers_only() -> impl IntoResponse {
     (StatusCode::NOT_MODIFIED, [("ETag", etag)]) // codes: 304/send
 }

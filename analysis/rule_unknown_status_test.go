@@ -1,0 +1,37 @@
+package analysis
+
+import "testing"
+
+// A code the program gives its own reason phrase is a private code on
+// purpose: unknown-status says so as info. The same code without one
+// stays a warning.
+func TestUnknownStatusOwnReason(t *testing.T) {
+	for _, tt := range []struct {
+		path, src string
+		want      map[int]Severity
+	}{
+		{"Routes.kt", `import io.ktor.http.HttpStatusCode
+private val LATER = HttpStatusCode(477, "Come Back Later")
+private val BLANK = HttpStatusCode(478, "")
+fun f() = HttpStatusCode.fromValue(479)
+`, map[int]Severity{477: Info, 478: Warning, 479: Warning}},
+		{"a.php", `<?php
+return $r->withStatus(477, 'Come Back Later')->withStatus(478);
+`, map[int]Severity{477: Info, 478: Warning}},
+	} {
+		got := map[int]Severity{}
+		for _, f := range Analyze(tt.path, []byte(tt.src), nil).Findings {
+			if f.Rule == "unknown-status" {
+				got[f.Code] = f.Severity
+			}
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%s: findings %v, want %v", tt.path, got, tt.want)
+		}
+		for code, s := range tt.want {
+			if sev, ok := got[code]; !ok || sev != s {
+				t.Errorf("%s: %d reported as %v (found %v), want %v", tt.path, code, sev, ok, s)
+			}
+		}
+	}
+}
