@@ -7,8 +7,12 @@ import (
 )
 
 var ruleUnknownStatus = &Rule{
-	Name:     "unknown-status",
-	Since:    "v0.1.0",
+	Name:  "unknown-status",
+	Since: "v0.1.0",
+	// abort(299) with a message: error-status says both that a 2xx sends
+	// no error and what to send instead; the unknown code is the same
+	// problem (one problem, one finding).
+	YieldsTo: []string{"error-status"},
 	Severity: Warning,
 	Summary:  "a well-formed code that no registry or known vendor defines (299, 430)",
 	Why: "A client that does not know a code treats it as the first code of its class (RFC 9110, " +

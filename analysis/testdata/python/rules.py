@@ -65,5 +65,6 @@ def redirects():
 def errors(handler):
     abort(200)  # codes: 200/send want "error-status: abort with 200 OK: it sends an error message"
     abort(302)  # codes: 302/send want "error-status: to redirect"
+    abort(299)  # codes: 299/send want "error-status: abort with 299: it sends an error message, but 299 tells the client"
     handler.send_error(500)  # codes: 500/send
     raise HTTPException(status_code=401)  # codes: 401/send want "missing-header: WWW-Authenticate"
