@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/httpcodes/httpcodes/codes"
+	"github.com/httpcodes/httpcodes/internal/textpos"
 )
 
 // Rule is one check with its documentation. Each rule lives in its own file,
@@ -143,7 +144,7 @@ type fileFacts struct {
 	src       []byte
 	occ       []Occurrence
 	steps     []flowStep
-	lines     []int // offsets at which lines start, built on first use
+	lines     *textpos.Lines // built on first use
 	// testFile is set when the file is test code by its path; testRegions
 	// are the byte ranges of test code inside it (Rust's #[cfg(test)]
 	// modules and #[test] functions).
@@ -154,12 +155,13 @@ type fileFacts struct {
 	fileRefs []fileRef
 }
 
-// line returns the 1-based line of a byte offset.
+// line returns the 1-based line of a byte offset, counting lines as the
+// printers and the editor do ("\n", "\r\n" or a lone "\r").
 func (f *fileFacts) line(off int) int {
 	if f.lines == nil {
-		f.lines = lineStarts(f.src)
+		f.lines = textpos.NewLines(f.src)
 	}
-	return sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off })
+	return f.lines.Line(off) + 1
 }
 
 // checker runs one rule over a file's facts and collects its findings.
@@ -527,17 +529,6 @@ func (ig ignores) silences(line int, rule string) bool {
 		}
 	}
 	return false
-}
-
-// lineStarts returns the offsets at which the lines of src start.
-func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, b := range src {
-		if b == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
 }
 
 // lineOf returns the 1-based line of a byte offset in src.

@@ -1,4 +1,4 @@
-package workspace
+package textpos
 
 import (
 	"math/rand/v2"
