@@ -104,6 +104,7 @@ func (inc *Incremental) full(src []byte) {
 		}
 		inc.headerEnd = g.offset(gd.End())
 	}
+	g.facts.path = inc.path
 	judge(g.facts, inc.res, inc.opts)
 	// Keep the file-level facts only: the syntax tree, the token file and
 	// the facts (now in decls and res) would double the memory an open
@@ -199,7 +200,7 @@ func (inc *Incremental) redoDecl(k int, next []byte, start, end, n int) bool {
 	for i := k + 1; i < len(decls); i++ {
 		decls[i] = decls[i].shifted(delta)
 	}
-	facts := &fileFacts{src: next, occ: []Occurrence{}}
+	facts := &fileFacts{path: inc.path, src: next, occ: []Occurrence{}}
 	for _, dd := range decls {
 		facts.occ = append(facts.occ, dd.occ...)
 		facts.steps = append(facts.steps, dd.steps...)
