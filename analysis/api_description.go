@@ -266,9 +266,25 @@ func (op *Operation) AddResponse(code int, title string) (file string, e Edit, o
 			}
 		}
 	}
-	inline := modelValue.Kind == yaml.MappingNode && (modelValue.Style&yaml.FlowStyle != 0 ||
-		len(modelValue.Content) > 0 && modelValue.Content[0].Line == modelValue.Line && json)
+	// JSON's objects are all flow mappings to YAML: one is written inline
+	// when its first key is on its own line.
+	inline := modelValue.Kind == yaml.MappingNode && !json && modelValue.Style&yaml.FlowStyle != 0 ||
+		json && modelValue.Kind == yaml.MappingNode && len(modelValue.Content) > 0 && modelValue.Content[0].Line == modelValue.Line
+	open, close := "{", "}"
+	if inline {
+		if at := oaOffset(src, lineStarts(src), modelValue.Line, modelValue.Column); at+1 < len(src) && src[at] == '{' && src[at+1] == ' ' {
+			open, close = "{ ", " }"
+		}
+	}
 	desc := yamlScalar(title)
+	if d := mappingValue(modelValue, "description"); d != nil && !json {
+		switch d.Style {
+		case yaml.DoubleQuotedStyle:
+			desc = jsonString(title)
+		case yaml.SingleQuotedStyle:
+			desc = "'" + strings.ReplaceAll(title, "'", "''") + "'"
+		}
+	}
 	if json {
 		desc = jsonString(title)
 	}
@@ -288,38 +304,36 @@ func (op *Operation) AddResponse(code int, title string) (file string, e Edit, o
 	}
 	var entry string
 	switch {
-	case inline && json:
-		entry = key + ": {" + descKey + ": " + desc + "}"
 	case inline:
-		entry = key + ": {" + descKey + ": " + desc + "}"
+		entry = key + ": " + open + descKey + ": " + desc + close
 	case json:
 		entry = key + ": {" + nl + childIndent + descKey + ": " + desc + nl + indent + "}"
 	default:
 		entry = key + ":" + nl + childIndent + descKey + ": " + desc
 	}
-	open := oaOffset(src, starts, rs.Line, rs.Column)
+	at := oaOffset(src, starts, rs.Line, rs.Column)
 	if json || rs.Style&yaml.FlowStyle != 0 {
 		// Insert before the mapping's closing brace, after its last
 		// entry.
-		end := matchingBrace(src, open)
+		end := matchingBrace(src, at)
 		if end < 0 {
 			return "", Edit{}, false
 		}
 		last := end
-		for last > open && strings.ContainsRune(" \t\r\n", rune(src[last-1])) {
+		for last > at && strings.ContainsRune(" \t\r\n", rune(src[last-1])) {
 			last--
 		}
 		text := ", " + entry
 		if src[last-1] == ',' {
 			text = " " + entry
 		}
-		if !inline || json && bytes.Contains(src[open:end], []byte("\n")) {
+		if !inline || json && bytes.Contains(src[at:end], []byte("\n")) {
 			text = "," + nl + indent + entry
 		}
 		return op.file, Edit{Start: last, End: last, NewText: text}, true
 	}
 	// A block mapping: after the last line of its last entry.
-	at := oaOffset(src, starts, lastKey.Line, lastKey.Column)
+	at = oaOffset(src, starts, lastKey.Line, lastKey.Column)
 	lastKeyIndent := at - starts[lastKey.Line-1]
 	endOfEntry := lineEndAt(src, at)
 	for ln := lastKey.Line; ln < len(starts); ln++ {
