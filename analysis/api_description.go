@@ -261,7 +261,8 @@ func (op *Operation) AddResponse(code int, title string) (file string, e Edit, o
 		case yaml.SingleQuotedStyle:
 			key = "'" + key + "'"
 		default:
-			if _, isCode := responseCode([]byte(model.Value)); !isCode || model.Tag != "!!str" {
+			// A bare 200: the file writes its codes as YAML integers.
+			if _, isCode := responseCode([]byte(model.Value)); !isCode {
 				key = "'" + key + "'"
 			}
 		}
