@@ -244,7 +244,16 @@ func pathSegments(p string) []string {
 // ("{name}.json", "file.:ext").
 func segmentShape(s string) string {
 	if s[0] == ':' || s[0] == '*' {
-		return "{}"
+		// Express's :name stops at the first character not of a name
+		// (":name.json"); a catch-all takes the rest.
+		i := 1
+		for i < len(s) && (s[i] == '_' || 'a' <= s[i]|0x20 && s[i]|0x20 <= 'z' || '0' <= s[i] && s[i] <= '9') {
+			i++
+		}
+		if s[0] == '*' || i == len(s) || s[i] == '(' || s[i] == '?' {
+			return "{}"
+		}
+		return "{}" + segmentShape(s[i:])
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {

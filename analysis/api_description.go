@@ -63,6 +63,10 @@ func (op *Operation) Documents(code int) bool {
 	return false
 }
 
+// File is the file that holds the operation's responses: the
+// description's, or the file a path item is $ref'd into.
+func (op *Operation) File() string { return op.file }
+
 // Name is how a message names the operation: "POST /orders/{id}/cancel".
 func (op *Operation) Name() string { return op.Method + " " + op.Path }
 

@@ -37,6 +37,7 @@ func (set settings) workspaceSettings() workspace.Settings {
 // meanwhile, so the editor keeps working.
 func (s *Server) analysis(doc *document) (*analysis.Result, []analysis.Finding) {
 	_, _, ws := s.snapshot()
+	s.updateProject(ws, doc)
 	res := s.docs.analyze(doc, s.options(doc.path))
 	for _, err := range ws.Problems() {
 		s.tell(err.Error() + "; its library versions are not read")
@@ -75,5 +76,41 @@ func (s *Server) tell(msg string) {
 	s.mu.Unlock()
 	if !told {
 		s.showMessage(context.Background(), protocol.MessageTypeError, "httpcodes: "+msg)
+	}
+}
+
+// updateProject gives the workspace's project join a document's text, once
+// per version, before the document is analysed. When the change reaches
+// other files (a description's responses, a route another file's handler
+// joins to), every document is analysed and published again.
+func (s *Server) updateProject(ws *workspace.Workspace, doc *document) {
+	s.mu.Lock()
+	if s.projectVersions == nil {
+		s.projectVersions = map[string]int32{}
+	}
+	seen, ok := s.projectVersions[doc.path]
+	if ok && seen == doc.version {
+		s.mu.Unlock()
+		return
+	}
+	s.projectVersions[doc.path] = doc.version
+	s.mu.Unlock()
+	if ws.Update(doc.path, doc.text) {
+		s.docs.invalidate()
+		s.republishAll(context.Background())
+		s.askToRefresh()
+	}
+}
+
+// closeProjectDocument gives a closed document's file back to the disk.
+func (s *Server) closeProjectDocument(path string) {
+	_, _, ws := s.snapshot()
+	s.mu.Lock()
+	delete(s.projectVersions, path)
+	s.mu.Unlock()
+	if ws.Update(path, nil) {
+		s.docs.invalidate()
+		s.republishAll(context.Background())
+		s.askToRefresh()
 	}
 }

@@ -168,6 +168,7 @@ func (w *Workspace) FixElsewhere(findings []analysis.Finding, read func(path str
 			last = e.Start
 			ff.Applied = append(ff.Applied, c.findings...)
 		}
+		ff.Text = text
 		before := analysis.ReadDescription(file, src, nil)
 		after := analysis.ReadDescription(file, text, nil)
 		if before != nil && (after == nil || len(after.Operations) != len(before.Operations)) {
