@@ -60,11 +60,11 @@ func TestMatch(t *testing.T) {
 		// A mounted router: the one documented path ending with its own.
 		{Route{Method: "GET", Path: "/health", Mounted: true}, "GET /health"},
 		{Route{Method: "GET", Path: "/{a}/orders/:b", Mounted: true}, "GET /users/{id}/orders/{id2}"},
-		{Route{Method: "GET", Path: "/{id}", Mounted: true}, ""}, // several paths end so
+		{Route{Method: "GET", Path: "/{id}", Mounted: true}, ""},                                       // several paths end so
 		{Route{Method: "POST", Path: "/orders/:id/cancel", Mounted: true}, "POST /orders/{id}/cancel"}, // the exact path first
-		{Route{Method: "POST", Path: "/{id}/cancel", Mounted: true}, ""}, // two paths end so
-		{Route{Method: "GET", Path: "/ders/{id}", Mounted: true}, ""},     // not at a segment boundary
-		{Route{Method: "GET", Path: "/{id}"}, ""},                         // not mounted
+		{Route{Method: "POST", Path: "/{id}/cancel", Mounted: true}, ""},                               // two paths end so
+		{Route{Method: "GET", Path: "/ders/{id}", Mounted: true}, ""},                                  // not at a segment boundary
+		{Route{Method: "GET", Path: "/{id}"}, ""},                                                      // not mounted
 	}
 	for _, tt := range tests {
 		var got []string

@@ -34,7 +34,7 @@ type projectIndex struct {
 	once sync.Once
 
 	mu      sync.Mutex
-	named   string                          // the description the configuration names, absolute; "" for none
+	named   string                           // the description the configuration names, absolute; "" for none
 	descs   map[string]*analysis.Description // absolute path → description
 	facts   map[string]*analysis.RouteFacts  // absolute path → routes and functions
 	overlay map[string][]byte                // the editor's open documents
