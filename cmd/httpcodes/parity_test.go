@@ -101,6 +101,33 @@ func TestServerPublishesWhatCheckReports(t *testing.T) {
 		t.Errorf("check's findings in web/orders.js: %q, want the 409", got)
 	}
 
+	// The quick fix edits the description, another file than the finding's.
+	raw := c.call("textDocument/codeAction", map[string]any{
+		"textDocument": map[string]any{"uri": fileURI(filepath.Join(dir, "orders/cancel.go"))},
+		"range":        map[string]any{"start": map[string]int{"line": 9, "character": 16}, "end": map[string]int{"line": 9, "character": 16}},
+		"context":      map[string]any{"diagnostics": []any{}, "only": []string{"quickfix"}},
+	})
+	var actions []struct {
+		Title string
+		Edit  struct {
+			Changes map[string][]struct {
+				Range   struct{ Start, End struct{ Line, Character int } }
+				NewText string
+			}
+		}
+	}
+	if err := json.Unmarshal(raw, &actions); err != nil {
+		t.Fatal(err)
+	}
+	descURI := fileURI(filepath.Join(dir, "openapi.yaml"))
+	if len(actions) != 1 || len(actions[0].Edit.Changes[descURI]) != 1 || len(actions[0].Edit.Changes) != 1 {
+		t.Fatalf("code actions on the 409: %+v, want one quick fix editing %s", actions, descURI)
+	}
+	if e := actions[0].Edit.Changes[descURI][0]; actions[0].Title != "Document 409 Conflict for POST /orders/{id}/cancel in openapi.yaml" ||
+		e.NewText != "\n        '409':\n          description: Conflict" || e.Range.Start.Line != 9 || e.Range.Start.Character != 32 {
+		t.Errorf("the quick fix: %q %+v", actions[0].Title, e)
+	}
+
 	// The description changes in the editor: the handler's findings follow
 	// at once, without the handler being edited.
 	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
