@@ -128,6 +128,23 @@ func TestServerPublishesWhatCheckReports(t *testing.T) {
 		t.Errorf("the quick fix: %q %+v", actions[0].Title, e)
 	}
 
+	// Hover on the route's path lists the operation's responses; on a sent
+	// code, whether the operation documents it.
+	hover := func(name string, line, char int) string {
+		raw := c.call("textDocument/hover", map[string]any{
+			"textDocument": map[string]any{"uri": fileURI(filepath.Join(dir, name))},
+			"position":     map[string]int{"line": line, "character": char}})
+		var h struct{ Contents struct{ Value string } }
+		_ = json.Unmarshal(raw, &h)
+		return h.Contents.Value
+	}
+	if got := hover("orders/routes.go", 5, 20); got != "### POST /orders/{id}/cancel\n\nDocumented in `openapi.yaml`, with the responses:\n\n- 200 OK\n- 404 Not Found" {
+		t.Errorf("hover on the route: %q", got)
+	}
+	if got := hover("orders/cancel.go", 9, 20); !strings.Contains(got, "`openapi.yaml` does not document 409 for POST /orders/{id}/cancel (it lists 200, 404).") {
+		t.Errorf("hover on the 409: %q", got)
+	}
+
 	// The description changes in the editor: the handler's findings follow
 	// at once, without the handler being edited.
 	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
