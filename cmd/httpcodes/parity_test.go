@@ -38,10 +38,10 @@ func TestServerPublishesWhatCheckReports(t *testing.T) {
 		"sub/h.go":            handler,
 		// A project with an API description: the route in one file, its
 		// handler in another (undocumented-status joins them).
-		"openapi.yaml":      orderDescription,
-		"orders/routes.go":  "package orders\n\nimport \"net/http\"\n\nfunc Routes(mux *http.ServeMux) {\n\tmux.HandleFunc(\"POST /orders/{orderID}/cancel\", cancel)\n}\n",
-		"orders/cancel.go":  orderHandler,
-		"web/orders.js":     "const app = require('express')();\napp.post('/orders/:id/cancel', (req, res) => {\n  res.status(409).end();\n});\n",
+		"openapi.yaml":     orderDescription,
+		"orders/routes.go": "package orders\n\nimport \"net/http\"\n\nfunc Routes(mux *http.ServeMux) {\n\tmux.HandleFunc(\"POST /orders/{orderID}/cancel\", cancel)\n}\n",
+		"orders/cancel.go": orderHandler,
+		"web/orders.js":    "const app = require('express')();\napp.post('/orders/:id/cancel', (req, res) => {\n  res.status(409).end();\n});\n",
 	}
 	writeFiles(t, dir, files)
 	t.Chdir(dir)
