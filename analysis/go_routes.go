@@ -384,6 +384,17 @@ func (w *goRouteWalker) register(c *ast.CallExpr, method string) {
 				method, args = strings.ToUpper(m), args[1:]
 			}
 		}
+	case name == "Match" && method == "":
+		// gin: r.Match([]string{"GET", "HEAD"}, "/health", h)
+		if cl, ok := args[0].(*ast.CompositeLit); ok && len(args) >= 3 {
+			for _, e := range cl.Elts {
+				if m, ok := goStringLit(e); ok && goIsMethod(strings.ToUpper(m)) {
+					any := &ast.SelectorExpr{X: sel.X, Sel: &ast.Ident{Name: "Any", NamePos: sel.Sel.NamePos}}
+					w.register(&ast.CallExpr{Fun: any, Args: args[1:], Lparen: c.Lparen, Rparen: c.Rparen}, strings.ToUpper(m))
+				}
+			}
+		}
+		return
 	case name == "Method" || name == "MethodFunc":
 		m, ok := goStringLit(args[0])
 		if !ok || len(args) < 3 {
@@ -405,12 +416,19 @@ func (w *goRouteWalker) register(c *ast.CallExpr, method string) {
 		}
 		p = strings.TrimSpace(rest)
 	}
-	if !strings.HasPrefix(p, "/") {
+	switch {
+	case strings.HasPrefix(p, "/"):
+	case name == "Handle" || name == "HandleFunc":
+		// ServeMux's host patterns: "example.com/x".
 		i := strings.IndexByte(p, '/')
 		if i <= 0 {
 			return
 		}
-		p = p[i:] // a host pattern
+		p = p[i:]
+	case p == "":
+		// gin's and echo's group root: app.GET("", h).
+	default:
+		p = "/" + p // gin joins a relative path to its group's
 	}
 	p = strings.TrimSuffix(p, "{$}")
 	base, mounted, ok := w.routerExpr(sel.X)
@@ -442,8 +460,14 @@ func (w *goRouteWalker) handler(r *Route, e ast.Expr, depth int) {
 	case *ast.SelectorExpr:
 		r.Handler = v.Sel.Name
 	case *ast.CallExpr:
-		if depth < 3 && len(v.Args) > 0 {
-			w.handler(r, v.Args[len(v.Args)-1], depth+1)
+		// The wrapped handler is the last argument, a variadic list of
+		// middleware after it aside: wrap(deps, h.list, mw...).
+		args := v.Args
+		if v.Ellipsis.IsValid() && len(args) > 0 {
+			args = args[:len(args)-1]
+		}
+		if depth < 3 && len(args) > 0 {
+			w.handler(r, args[len(args)-1], depth+1)
 		}
 	}
 }

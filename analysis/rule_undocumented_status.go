@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -45,33 +46,79 @@ func checkUndocumentedStatus(c *checker) {
 	}
 }
 
-// undocumented reports the code at [start, end) for each operation its
-// handler answers that does not document it.
+// undocumented reports the code at [start, end) when operations its
+// handler answers do not document it: one finding per place, naming the
+// first such operation. Two descriptions of one operation (a swagger.json
+// and its swagger.yaml) count once, and not at all when one documents the
+// code. A shared handler (one ReadAll for twenty routes) gets one finding
+// that counts the others, and a fix that documents the code for each.
 func (c *checker) undocumented(start, end, code int) {
 	if code < 100 || code > 599 {
 		return // invalid-status and nonstandard codes are judged elsewhere
 	}
+	var names []string
+	byName := map[string][]*Operation{}
 	for _, op := range c.ops.OperationsAt(c.facts.path, start) {
-		if op.Documents(code) {
-			continue
+		if byName[op.Name()] == nil {
+			names = append(names, op.Name())
 		}
-		lists := "none"
-		if len(op.Responses) > 0 {
-			lists = strings.Join(op.Responses, ", ")
-		}
-		f := Finding{
-			Start: start, End: end, Code: code,
-			Message: fmt.Sprintf("%s sends %s, which %s does not document for this operation (it lists %s)",
-				op.Name(), c.label(code), op.Description.Name, lists),
-		}
-		title := "Undocumented status"
-		if known := c.lookup(code); known != nil {
-			title = known.Title
-		}
-		if file, e, ok := op.AddResponse(code, title); ok {
-			e.File = file
-			f.Fix = &Fix{Title: fmt.Sprintf("Document %s for %s in %s", c.label(code), op.Name(), op.Description.Name), Edits: []Edit{e}}
-		}
-		c.report(f)
+		byName[op.Name()] = append(byName[op.Name()], op)
 	}
+	var missing []*Operation
+	for _, name := range names {
+		ops := byName[name]
+		if !slices.ContainsFunc(ops, func(op *Operation) bool { return op.Documents(code) }) {
+			missing = append(missing, ops[0])
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	op := missing[0]
+	lists := "none"
+	if len(op.Responses) > 0 {
+		lists = strings.Join(op.Responses, ", ")
+	}
+	msg := fmt.Sprintf("%s sends %s, which %s does not document for this operation (it lists %s)",
+		op.Name(), c.label(code), op.Description.Name, lists)
+	if n := len(missing) - 1; n > 0 {
+		if n == 1 {
+			msg += fmt.Sprintf("; nor does the other operation this code answers (%s)", otherNames(missing[1:]))
+		} else {
+			msg += fmt.Sprintf("; nor do the %d other operations this code answers (%s)", n, otherNames(missing[1:]))
+		}
+	}
+	f := Finding{Start: start, End: end, Code: code, Message: msg}
+	title := "Undocumented status"
+	if known := c.lookup(code); known != nil {
+		title = known.Title
+	}
+	var edits []Edit
+	for _, m := range missing {
+		if file, e, ok := m.AddResponse(code, title); ok {
+			e.File = file
+			edits = append(edits, e)
+		}
+	}
+	if len(edits) == len(missing) {
+		fixTitle := fmt.Sprintf("Document %s for %s in %s", c.label(code), op.Name(), op.Description.Name)
+		if len(missing) > 1 {
+			fixTitle = fmt.Sprintf("Document %s for the %d operations in %s", c.label(code), len(missing), op.Description.Name)
+		}
+		f.Fix = &Fix{Title: fixTitle, Edits: edits}
+	}
+	c.report(f)
+}
+
+// otherNames names up to three operations, and how many more.
+func otherNames(ops []*Operation) string {
+	var names []string
+	for i, op := range ops {
+		if i == 3 {
+			names = append(names, fmt.Sprintf("and %d more", len(ops)-3))
+			break
+		}
+		names = append(names, op.Name())
+	}
+	return strings.Join(names, ", ")
 }
