@@ -97,3 +97,30 @@ func TestDescriptionPrefixesAndKeys(t *testing.T) {
 		}
 	}
 }
+
+// A handler shared by two routes sends a code neither operation lists:
+// one finding, counting the other operation, and a fix for both; a second
+// description of the same operations does not double it.
+func TestUndocumentedSharedHandler(t *testing.T) {
+	const desc = "openapi: 3.0.3\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: OK\n  /b:\n    get:\n      responses:\n        '200':\n          description: OK\n"
+	src := []byte("package p\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.HandleFunc(\"GET /a\", list)\n\thttp.HandleFunc(\"GET /b\", list)\n}\n\nfunc list(w http.ResponseWriter, r *http.Request) {\n\tw.WriteHeader(http.StatusBadRequest)\n}\n")
+	d1 := ReadDescription("openapi.json", []byte(desc), nil)
+	d2 := ReadDescription("openapi.yaml", []byte(desc), nil)
+	proj := NewProject([]*Description{d1, d2}, map[string]*RouteFacts{"h.go": Routes("h.go", src)})
+	var got []Finding
+	for _, f := range Analyze("h.go", src, &Options{Operations: proj}).Findings {
+		if f.Rule == "undocumented-status" {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 1 {
+		t.Fatalf("findings: %+v, want one", got)
+	}
+	const want = "GET /a sends 400 Bad Request, which openapi.json does not document for this operation (it lists 200); nor does the other operation this code answers (GET /b)"
+	if got[0].Message != want {
+		t.Errorf("message %q, want %q", got[0].Message, want)
+	}
+	if got[0].Fix == nil || len(got[0].Fix.Edits) != 2 || got[0].Fix.Title != "Document 400 Bad Request for the 2 operations in openapi.json" {
+		t.Errorf("fix: %+v", got[0].Fix)
+	}
+}
