@@ -1,9 +1,12 @@
 package workspace
 
 import (
+	"bytes"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -128,16 +131,131 @@ func (w *Workspace) build(ix *projectIndex) {
 		ix.join = analysis.NewProject(nil, nil)
 		return
 	}
-	for _, path := range sources {
-		src, err := readfile.Read(path, readfile.SourceLimit)
-		if err != nil {
-			continue
-		}
-		if rf := analysis.Routes(path, src); rf != nil {
-			ix.facts[path] = rf
-		}
+	for path, rf := range routesOf(sources, ix.descs, nil) {
+		ix.facts[path] = rf
 	}
 	ix.rejoin()
+}
+
+// routesOf extracts the routes and functions of a root's sources, on
+// every core, parsing only the files that can matter: those that write a
+// literal segment of a documented path in a string ("/orders", 'orders'),
+// where a route to it may be registered, and then those that name a
+// handler those routes name. Most files of a large project are neither,
+// and parsing them would cost more than the rest of the check. overlay,
+// when set, gives the editor's text of open files.
+func routesOf(sources []string, descs map[string]*analysis.Description, overlay func(string) ([]byte, bool)) map[string]*analysis.RouteFacts {
+	segs := map[string]bool{}
+	for _, d := range descs {
+		for _, op := range d.Operations {
+			for _, seg := range strings.Split(op.Path, "/") {
+				if seg != "" && !strings.ContainsAny(seg, "{}") {
+					segs[seg] = true
+				}
+			}
+		}
+		// A route may start with the server's prefix.
+		for _, p := range d.Prefixes {
+			for _, seg := range strings.Split(p, "/") {
+				if seg != "" {
+					segs[seg] = true
+				}
+			}
+		}
+	}
+	srcs := make([][]byte, len(sources))
+	facts := make([]*analysis.RouteFacts, len(sources))
+	parallel(len(sources), func(i int) {
+		src, open := []byte(nil), false
+		if overlay != nil {
+			src, open = overlay(sources[i])
+		}
+		if !open {
+			var err error
+			if src, err = readfile.Read(sources[i], readfile.SourceLimit); err != nil {
+				return
+			}
+		}
+		srcs[i] = src
+		if writesSegment(src, segs) {
+			facts[i] = analysis.Routes(sources[i], src)
+		}
+	})
+	var names [][]byte
+	named := map[string]bool{}
+	for _, rf := range facts {
+		if rf == nil {
+			continue
+		}
+		for _, r := range rf.Routes {
+			if r.Handler != "" && !named[r.Handler] {
+				named[r.Handler] = true
+				names = append(names, []byte(r.Handler+"("))
+			}
+		}
+	}
+	parallel(len(sources), func(i int) {
+		if facts[i] != nil || srcs[i] == nil {
+			return
+		}
+		for _, n := range names {
+			if bytes.Contains(srcs[i], n) {
+				facts[i] = analysis.Routes(sources[i], srcs[i])
+				return
+			}
+		}
+	})
+	out := map[string]*analysis.RouteFacts{}
+	for i, rf := range facts {
+		if rf != nil {
+			out[sources[i]] = rf
+		}
+	}
+	return out
+}
+
+// writesSegment reports, in one pass, whether src starts a string literal
+// with one of segs: "/orders…", 'orders…', `/orders…`. An import path
+// ("example.com/orders") does not count: a route's path starts with its
+// first segment.
+func writesSegment(src []byte, segs map[string]bool) bool {
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\'', '"', '`':
+			j := i + 1
+			if j < len(src) && src[j] == '/' {
+				j++
+			}
+			k := j
+			for k < len(src) && (src[k] == '_' || src[k] == '-' || src[k] == '.' || 'a' <= src[k]|0x20 && src[k]|0x20 <= 'z' || '0' <= src[k] && src[k] <= '9') {
+				k++
+			}
+			if k > j && segs[string(src[j:k])] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// parallel runs f(0…n-1) on every core.
+func parallel(n int, f func(i int)) {
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
 }
 
 // readDescription reads a description, from src when given, and names it
@@ -328,21 +446,14 @@ func (w *Workspace) readSources(ix *projectIndex) {
 		}
 		return nil
 	})
-	facts := map[string]*analysis.RouteFacts{}
-	for _, path := range sources {
-		ix.mu.Lock()
-		src, open := ix.overlay[path]
-		ix.mu.Unlock()
-		if !open {
-			var err error
-			if src, err = readfile.Read(path, readfile.SourceLimit); err != nil {
-				continue
-			}
-		}
-		if rf := analysis.Routes(path, src); rf != nil {
-			facts[path] = rf
-		}
-	}
+	ix.mu.Lock()
+	descs := maps.Clone(ix.descs)
+	overlay := maps.Clone(ix.overlay)
+	ix.mu.Unlock()
+	facts := routesOf(sources, descs, func(p string) ([]byte, bool) {
+		b, ok := overlay[p]
+		return b, ok
+	})
 	ix.mu.Lock()
 	for p, rf := range facts {
 		ix.facts[p] = rf
