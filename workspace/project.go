@@ -154,6 +154,11 @@ func routesOf(sources []string, descs map[string]*analysis.Description, overlay 
 				}
 			}
 		}
+		// A route may start with the server's prefix, or with its method
+		// (ServeMux's "GET /orders/{id}").
+		for _, op := range d.Operations {
+			segs[op.Method] = true
+		}
 		// A route may start with the server's prefix.
 		for _, p := range d.Prefixes {
 			for _, seg := range strings.Split(p, "/") {

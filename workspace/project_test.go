@@ -114,3 +114,35 @@ func TestFixElsewhere(t *testing.T) {
 		t.Error("a fix that breaks the description was applied")
 	}
 }
+
+// The workspace joins the annotated projects of the analysis testdata as
+// the analysis harness does: each wanted finding, no other.
+func TestProjectJoinMatchesTheAnnotatedProjects(t *testing.T) {
+	dirs, _ := filepath.Glob(filepath.Join("..", "analysis", "testdata", "projects", "*"))
+	n := 0
+	for _, dir := range dirs {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			continue
+		}
+		n++
+		ws, err := New(Settings{Roots: []string{dir}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			lang := analysis.Language(path)
+			if err != nil || d.IsDir() || lang == "" || lang == "openapi" {
+				return err
+			}
+			src, _ := os.ReadFile(path)
+			want := strings.Count(string(src), `want "undocumented-status`)
+			if got := len(undocumented(t, ws, path, src)); got != want {
+				t.Errorf("%s: %d undocumented-status findings, the annotations want %d", path, got, want)
+			}
+			return nil
+		})
+	}
+	if n < 8 {
+		t.Errorf("found %d annotated projects", n)
+	}
+}
