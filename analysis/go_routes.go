@@ -468,6 +468,17 @@ func (w *goRouteWalker) handler(r *Route, e ast.Expr, depth int) {
 		}
 		if depth < 3 && len(args) > 0 {
 			w.handler(r, args[len(args)-1], depth+1)
+			return
+		}
+		// A factory called without arguments (h.LoginHandler()): the
+		// handler it returns is written in its body.
+		if len(v.Args) == 0 {
+			switch f := v.Fun.(type) {
+			case *ast.Ident:
+				r.Handler = f.Name
+			case *ast.SelectorExpr:
+				r.Handler = f.Sel.Name
+			}
 		}
 	}
 }

@@ -458,6 +458,12 @@ func (r *jsRoutes_) handler(route *Route, a span, depth int) bool {
 			if len(args) > 0 {
 				return r.handler(route, args[len(args)-1], depth+1)
 			}
+			// A factory called without arguments (b2bOrder()): the
+			// handler it returns is written in its body.
+			if r.tok(open-1).kind == tIdent && (open-1 == a.from || r.is(open-2, ".")) {
+				route.Handler = r.text(open - 1)
+				return true
+			}
 		}
 	}
 	return false

@@ -12,9 +12,14 @@ admin.get('/stats', (req, res) => {
   res.status(503).end(); // codes: 503/send
 });
 
-// Trap 5: the servers prefix (/api, from its variables) carried by the route.
-app.get('/api/health', (req, res) => {
-  res.status(429).json({ retry: true }); // codes: 429/send want "undocumented-status: ^GET /health sends 429 Too Many Requests, which openapi.yaml does not document for this operation \\(it lists 200\\)$"
-});
+// Trap 5: the servers prefix (/api, from its variables) carried by the
+// route; the handler is made by a factory.
+app.get('/api/health', health());
+
+function health() {
+  return (req, res) => {
+    res.status(429).json({ retry: true }); // codes: 429/send want "undocumented-status: ^GET /health sends 429 Too Many Requests, which openapi.yaml does not document for this operation \\(it lists 200\\)$"
+  };
+}
 
 app.listen(3000);
