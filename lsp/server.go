@@ -275,6 +275,7 @@ func init() {
 		"textDocument/diagnostic":             (*Server).pullDiagnostics,
 		"workspace/didChangeConfiguration":    (*Server).didChangeConfiguration,
 		"workspace/didChangeWorkspaceFolders": noop,
+		"workspace/didChangeWatchedFiles":     (*Server).didChangeWatchedFiles,
 	}
 }
 

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"context"
+	"encoding/json"
 
 	"go.lsp.dev/protocol"
 
@@ -113,4 +114,29 @@ func (s *Server) closeProjectDocument(path string) {
 		s.republishAll(context.Background())
 		s.askToRefresh()
 	}
+}
+
+// didChangeWatchedFiles reads again, from the disk, the files changed
+// outside the editor that the project join holds (a description a git pull
+// rewrote), unless the editor has them open; their changes reach the open
+// documents as an editor's would.
+func (s *Server) didChangeWatchedFiles(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p protocol.DidChangeWatchedFilesParams
+	if err := decodeParams(raw, &p); err != nil {
+		return nil, err
+	}
+	_, _, ws := s.snapshot()
+	changed := false
+	for _, c := range p.Changes {
+		if _, open := s.docs.get(string(c.URI)); open {
+			continue
+		}
+		changed = ws.Update(uriPath(string(c.URI)), nil) || changed
+	}
+	if changed {
+		s.docs.invalidate()
+		s.republishAll(ctx)
+		s.askToRefresh()
+	}
+	return nil, nil
 }

@@ -157,6 +157,26 @@ func TestServerPublishesWhatCheckReports(t *testing.T) {
 	if got := strings.Join(after, " "); got != "7:17 undocumented-status" {
 		t.Errorf("after the description documents 409, the server publishes %q for orders/cancel.go, want the 422 alone", got)
 	}
+	// Closed without saving: the disk's description, without 409, again.
+	published := func() string {
+		var got []string
+		for _, d := range c.diagnostics(fileURI(filepath.Join(dir, "orders/cancel.go"))) {
+			got = append(got, fmt.Sprintf("%d:%d %s", d.Range.Start.Line+1, d.Range.Start.Character+1, d.Code))
+		}
+		sort.Strings(got)
+		return strings.Join(got, " ")
+	}
+	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": fileURI(filepath.Join(dir, "openapi.yaml"))}})
+	if got := published(); got != "10:16 undocumented-status 7:17 undocumented-status" {
+		t.Errorf("after the edited description is closed: %q", got)
+	}
+	// Changed on disk, outside the editor (a git pull): the watcher's
+	// notification brings the change.
+	writeFiles(t, dir, map[string]string{"openapi.yaml": strings.Replace(orderDescription, "        '404':", "        '422':\n          description: Unprocessable Content\n        '404':", 1)})
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": fileURI(filepath.Join(dir, "openapi.yaml")), "type": 2}}})
+	if got := published(); got != "10:16 undocumented-status" {
+		t.Errorf("after the description changes on disk: %q", got)
+	}
 	for _, name := range []string{"api/zz_generated.go", "web/htmx.min.js", "web/dist/main.js"} {
 		if len(want[name]) != 0 {
 			t.Errorf("check reports %q in the generated file %s", want[name], name)
