@@ -84,7 +84,8 @@ func goRoutes(path string, src []byte) *RouteFacts {
 		if !ok || fd.Body == nil {
 			continue
 		}
-		w.facts.Funcs = append(w.facts.Funcs, Func{Name: fd.Name.Name, BodyStart: w.off(fd.Body.Lbrace) + 1, BodyEnd: w.off(fd.Body.Rbrace)})
+		start, end := w.body(fd.Body)
+		w.facts.Funcs = append(w.facts.Funcs, Func{Name: fd.Name.Name, BodyStart: start, BodyEnd: end})
 		if i, ok := goSendsParam(fd); ok {
 			helpers[fd.Name.Name] = i
 		}
@@ -138,6 +139,16 @@ func goRoutes(path string, src []byte) *RouteFacts {
 }
 
 func (w *goRouteWalker) off(p token.Pos) int { return w.tok.Offset(p) }
+
+// body spans a block's code between its braces; a block the file ends in
+// (a truncated file) runs to the end.
+func (w *goRouteWalker) body(b *ast.BlockStmt) (start, end int) {
+	start, end = w.off(b.Lbrace)+1, w.tok.Size()
+	if b.Rbrace.IsValid() {
+		end = w.off(b.Rbrace)
+	}
+	return min(start, end), end
+}
 
 // statusValue reads a literal status: 409 or http.StatusConflict.
 func (w *goRouteWalker) statusValue(e ast.Expr) (code, start, end int, ok bool) {
@@ -454,7 +465,7 @@ func (w *goRouteWalker) register(c *ast.CallExpr, method string) {
 func (w *goRouteWalker) handler(r *Route, e ast.Expr, depth int) {
 	switch v := e.(type) {
 	case *ast.FuncLit:
-		r.BodyStart, r.BodyEnd = w.off(v.Body.Lbrace)+1, w.off(v.Body.Rbrace)
+		r.BodyStart, r.BodyEnd = w.body(v.Body)
 	case *ast.Ident:
 		r.Handler = v.Name
 	case *ast.SelectorExpr:
