@@ -124,3 +124,18 @@ func TestUndocumentedSharedHandler(t *testing.T) {
 		t.Errorf("fix: %+v", got[0].Fix)
 	}
 }
+
+// An operation whose description gives no responses is left alone.
+func TestUndocumentedOperationWithoutResponses(t *testing.T) {
+	const desc = "openapi: 3.0.3\npaths:\n  /a:\n    post:\n      operationId: a\n"
+	src := []byte("package p\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.HandleFunc(\"POST /a\", func(w http.ResponseWriter, r *http.Request) {\n\t\tw.WriteHeader(http.StatusConflict)\n\t})\n}\n")
+	proj := NewProject([]*Description{ReadDescription("openapi.yaml", []byte("responses: {}\n"+desc), nil)}, map[string]*RouteFacts{"h.go": Routes("h.go", src)})
+	if len(proj.Match(Route{Method: "POST", Path: "/a"})) != 1 {
+		t.Fatal("the operation is not matched")
+	}
+	for _, f := range Analyze("h.go", src, &Options{Operations: proj}).Findings {
+		if f.Rule == "undocumented-status" {
+			t.Errorf("finding on an operation without responses: %s", f.Message)
+		}
+	}
+}

@@ -59,6 +59,12 @@ func (c *checker) undocumented(start, end, code int) {
 	var names []string
 	byName := map[string][]*Operation{}
 	for _, op := range c.ops.OperationsAt(c.facts.path, start) {
+		// An operation without responses describes none of its answers:
+		// the description is unfinished there, which is not this rule's
+		// question, and each of its sends would be a finding.
+		if len(op.Responses) == 0 {
+			continue
+		}
 		if byName[op.Name()] == nil {
 			names = append(names, op.Name())
 		}
