@@ -60,6 +60,11 @@ func fixFile(r fileReport, ws *workspace.Workspace, write bool, diffOut io.Write
 	}
 	fixed := out.Text
 	res.skipped = out.Left
+	if bytes.Equal(fixed, r.src) && out.Left == 0 {
+		// Only fixes of other files (fixOtherFiles makes them): this one
+		// is left as it is, its time stamp too.
+		return res
+	}
 	applied := map[[2]int]bool{}
 	for _, f := range out.Applied {
 		applied[[2]int{f.Start, f.End}] = true
