@@ -140,6 +140,10 @@ func ParseSeverity(s string) (Severity, bool) {
 type Edit struct {
 	Start, End int
 	NewText    string
+	// File is the file the edit applies to when it is not the file of
+	// the finding (undocumented-status edits the API description); ""
+	// means the finding's own file.
+	File string
 }
 
 // Fix is a set of edits that together resolve a finding.
@@ -213,6 +217,10 @@ type Options struct {
 	// the pair; the front end decides what may be read, and caches. nil
 	// leaves such references alone: the analysis itself does no I/O.
 	ReadFile func(path string) ([]byte, error)
+	// Operations, when set, is the project's join of routes and API
+	// descriptions (undocumented-status, hover on routes); nil judges no
+	// operation. The workspace builds it over every file of the project.
+	Operations Operations
 	// ReportUnusedIgnores reports, as unused-ignore findings, the ignore
 	// comments that silence nothing.
 	ReportUnusedIgnores bool
@@ -252,6 +260,7 @@ func newResult(path string) (*language, *Result) {
 // is nil) into res.
 func finish(path string, file *fileFacts, res *Result, opts *Options) *Result {
 	if file != nil {
+		file.path = path
 		if opts != nil && opts.ReadFile != nil && len(file.fileRefs) > 0 {
 			resolveFileRefs(path, file, opts.ReadFile)
 		}

@@ -46,7 +46,7 @@ func TestAnnotatedFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res := Analyze(path, src, annotatedOptions(src))
+			res := Analyze(path, src, annotatedOptions(path, src))
 			if res.SyntaxError != nil {
 				t.Fatalf("syntax error at %d: %s", res.SyntaxError.Offset, res.SyntaxError.Message)
 			}
@@ -65,8 +65,11 @@ const reportUnusedIgnoresDirective = "httpcodes-test: report-unused-ignores"
 
 // annotatedOptions are the options an annotated file is analysed with: the
 // files it refers to may be read (OpenAPI $refs into other files).
-func annotatedOptions(src []byte) *Options {
+func annotatedOptions(path string, src []byte) *Options {
 	opts := &Options{ReadFile: os.ReadFile}
+	if dir, ok := projectDir(path); ok {
+		opts.Operations = loadProject(dir)
+	}
 	if bytes.Contains(src, []byte(reportUnusedIgnoresDirective)) {
 		opts.ReportUnusedIgnores = true
 	}
@@ -79,7 +82,7 @@ func annotatedOptions(src []byte) *Options {
 func annotatedFiles(t *testing.T) []string {
 	var files []string
 	err := filepath.WalkDir("testdata", func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && Language(path) != "" && !strings.Contains(path, "fuzz") {
+		if err == nil && !d.IsDir() && Language(path) != "" && !strings.Contains(path, "fuzz") && !isProjectDescription(path) {
 			files = append(files, path)
 		}
 		return err
@@ -161,7 +164,7 @@ func TestFixes(t *testing.T) {
 			continue
 		}
 		src, _ := os.ReadFile(path)
-		res := Analyze(path, src, annotatedOptions(src))
+		res := Analyze(path, src, annotatedOptions(path, src))
 		fixed, skipped := ApplyFixes(src, res.Findings)
 		if len(skipped) > 0 {
 			t.Errorf("%s: %d fixes overlap", path, len(skipped))
@@ -179,7 +182,7 @@ func TestFixes(t *testing.T) {
 		if !bytes.Equal(fixed, want) {
 			t.Errorf("%s: fixed output differs from %s; run go test ./analysis -update to see", path, golden)
 		}
-		again := Analyze(path, fixed, annotatedOptions(src))
+		again := Analyze(path, fixed, annotatedOptions(path, src))
 		for _, f := range again.Findings {
 			if f.Fix != nil {
 				t.Errorf("%s: after fixing, still fixable: %s: %s", golden, f.Rule, f.Message)

@@ -15,7 +15,7 @@ import (
 func ApplyFixes(src []byte, findings []Finding) ([]byte, []Finding) {
 	var fixes []Finding
 	for _, f := range findings {
-		if f.Fix != nil && len(f.Fix.Edits) > 0 {
+		if f.Fix != nil && len(f.Fix.Edits) > 0 && !f.Fix.Elsewhere() {
 			fixes = append(fixes, f)
 		}
 	}
@@ -149,4 +149,16 @@ func (c *counts) prefix(k int) int32 {
 // sum returns the sum of the counts at indexes from..to-1.
 func (c *counts) sum(from, to int) int32 {
 	return c.prefix(to) - c.prefix(from)
+}
+
+// Elsewhere reports whether the fix edits another file than the finding's
+// (Edit.File): ApplyFixes leaves such fixes to the front end, which
+// applies them to that file (workspace.FixElsewhere).
+func (f *Fix) Elsewhere() bool {
+	for _, e := range f.Edits {
+		if e.File != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -77,3 +77,22 @@ func FuzzIncremental(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRoutes feeds any bytes to the route extractors of undocumented-status
+// (as Go, JavaScript and TypeScript) and to the description reader: no
+// panic, every span inside the file, every response edit too. It starts
+// from the files of the annotated projects.
+func FuzzRoutes(f *testing.F) {
+	for _, file := range allTestdata(f) {
+		if _, ok := projectDir(file.path); ok {
+			f.Add(file.src)
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		for _, path := range []string{"fuzz.go", "fuzz.js", "fuzz.ts", "fuzz.yaml"} {
+			if where, msg := analyzeNoPanic(path, src); where != "" {
+				t.Fatalf("%s: %s", path, msg)
+			}
+		}
+	})
+}

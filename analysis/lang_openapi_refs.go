@@ -56,16 +56,7 @@ func resolveFileRefs(from string, f *fileFacts, read func(string) ([]byte, error
 // for the whole file) in a parsed document and returns the description of
 // the response it names.
 func describedAt(n *yaml.Node, pointer string) (string, bool) {
-	for _, part := range strings.Split(strings.Trim(pointer, "/"), "/") {
-		if n == nil {
-			return "", false
-		}
-		if part == "" {
-			continue
-		}
-		part = strings.NewReplacer("~1", "/", "~0", "~").Replace(part)
-		n = mappingValue(n, part)
-	}
+	n = nodeAt(n, pointer)
 	if d := mappingValue(n, "description"); d != nil && d.Kind == yaml.ScalarNode && d.Value != "" {
 		return d.Value, true
 	}

@@ -138,6 +138,9 @@ func RuleByName(name string) (*Rule, bool) {
 type fileFacts struct {
 	// lang is the language, for messages that name its runtime.
 	lang string
+	// path is the file's path, as the analysis was given it: the project
+	// join (Options.Operations) answers by path.
+	path string
 	// ecosystem is the library whose constants the file writes, "" when
 	// none or not known.
 	ecosystem string
@@ -170,6 +173,7 @@ type checker struct {
 	facts  *fileFacts
 	set    *codes.Set
 	pinned map[codes.Ecosystem]string
+	ops    Operations
 	// ignores are the file's ignore comments, read before the rules run.
 	ignores  ignores
 	findings []Finding
@@ -229,6 +233,7 @@ func judge(f *fileFacts, res *Result, opts *Options) {
 			checkers[i] = &checker{rule: r, facts: f, set: set, ignores: ignores}
 			if opts != nil {
 				checkers[i].pinned = opts.Pinned
+				checkers[i].ops = opts.Operations
 			}
 		}
 	}

@@ -147,6 +147,11 @@ var ruleExamples = map[string]map[string]Example{
 		"php":        {Bad: "echo \"id,name\\n\";\nflush();\nheader('X-Rows: ' . count($rows));\nsetcookie('seen', '1');\nhttp_response_code(500);", Good: ""},
 		"typescript": {Bad: "if (!req.headers.authorization) {\n  res.status(401).send({ error: 'Unauthorized' });\n}\nres.status(200).json({ ok: true });", Good: ""},
 	},
+	"undocumented-status": {
+		"go":         {Bad: "w.WriteHeader(http.StatusTooManyRequests)", Good: ""},
+		"javascript": {Bad: "res.status(429).json({ retry: true });", Good: ""},
+		"typescript": {Bad: "throw new HttpException('Service Unavailable', HttpStatus.SERVICE_UNAVAILABLE);", Good: ""},
+	},
 	"unknown-ignore": {
 		"csharp":     {Bad: "//httpcodes:ignore redirect-statsu", Good: ""},
 		"go":         {Bad: "//httpcodes:ignore redirect-statsu", Good: ""},

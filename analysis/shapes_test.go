@@ -330,7 +330,38 @@ var shapes = []shape{
 	{"CSharpProblemUnclosed", "C.cs", func(n int) string {
 		return "class C {\n  object M() {\n" + repeat(n, func(int) string { return "    return Problem(statusCode: \n" })
 	}, 8000, nil},
+	// The route extractors of undocumented-status: nested groups and
+	// closures, chains of .route().get(), nested functions with a helper
+	// at each level, a method decorator whose method never comes.
+	{"GoRoutesNestedRoute", "r.go", func(n int) string {
+		return "package p\n\nfunc f(r chi.Router) {\n" + repeat(n, func(i int) string {
+			// Group adds no prefix: a nested Route's path grows with
+			// its depth, which is output, not work.
+			return fmt.Sprintf("r.Group(func(r chi.Router) {\nr.Route(\"/a%d\", func(r chi.Router) { r.Get(\"/x\", h) })\ng := r.Group(\"/g\")\ng.GET(\"/y\", h)\n", i)
+		}) + repeat(n, func(int) string { return "})\n" }) + "}\n"
+	}, 1000, routesOnly},
+	{"GoRoutesHelpers", "r.go", func(n int) string {
+		return "package p\n\n" + repeat(n, func(i int) string {
+			return fmt.Sprintf("func f%d(w http.ResponseWriter, code int) { w.WriteHeader(code); f%d(w, 404) }\n", i, i)
+		})
+	}, 2000, routesOnly},
+	{"JSRoutesChains", "a.js", func(n int) string {
+		return "const r = express.Router();\napp.use('/p', r);\n" + repeat(n, func(i int) string {
+			return fmt.Sprintf("r.route('/a%d').get(h).post((req, res) => { res.status(404) }).delete(x(y(h)));\n", i)
+		})
+	}, 4000, routesOnly},
+	{"JSRoutesNestedHelpers", "a.js", func(n int) string {
+		return repeat(n, func(i int) string {
+			return fmt.Sprintf("function f%d(res, code) { res.status(code); f%d(res, 409);\n", i, i)
+		}) + repeat(n, func(int) string { return "}\n" })
+	}, 2000, routesOnly},
+	{"TSNestDecoratorsUnclosed", "c.ts", func(n int) string {
+		return "@Controller('x')\nclass C {\n" + repeat(n, func(int) string { return "@Get(':id') @HttpCode(204) @Get(\n" })
+	}, 4000, routesOnly},
 }
+
+// routesOnly measures a file's route extraction.
+func routesOnly(path string, src []byte) { Routes(path, src) }
 
 func wallTime(f func()) time.Duration {
 	t := time.Now()

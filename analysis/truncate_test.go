@@ -122,6 +122,27 @@ func analyzeNoPanic(path string, src []byte) (where, msg string) {
 	}
 	ApplyFixes(src, res.Findings)
 	Complete(path, src, len(src), nil, true)
+	// The route extractors and the description reader of
+	// undocumented-status, and the fix that adds a response.
+	if rf := Routes(path, src); rf != nil {
+		for _, r := range rf.Routes {
+			if r.Start < 0 || r.End > len(src) || r.Start > r.End || r.BodyStart < 0 || r.BodyEnd > len(src) || r.BodyStart > r.BodyEnd {
+				return "route range", fmt.Sprintf("route %+v outside a %d-byte file", r, len(src))
+			}
+		}
+		for _, fn := range rf.Funcs {
+			if fn.BodyStart < 0 || fn.BodyEnd > len(src) || fn.BodyStart > fn.BodyEnd {
+				return "func range", fmt.Sprintf("func %+v outside a %d-byte file", fn, len(src))
+			}
+		}
+	}
+	if d := ReadDescription(path, src, nil); d != nil {
+		for _, op := range d.Operations {
+			if _, e, ok := op.AddResponse(409, "Conflict"); ok && (e.Start < 0 || e.End > len(src) || e.Start > e.End) {
+				return "response edit range", fmt.Sprintf("edit [%d,%d) outside a %d-byte file", e.Start, e.End, len(src))
+			}
+		}
+	}
 	return "", ""
 }
 

@@ -52,6 +52,10 @@ type Config struct {
 	// ReportUnusedIgnores reports the ignore comments that silence nothing
 	// (`report-unused-ignores: true`).
 	ReportUnusedIgnores bool
+	// OpenAPI is the project's API description (`openapi: path`, relative
+	// to Dir), which undocumented-status holds the handlers to; "" means
+	// every OpenAPI or Swagger file of the checked tree.
+	OpenAPI string
 	// Overrides change rule severities for the files their globs match,
 	// in order, after the top-level rules.
 	Overrides []Override
@@ -236,6 +240,11 @@ func parse(name, dir string, src []byte, chain []string) (*Config, error) {
 			}
 		case "codes":
 			c.Codes, err = p.codes(value)
+		case "openapi":
+			if value.Kind != yaml.ScalarNode || value.Value == "" || value.Tag == "!!null" {
+				err = p.errorf(value, "openapi: give the path of the project's OpenAPI or Swagger description, relative to this file")
+			}
+			c.OpenAPI = value.Value
 		case "tests":
 			c.Tests, err = p.tests(value)
 			c.testsSet = true
@@ -260,7 +269,7 @@ func parse(name, dir string, src []byte, chain []string) (*Config, error) {
 }
 
 // topKeys are the keys of a configuration file.
-var topKeys = []string{"extends", "rules", "overrides", "exclude", "languages", "codes", "tests", "report-unused-ignores"}
+var topKeys = []string{"extends", "rules", "overrides", "exclude", "languages", "codes", "tests", "report-unused-ignores", "openapi"}
 
 // keyList names the keys for errors.
 var keyList = strings.Join(topKeys[:len(topKeys)-1], ", ") + " and " + topKeys[len(topKeys)-1]
@@ -486,4 +495,16 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// OpenAPIPath is the description `openapi:` names, as a path joined to the
+// configuration's directory; "" when the configuration names none.
+func (c *Config) OpenAPIPath() string {
+	if c == nil || c.OpenAPI == "" {
+		return ""
+	}
+	if filepath.IsAbs(c.OpenAPI) {
+		return c.OpenAPI
+	}
+	return filepath.Join(c.Dir, c.OpenAPI)
 }

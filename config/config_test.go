@@ -70,7 +70,7 @@ func TestParseErrors(t *testing.T) {
 		{"rules:\n  zzzzzzzz: off\n", ".httpcodes.yaml:2: rules: \"zzzzzzzz\" is not a rule; the rules are invalid-status, "},
 		{"rules:\n  missing-header: loud\n", ".httpcodes.yaml:2: rules: missing-header: \"loud\" is not a severity; use error, warning, info, hint or off"},
 		{"rules: [a]\n", ".httpcodes.yaml:1: rules must map rule names to a severity"},
-		{"colour: red\n", ".httpcodes.yaml:1: unknown key \"colour\"; the keys are extends, rules, overrides, exclude, languages, codes, tests and report-unused-ignores"},
+		{"colour: red\n", ".httpcodes.yaml:1: unknown key \"colour\"; the keys are extends, rules, overrides, exclude, languages, codes, tests, report-unused-ignores and openapi"},
 		{"overides: []\n", ".httpcodes.yaml:1: unknown key \"overides\"; did you mean \"overrides\"?"},
 		{"exclude: gen\n", ".httpcodes.yaml:1: exclude must be a list"},
 		{"exclude:\n  - \"gen/[\"\n", ".httpcodes.yaml:2: exclude: \"gen/[\" is not a valid glob pattern"},
@@ -156,6 +156,10 @@ func TestParseMistakes(t *testing.T) {
 			".httpcodes.yaml:3: a second YAML document starts here; only one document is read: remove the --- and put its settings in the first"},
 		{"syntax error in a second document", "exclude: [gen]\n---\nrules: [\n",
 			".httpcodes.yaml:3: did not find expected node content"},
+		{"openapi without a path", "openapi:\n",
+			".httpcodes.yaml:1: openapi: give the path of the project's OpenAPI or Swagger description, relative to this file"},
+		{"openapi as a list", "openapi: [a.yaml]\n",
+			".httpcodes.yaml:1: openapi: give the path of the project's OpenAPI or Swagger description, relative to this file"},
 		{"undefined anchor", "exclude:\n  - gen\n  - *generated\n",
 			".httpcodes.yaml:3: the alias *generated names no anchor; define &generated before it, or write the value out"},
 		{"anchor defined after its alias", "exclude: [*g]\nlanguages: [&g go]\n",
@@ -240,6 +244,20 @@ func TestParseAccepts(t *testing.T) {
 				t.Errorf("prefer-constant disabled = %v, want %v", c.Disabled["prefer-constant"], tt.disabled)
 			}
 		})
+	}
+}
+
+func TestOpenAPIPath(t *testing.T) {
+	c, err := Parse(FileName, "/repo", []byte("openapi: api/openapi.yaml\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := c.OpenAPIPath(), filepath.Join("/repo", "api", "openapi.yaml"); got != want {
+		t.Errorf("OpenAPIPath() = %q, want %q", got, want)
+	}
+	none, _ := Parse(FileName, "/repo", []byte("tests: check\n"))
+	if got := none.OpenAPIPath(); got != "" {
+		t.Errorf("without openapi: OpenAPIPath() = %q, want \"\"", got)
 	}
 }
 

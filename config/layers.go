@@ -168,6 +168,9 @@ func (c *Config) merge() {
 		if !c.reportUnusedSet {
 			c.ReportUnusedIgnores = b.ReportUnusedIgnores
 		}
+		if c.OpenAPI == "" && b.OpenAPI != "" {
+			c.OpenAPI = filepath.Join(b.Dir, b.OpenAPI)
+		}
 		var merged []*codes.Code
 		for _, code := range b.Codes {
 			if !slices.ContainsFunc(c.Codes, func(own *codes.Code) bool { return own.Number == code.Number }) {

@@ -9,6 +9,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/httpcodes/httpcodes/analysis"
+	"github.com/httpcodes/httpcodes/internal/readfile"
 )
 
 // codeAction offers each finding's fix in the range as a quick fix, with its
@@ -40,13 +41,23 @@ func (s *Server) codeAction(_ context.Context, raw json.RawMessage) (any, error)
 		return false
 	}
 	edit := func(fixes ...analysis.Fix) *protocol.WorkspaceEdit {
-		var edits []protocol.TextEdit
+		changes := map[uri.URI][]protocol.TextEdit{}
 		for _, f := range fixes {
 			for _, e := range f.Edits {
-				edits = append(edits, protocol.TextEdit{Range: m.rangeOf(e.Start, e.End), NewText: e.NewText})
+				target, tm := uri.URI(p.TextDocument.URI), m
+				if e.File != "" {
+					// The fix edits another file (undocumented-status adds
+					// the response to the API description): its positions
+					// come from its open buffer, or the disk.
+					var ok bool
+					if target, tm, ok = s.otherFile(e.File, enc); !ok {
+						return nil
+					}
+				}
+				changes[target] = append(changes[target], protocol.TextEdit{Range: tm.rangeOf(e.Start, e.End), NewText: e.NewText})
 			}
 		}
-		return &protocol.WorkspaceEdit{Changes: map[uri.URI][]protocol.TextEdit{uri.URI(p.TextDocument.URI): edits}}
+		return &protocol.WorkspaceEdit{Changes: changes}
 	}
 	var fixable []analysis.Finding
 	for _, f := range findings {
@@ -55,10 +66,12 @@ func (s *Server) codeAction(_ context.Context, raw json.RawMessage) (any, error)
 		}
 		fixable = append(fixable, f)
 		if want(protocol.QuickFix) && f.Start <= end && start <= f.End {
-			actions = append(actions, protocol.CodeAction{
-				Title: f.Fix.Title, Kind: protocol.QuickFix, IsPreferred: true,
-				Diagnostics: []protocol.Diagnostic{toDiagnostic(m, f, set.DocsURL)}, Edit: edit(*f.Fix),
-			})
+			if we := edit(*f.Fix); we != nil {
+				actions = append(actions, protocol.CodeAction{
+					Title: f.Fix.Title, Kind: protocol.QuickFix, IsPreferred: true,
+					Diagnostics: []protocol.Diagnostic{toDiagnostic(m, f, set.DocsURL)}, Edit: we,
+				})
+			}
 		}
 	}
 	if len(ws.Fixable(fixable)) > 0 && want(sourceFixAllHTTPCodes) {
@@ -80,4 +93,19 @@ func (s *Server) codeAction(_ context.Context, raw json.RawMessage) (any, error)
 		}
 	}
 	return actions, nil
+}
+
+// otherFile returns the URI of a file another document's fix edits and its
+// position mapper: from the file's open document when the editor has it
+// (its text is what the fix was computed on), else from the disk.
+func (s *Server) otherFile(path string, enc encoding) (uri.URI, *mapper, bool) {
+	u := uri.File(path)
+	if doc, ok := s.docs.get(string(u)); ok {
+		return u, s.docs.mapperFor(doc, enc), true
+	}
+	text, err := readfile.Read(path, readfile.SourceLimit)
+	if err != nil {
+		return "", nil, false
+	}
+	return u, newMapper(text, enc), true
 }

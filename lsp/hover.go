@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"go.lsp.dev/protocol"
@@ -33,10 +34,11 @@ func (s *Server) hover(_ context.Context, raw json.RawMessage) (any, error) {
 	if !ok {
 		res, _ = s.analysis(doc)
 		if o, ok = occurrenceAt(res.Occurrences, off); !ok {
-			return nil, nil
+			return s.routeHover(doc, m, off), nil
 		}
 	}
-	codeSet := s.options(doc.path).CodeSet()
+	opts := s.options(doc.path)
+	codeSet := opts.CodeSet()
 	var text string
 	if o.Role == analysis.RangeBound {
 		text = classHover(o)
@@ -48,6 +50,12 @@ func (s *Server) hover(_ context.Context, raw json.RawMessage) (any, error) {
 		}
 	} else {
 		text = fmt.Sprintf("### %d\n\nNo registry or known vendor defines %d; clients treat it as %d, the first code of its class.", o.Code, o.Code, o.Code/100*100)
+	}
+	if o.Role == analysis.Send && opts != nil && opts.Operations != nil {
+		if note := documentedNote(opts.Operations.OperationsAt(doc.path, o.Start), o.Code); note != "" {
+			heading, rest, _ := strings.Cut(text, "\n\n")
+			text = heading + "\n\n" + note + "\n\n" + rest
+		}
 	}
 	r := m.rangeOf(o.Start, o.End)
 	return protocol.Hover{Contents: protocol.MarkupContent{Kind: protocol.Markdown, Value: text}, Range: &r}, nil
@@ -148,4 +156,53 @@ func ecosystemsFirst(lang, used string) []codes.Ecosystem {
 		}
 	}
 	return out
+}
+
+// routeHover lists, on a route registration's path, the documented
+// responses of the operations it answers; nil elsewhere.
+func (s *Server) routeHover(doc *document, m *mapper, off int) any {
+	opts := s.options(doc.path)
+	if opts == nil || opts.Operations == nil {
+		return nil
+	}
+	route, ops := opts.Operations.RouteAt(doc.path, off)
+	if route == nil || len(ops) == 0 {
+		return nil
+	}
+	set := opts.CodeSet()
+	var b strings.Builder
+	for i, op := range ops {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		fmt.Fprintf(&b, "### %s\n\nDocumented in `%s`, with the responses:\n", op.Name(), op.Description.Name)
+		if len(op.Responses) == 0 {
+			b.WriteString("\n(none)")
+		}
+		for _, k := range op.Responses {
+			label := k
+			if n, err := strconv.Atoi(k); err == nil {
+				if c, ok := set.Lookup(n); ok {
+					label = c.String()
+				}
+			}
+			fmt.Fprintf(&b, "\n- %s", label)
+		}
+	}
+	r := m.rangeOf(route.Start, route.End)
+	return protocol.Hover{Contents: protocol.MarkupContent{Kind: protocol.Markdown, Value: b.String()}, Range: &r}
+}
+
+// documentedNote says whether the operations a sent code answers document
+// it; "" when the code answers no documented operation.
+func documentedNote(ops []*analysis.Operation, code int) string {
+	var notes []string
+	for _, op := range ops {
+		if op.Documents(code) {
+			notes = append(notes, fmt.Sprintf("`%s` documents %d for %s.", op.Description.Name, code, op.Name()))
+		} else {
+			notes = append(notes, fmt.Sprintf("`%s` does not document %d for %s (it lists %s).", op.Description.Name, code, op.Name(), strings.Join(op.Responses, ", ")))
+		}
+	}
+	return strings.Join(notes, " ")
 }

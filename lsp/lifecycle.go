@@ -29,7 +29,16 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 	if len(p.WorkspaceFolders) > 0 {
 		root = p.WorkspaceFolders[0].URI
 	}
-	ws := mustWorkspace(set.workspaceSettings())
+	wsSet := set.workspaceSettings()
+	// The folders are the roots of the projects undocumented-status joins
+	// to their API descriptions.
+	for _, f := range p.WorkspaceFolders {
+		wsSet.Roots = append(wsSet.Roots, uriPath(string(f.URI)))
+	}
+	if len(wsSet.Roots) == 0 && root != "" {
+		wsSet.Roots = []string{uriPath(string(root))}
+	}
+	ws := mustWorkspace(wsSet)
 
 	s.mu.Lock()
 	s.initialized = true

@@ -45,6 +45,9 @@ type Server struct {
 	timers                           map[string]*time.Timer
 	// oversized holds the documents over maxDocumentSize the user was told about.
 	oversized map[string]bool
+	// projectVersions is the version of each document the project join
+	// last read.
+	projectVersions map[string]int32
 	// told holds the workspace problems (a broken configuration, a lockfile
 	// that cannot be read) already shown, so each is shown once.
 	told map[string]bool
@@ -272,6 +275,7 @@ func init() {
 		"textDocument/diagnostic":             (*Server).pullDiagnostics,
 		"workspace/didChangeConfiguration":    (*Server).didChangeConfiguration,
 		"workspace/didChangeWorkspaceFolders": noop,
+		"workspace/didChangeWatchedFiles":     (*Server).didChangeWatchedFiles,
 	}
 }
 

@@ -44,6 +44,9 @@ func (s *Server) didClose(ctx context.Context, raw json.RawMessage) (any, error)
 		return nil, err
 	}
 	uri := string(p.TextDocument.URI)
+	if doc, ok := s.docs.get(uri); ok {
+		s.closeProjectDocument(doc.path)
+	}
 	s.docs.close(uri)
 	s.mu.Lock()
 	delete(s.oversized, uri)

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"context"
+	"encoding/json"
 
 	"go.lsp.dev/protocol"
 
@@ -37,6 +38,7 @@ func (set settings) workspaceSettings() workspace.Settings {
 // meanwhile, so the editor keeps working.
 func (s *Server) analysis(doc *document) (*analysis.Result, []analysis.Finding) {
 	_, _, ws := s.snapshot()
+	s.updateProject(ws, doc)
 	res := s.docs.analyze(doc, s.options(doc.path))
 	for _, err := range ws.Problems() {
 		s.tell(err.Error() + "; its library versions are not read")
@@ -76,4 +78,65 @@ func (s *Server) tell(msg string) {
 	if !told {
 		s.showMessage(context.Background(), protocol.MessageTypeError, "httpcodes: "+msg)
 	}
+}
+
+// updateProject gives the workspace's project join a document's text, once
+// per version, before the document is analysed. When the change reaches
+// other files (a description's responses, a route another file's handler
+// joins to), every document is analysed and published again.
+func (s *Server) updateProject(ws *workspace.Workspace, doc *document) {
+	s.mu.Lock()
+	if s.projectVersions == nil {
+		s.projectVersions = map[string]int32{}
+	}
+	seen, ok := s.projectVersions[doc.path]
+	if ok && seen == doc.version {
+		s.mu.Unlock()
+		return
+	}
+	s.projectVersions[doc.path] = doc.version
+	s.mu.Unlock()
+	if ws.Update(doc.path, doc.text) {
+		s.docs.invalidate()
+		s.republishAll(context.Background())
+		s.askToRefresh()
+	}
+}
+
+// closeProjectDocument gives a closed document's file back to the disk.
+func (s *Server) closeProjectDocument(path string) {
+	_, _, ws := s.snapshot()
+	s.mu.Lock()
+	delete(s.projectVersions, path)
+	s.mu.Unlock()
+	if ws.Update(path, nil) {
+		s.docs.invalidate()
+		s.republishAll(context.Background())
+		s.askToRefresh()
+	}
+}
+
+// didChangeWatchedFiles reads again, from the disk, the files changed
+// outside the editor that the project join holds (a description a git pull
+// rewrote), unless the editor has them open; their changes reach the open
+// documents as an editor's would.
+func (s *Server) didChangeWatchedFiles(ctx context.Context, raw json.RawMessage) (any, error) {
+	var p protocol.DidChangeWatchedFilesParams
+	if err := decodeParams(raw, &p); err != nil {
+		return nil, err
+	}
+	_, _, ws := s.snapshot()
+	changed := false
+	for _, c := range p.Changes {
+		if _, open := s.docs.get(string(c.URI)); open {
+			continue
+		}
+		changed = ws.Update(uriPath(string(c.URI)), nil) || changed
+	}
+	if changed {
+		s.docs.invalidate()
+		s.republishAll(ctx)
+		s.askToRefresh()
+	}
+	return nil, nil
 }

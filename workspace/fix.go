@@ -2,8 +2,11 @@ package workspace
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"go/format"
+	"slices"
+	"strings"
 
 	"github.com/httpcodes/httpcodes/analysis"
 )
@@ -62,7 +65,7 @@ func (w *Workspace) Fix(path string, src []byte, findings []analysis.Finding) (*
 		skippedAt[[2]int{f.Start, f.End}] = true
 	}
 	for _, f := range fixable {
-		if !skippedAt[[2]int{f.Start, f.End}] {
+		if !skippedAt[[2]int{f.Start, f.End}] && !f.Fix.Elsewhere() {
 			out.Applied = append(out.Applied, f)
 		}
 	}
@@ -73,7 +76,12 @@ func (w *Workspace) Fix(path string, src []byte, findings []analysis.Finding) (*
 		again := w.settings.Analyze(path, fixed, opts)
 		fixed, skipped = analysis.ApplyFixes(fixed, w.Fixable(Reported(again)))
 		if len(skipped) == 0 {
-			out.Applied = fixable
+			out.Applied = out.Applied[:0]
+			for _, f := range fixable {
+				if !f.Fix.Elsewhere() {
+					out.Applied = append(out.Applied, f)
+				}
+			}
 		}
 	}
 	out.Left = len(skipped)
@@ -87,5 +95,86 @@ func (w *Workspace) Fix(path string, src []byte, findings []analysis.Finding) (*
 		}
 	}
 	out.Text = fixed
+	return out, nil
+}
+
+// FixedFile is a file that fixes of findings in other files edit: the API
+// description undocumented-status adds responses to.
+type FixedFile struct {
+	Path string
+	// Old is the file as read; Text with the fixes applied.
+	Old, Text []byte
+	// Applied are the findings whose fixes are in Text.
+	Applied []analysis.Finding
+}
+
+// FixElsewhere applies the fixes that edit another file than their
+// finding's (analysis.Fix.Elsewhere), among the findings Fixable lets
+// through, reading each file with read (the disk, or an editor's
+// buffers). The same edit asked by several findings (two handlers sending
+// one undocumented code) is made once; insertions at one place are made in
+// the order of their text, so the result does not depend on the order of
+// the findings. A description that no longer reads as one with the same
+// operations is an error, and left unchanged.
+func (w *Workspace) FixElsewhere(findings []analysis.Finding, read func(path string) ([]byte, error)) ([]FixedFile, error) {
+	type change struct {
+		edit     analysis.Edit
+		findings []analysis.Finding
+	}
+	byFile := map[string][]*change{}
+	var files []string
+	for _, f := range w.Fixable(findings) {
+		if !f.Fix.Elsewhere() {
+			continue
+		}
+		for _, e := range f.Fix.Edits {
+			if e.File == "" {
+				continue
+			}
+			if byFile[e.File] == nil {
+				files = append(files, e.File)
+			}
+			found := false
+			for _, c := range byFile[e.File] {
+				if c.edit == e {
+					c.findings, found = append(c.findings, f), true
+				}
+			}
+			if !found {
+				byFile[e.File] = append(byFile[e.File], &change{edit: e, findings: []analysis.Finding{f}})
+			}
+		}
+	}
+	slices.Sort(files)
+	var out []FixedFile
+	for _, file := range files {
+		src, err := read(file)
+		if err != nil {
+			return out, fmt.Errorf("fix %s: %w", file, err)
+		}
+		changes := byFile[file]
+		slices.SortFunc(changes, func(a, b *change) int {
+			return cmp.Or(cmp.Compare(b.edit.Start, a.edit.Start), cmp.Compare(b.edit.End, a.edit.End), strings.Compare(b.edit.NewText, a.edit.NewText))
+		})
+		text := append([]byte(nil), src...)
+		ff := FixedFile{Path: file, Old: src}
+		last := len(src) + 1
+		for _, c := range changes {
+			e := c.edit
+			if e.Start < 0 || e.End > len(src) || e.Start > e.End || e.End > last && e.Start != e.End {
+				continue // overlaps an edit already made: the next run makes it
+			}
+			text = slices.Concat(text[:e.Start], []byte(e.NewText), text[e.End:])
+			last = e.Start
+			ff.Applied = append(ff.Applied, c.findings...)
+		}
+		ff.Text = text
+		before := analysis.ReadDescription(file, src, nil)
+		after := analysis.ReadDescription(file, text, nil)
+		if before != nil && (after == nil || len(after.Operations) != len(before.Operations)) {
+			return out, fmt.Errorf("%s: the fixed description does not read as the same description; left unchanged", file)
+		}
+		out = append(out, ff)
+	}
 	return out, nil
 }

@@ -35,6 +35,11 @@ type Settings struct {
 	// for every file (check --report-unused-ignores); without it, the
 	// configuration's report-unused-ignores decides.
 	ReportUnusedIgnores bool
+	// Roots are the directories whose files make up the projects that
+	// undocumented-status joins to their API descriptions: check's path
+	// arguments, the editor's workspace folder. A file under no root is
+	// judged against no description.
+	Roots []string
 	// Analyze, when set, stands in for analysis.Analyze: a seam for tests
 	// that make one file's analysis fail, to see the front ends recover.
 	Analyze func(path string, src []byte, opts *analysis.Options) *analysis.Result
@@ -53,6 +58,7 @@ type Workspace struct {
 	pins     map[string]deps.Versions // directory → the pins above it
 	problems map[string]error         // lockfiles that cannot be read
 	refs     map[string]refEntry      // files $ref'd from OpenAPI descriptions
+	projects *projects
 	explicit *configEntry
 }
 
@@ -100,6 +106,7 @@ func New(s Settings) (*Workspace, error) {
 		pins:     map[string]deps.Versions{},
 		problems: map[string]error{},
 		refs:     map[string]refEntry{},
+		projects: &projects{roots: map[string]*projectIndex{}},
 	}
 	if s.Analyze == nil {
 		w.settings.Analyze = analysis.Analyze
@@ -120,7 +127,7 @@ func New(s Settings) (*Workspace, error) {
 func (w *Workspace) WithSettings(rules map[string]string, tests *analysis.TestPolicy) *Workspace {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	next := &Workspace{settings: w.settings, configs: w.configs, nearest: w.nearest, pins: w.pins, problems: w.problems, refs: w.refs, explicit: w.explicit}
+	next := &Workspace{settings: w.settings, configs: w.configs, nearest: w.nearest, pins: w.pins, problems: w.problems, refs: w.refs, projects: w.projects, explicit: w.explicit}
 	next.settings.Rules, next.settings.Tests = rules, tests
 	return next
 }
@@ -238,6 +245,9 @@ func (w *Workspace) Options(path string) (*analysis.Options, error) {
 		for k, v := range base.Disabled {
 			opts.Disabled[k] = v
 		}
+	}
+	if ix := w.project(path); ix != nil && len(ix.current().Descriptions()) > 0 {
+		opts.Operations = operations{ix}
 	}
 	if pins := w.Pins(path); len(pins) > 0 {
 		opts.Pinned = pins

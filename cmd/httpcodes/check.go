@@ -235,7 +235,7 @@ func selectedRules(selected, ignored []string) (map[string]string, error) {
 }
 
 func checkPaths(o checkOptions, p printer, failSeverity analysis.Severity, rules map[string]string, paths []string, stdinSrc []byte, stdout, stderr, notes io.Writer) int {
-	ws, err := workspace.New(workspace.Settings{ConfigFile: o.configPath, Rules: rules, UnsafeFixes: o.unsafeFixes, ReportUnusedIgnores: o.reportUnusedIgnores, Analyze: analyze})
+	ws, err := workspace.New(workspace.Settings{ConfigFile: o.configPath, Rules: rules, UnsafeFixes: o.unsafeFixes, ReportUnusedIgnores: o.reportUnusedIgnores, Analyze: analyze, Roots: projectRoots(paths, stdinSrc != nil)})
 	if err != nil {
 		fmt.Fprintf(stderr, "httpcodes: %v\n", err)
 		return exitError
@@ -305,6 +305,9 @@ func checkPaths(o checkOptions, p printer, failSeverity analysis.Severity, rules
 		}
 		findings = append(findings, r.findings...)
 	}
+	if o.fix || o.diff {
+		findings = fixOtherFiles(findings, ws, o.fix, stdout, stderr, &status)
+	}
 	// With --diff the diff is the output, and the findings it does not fix
 	// give the exit status, as they would once it is applied.
 	if o.statistics && !o.diff {
@@ -336,6 +339,23 @@ func checkPaths(o checkOptions, p printer, failSeverity analysis.Severity, rules
 		}
 	}
 	return status
+}
+
+// projectRoots are the roots of the projects undocumented-status joins to
+// their API descriptions: each directory named, a named file's directory,
+// the working directory for stdin.
+func projectRoots(paths []string, stdin bool) []string {
+	if stdin || len(paths) == 0 {
+		return []string{"."}
+	}
+	var roots []string
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			p = filepath.Dir(p)
+		}
+		roots = append(roots, p)
+	}
+	return roots
 }
 
 func withoutFixed(all, fixed []reportedFinding) []reportedFinding {

@@ -14,6 +14,7 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 
 	"github.com/httpcodes/httpcodes/analysis"
+	"github.com/httpcodes/httpcodes/internal/readfile"
 	"github.com/httpcodes/httpcodes/workspace"
 )
 
@@ -59,6 +60,11 @@ func fixFile(r fileReport, ws *workspace.Workspace, write bool, diffOut io.Write
 	}
 	fixed := out.Text
 	res.skipped = out.Left
+	if bytes.Equal(fixed, r.src) && out.Left == 0 {
+		// Only fixes of other files (fixOtherFiles makes them): this one
+		// is left as it is, its time stamp too.
+		return res
+	}
 	applied := map[[2]int]bool{}
 	for _, f := range out.Applied {
 		applied[[2]int{f.Start, f.End}] = true
@@ -315,4 +321,56 @@ func writeInPlace(path string, old, content []byte, info fs.FileInfo) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// fixOtherFiles applies the fixes that edit another file than their
+// finding's — undocumented-status adds the response to the API
+// description — through the workspace's FixElsewhere, and returns the
+// findings left. With write it replaces each file; otherwise it writes
+// the diffs.
+func fixOtherFiles(findings []reportedFinding, ws *workspace.Workspace, write bool, out, stderr io.Writer, status *int) []reportedFinding {
+	var elsewhere []analysis.Finding
+	for _, f := range findings {
+		if f.Fix != nil && f.Fix.Elsewhere() {
+			elsewhere = append(elsewhere, f.Finding)
+		}
+	}
+	if len(elsewhere) == 0 {
+		return findings
+	}
+	files, err := ws.FixElsewhere(elsewhere, func(path string) ([]byte, error) { return readfile.Read(path, readfile.SourceLimit) })
+	if err != nil {
+		fmt.Fprintf(stderr, "httpcodes: %v\n", err)
+		*status = exitError
+	}
+	cwd, _ := os.Getwd()
+	type key struct {
+		msg        string
+		start, end int
+	}
+	done := map[key]bool{}
+	for _, f := range files {
+		rel := displayPath(f.Path, cwd)
+		if !write {
+			if _, err := io.WriteString(out, udiff.Unified("a/"+filepath.ToSlash(rel), "b/"+filepath.ToSlash(rel), string(f.Old), string(f.Text))); err != nil {
+				*status = exitError
+			}
+		} else if err := replaceFile(f.Path, f.Old, f.Text); err != nil {
+			fmt.Fprintf(stderr, "httpcodes: %v\n", err)
+			*status = exitError
+			continue
+		} else {
+			fmt.Fprintf(stderr, "httpcodes: %s: fixed %s of other files\n", rel, plural(len(f.Applied), "finding"))
+		}
+		for _, a := range f.Applied {
+			done[key{a.Message, a.Start, a.End}] = true
+		}
+	}
+	var left []reportedFinding
+	for _, f := range findings {
+		if !(f.Fix != nil && f.Fix.Elsewhere() && done[key{f.Message, f.Start, f.End}]) {
+			left = append(left, f)
+		}
+	}
+	return left
 }

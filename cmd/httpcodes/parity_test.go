@@ -36,6 +36,12 @@ func TestServerPublishesWhatCheckReports(t *testing.T) {
 		"py/views.py":         "from flask import abort\n\ndef v():\n    abort(299)\n",
 		"sub/.httpcodes.yaml": "rules:\n  unknown-status: hint\n  prefer-constant: off\n",
 		"sub/h.go":            handler,
+		// A project with an API description: the route in one file, its
+		// handler in another (undocumented-status joins them).
+		"openapi.yaml":     orderDescription,
+		"orders/routes.go": "package orders\n\nimport \"net/http\"\n\nfunc Routes(mux *http.ServeMux) {\n\tmux.HandleFunc(\"POST /orders/{orderID}/cancel\", cancel)\n}\n",
+		"orders/cancel.go": orderHandler,
+		"web/orders.js":    "const app = require('express')();\napp.post('/orders/:id/cancel', (req, res) => {\n  res.status(409).end();\n});\n",
 	}
 	writeFiles(t, dir, files)
 	t.Chdir(dir)
@@ -88,12 +94,99 @@ func TestServerPublishesWhatCheckReports(t *testing.T) {
 	if len(want["api/h.go"]) == 0 || len(want["sub/h.go"]) == 0 || len(want["web/app.test.js"]) != 1 || len(want["web/app.js"]) == 0 {
 		t.Errorf("check's findings do not exercise the cases: %v", want)
 	}
+	if got := strings.Join(want["orders/cancel.go"], " "); got != "10:16 undocumented-status warning 7:17 undocumented-status warning" {
+		t.Errorf("check's findings in orders/cancel.go: %q, want the 422 through the helper and the 409", got)
+	}
+	if got := strings.Join(want["web/orders.js"], " "); got != "3:14 undocumented-status warning" {
+		t.Errorf("check's findings in web/orders.js: %q, want the 409", got)
+	}
+
+	// The quick fix edits the description, another file than the finding's.
+	raw := c.call("textDocument/codeAction", map[string]any{
+		"textDocument": map[string]any{"uri": fileURI(filepath.Join(dir, "orders/cancel.go"))},
+		"range":        map[string]any{"start": map[string]int{"line": 9, "character": 16}, "end": map[string]int{"line": 9, "character": 16}},
+		"context":      map[string]any{"diagnostics": []any{}, "only": []string{"quickfix"}},
+	})
+	var actions []struct {
+		Title string
+		Edit  struct {
+			Changes map[string][]struct {
+				Range   struct{ Start, End struct{ Line, Character int } }
+				NewText string
+			}
+		}
+	}
+	if err := json.Unmarshal(raw, &actions); err != nil {
+		t.Fatal(err)
+	}
+	descURI := fileURI(filepath.Join(dir, "openapi.yaml"))
+	if len(actions) != 1 || len(actions[0].Edit.Changes[descURI]) != 1 || len(actions[0].Edit.Changes) != 1 {
+		t.Fatalf("code actions on the 409: %+v, want one quick fix editing %s", actions, descURI)
+	}
+	if e := actions[0].Edit.Changes[descURI][0]; actions[0].Title != "Document 409 Conflict for POST /orders/{id}/cancel in openapi.yaml" ||
+		e.NewText != "\n        '409':\n          description: Conflict" || e.Range.Start.Line != 9 || e.Range.Start.Character != 32 {
+		t.Errorf("the quick fix: %q %+v", actions[0].Title, e)
+	}
+
+	// Hover on the route's path lists the operation's responses; on a sent
+	// code, whether the operation documents it.
+	hover := func(name string, line, char int) string {
+		raw := c.call("textDocument/hover", map[string]any{
+			"textDocument": map[string]any{"uri": fileURI(filepath.Join(dir, name))},
+			"position":     map[string]int{"line": line, "character": char}})
+		var h struct{ Contents struct{ Value string } }
+		_ = json.Unmarshal(raw, &h)
+		return h.Contents.Value
+	}
+	if got := hover("orders/routes.go", 5, 20); got != "### POST /orders/{id}/cancel\n\nDocumented in `openapi.yaml`, with the responses:\n\n- 200 OK\n- 404 Not Found" {
+		t.Errorf("hover on the route: %q", got)
+	}
+	if got := hover("orders/cancel.go", 9, 20); !strings.Contains(got, "`openapi.yaml` does not document 409 for POST /orders/{id}/cancel (it lists 200, 404).") {
+		t.Errorf("hover on the 409: %q", got)
+	}
+
+	// The description changes in the editor: the handler's findings follow
+	// at once, without the handler being edited.
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		"uri": fileURI(filepath.Join(dir, "openapi.yaml")), "languageId": "yaml", "version": 1,
+		"text": strings.Replace(orderDescription, "        '404':", "        '409':\n          description: Conflict\n        '404':", 1)}})
+	var after []string
+	for _, d := range c.diagnostics(fileURI(filepath.Join(dir, "orders/cancel.go"))) {
+		after = append(after, fmt.Sprintf("%d:%d %s", d.Range.Start.Line+1, d.Range.Start.Character+1, d.Code))
+	}
+	if got := strings.Join(after, " "); got != "7:17 undocumented-status" {
+		t.Errorf("after the description documents 409, the server publishes %q for orders/cancel.go, want the 422 alone", got)
+	}
+	// Closed without saving: the disk's description, without 409, again.
+	published := func() string {
+		var got []string
+		for _, d := range c.diagnostics(fileURI(filepath.Join(dir, "orders/cancel.go"))) {
+			got = append(got, fmt.Sprintf("%d:%d %s", d.Range.Start.Line+1, d.Range.Start.Character+1, d.Code))
+		}
+		sort.Strings(got)
+		return strings.Join(got, " ")
+	}
+	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": fileURI(filepath.Join(dir, "openapi.yaml"))}})
+	if got := published(); got != "10:16 undocumented-status 7:17 undocumented-status" {
+		t.Errorf("after the edited description is closed: %q", got)
+	}
+	// Changed on disk, outside the editor (a git pull): the watcher's
+	// notification brings the change.
+	writeFiles(t, dir, map[string]string{"openapi.yaml": strings.Replace(orderDescription, "        '404':", "        '422':\n          description: Unprocessable Content\n        '404':", 1)})
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": fileURI(filepath.Join(dir, "openapi.yaml")), "type": 2}}})
+	if got := published(); got != "10:16 undocumented-status" {
+		t.Errorf("after the description changes on disk: %q", got)
+	}
 	for _, name := range []string{"api/zz_generated.go", "web/htmx.min.js", "web/dist/main.js"} {
 		if len(want[name]) != 0 {
 			t.Errorf("check reports %q in the generated file %s", want[name], name)
 		}
 	}
 }
+
+const orderDescription = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /orders/{id}/cancel:\n    post:\n      responses:\n        '200':\n          description: OK\n        '404':\n          description: Not Found\n"
+
+const orderHandler = "package orders\n\nimport \"net/http\"\n\nfunc cancel(w http.ResponseWriter, r *http.Request) {\n\tif r.ContentLength == 0 {\n\t\twriteError(w, 422)\n\t\treturn\n\t}\n\tw.WriteHeader(http.StatusConflict)\n}\n\nfunc writeError(w http.ResponseWriter, code int) {\n\thttp.Error(w, http.StatusText(code), code)\n}\n"
 
 var severityName = map[int]string{1: "error", 2: "warning", 3: "info", 4: "hint"}
 
