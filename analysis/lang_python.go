@@ -38,6 +38,7 @@ func init() {
 		exts:     []string{".py", ".pyi"},
 		analyze:  analyzePython,
 		mayHave:  pythonMayHave,
+		routes:   routesPython,
 		complete: completePython,
 		// pytest's discovery (test_*.py, *_test.py, conftest.py), Django's
 		// tests.py and tests/ packages.

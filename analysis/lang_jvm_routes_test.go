@@ -1,0 +1,128 @@
+package analysis
+
+import "testing"
+
+func TestRoutesSpringJava(t *testing.T) {
+	runRouteCases(t, "OrderController.java", []routeCase{
+		{name: "class prefix and method mappings",
+			src: `@RestController
+@RequestMapping("/api/orders")
+public class OrderController {
+    private final OrderService svc = new OrderService();
+
+    @GetMapping("/{id}")
+    public ResponseEntity<Order> get(@PathVariable Long id) throws NotFound {
+        return ResponseEntity.ok(svc.get(id));
+    }
+
+    @PostMapping
+    public Order create(@RequestBody Order o) { return o; }
+
+    private Map<String, List<Order>> index() { return null; }
+}
+`,
+			routes: []string{
+				"GET /api/orders/{id} at \"/{id}\" body {\n        return ResponseEntity.ok(svc.get(id));\n    }",
+				"POST /api/orders at PostMapping body { return o; }",
+			},
+			funs: []string{"get {\n        return ResponseEntity.ok(svc.get(id));\n    }", "create { return o; }", "index { return null; }"}},
+		{name: "value and path attributes, arrays, RequestMapping methods",
+			src: `@RequestMapping(value = {"/a", "/b"})
+class C {
+    @RequestMapping(path = "/{id}/cancel", method = {RequestMethod.POST, RequestMethod.PUT})
+    void cancel() { x(); }
+    @RequestMapping("/any")
+    void any() {}
+    @DeleteMapping(value = "/{id}", produces = "application/json")
+    void del() {}
+    @PatchMapping(produces = "application/json")
+    void patch() {}
+}
+`,
+			routes: []string{
+				"POST /a/{id}/cancel at \"/{id}/cancel\" body { x(); }",
+				"PUT /a/{id}/cancel at \"/{id}/cancel\" body { x(); }",
+				"POST /b/{id}/cancel at \"/{id}/cancel\" body { x(); }",
+				"PUT /b/{id}/cancel at \"/{id}/cancel\" body { x(); }",
+				"ANY /a/any at \"/any\" body {}",
+				"ANY /b/any at \"/any\" body {}",
+				"DELETE /a/{id} at \"/{id}\" body {}",
+				"DELETE /b/{id} at \"/{id}\" body {}",
+				"PATCH /a at PatchMapping body {}",
+				"PATCH /b at PatchMapping body {}",
+			}},
+		{name: "stacked annotations, comments and strings",
+			src: `@RestController
+@RequestMapping(path = "v1/things")
+public class ThingController {
+    // @GetMapping("/commented")
+    /* @PostMapping("/block") */
+    @Operation(summary = "@PutMapping(\"/in-a-string\")")
+    @GetMapping("items")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.OK)
+    public List<Thing> list() {
+        String s = "@DeleteMapping(\"/x\")";
+        return List.of();
+    }
+}
+`,
+			routes: []string{"GET /v1/things/items at \"items\" body {\n        String s = \"@DeleteMapping(\\\"/x\\\")\";\n        return List.of();\n    }"}},
+		{name: "a path that is not a literal is not read",
+			src:    "@RequestMapping(Paths.BASE)\nclass C {\n    @GetMapping(\"/\" + ID)\n    void a() {}\n    @GetMapping(\"/b\")\n    void b() {}\n}\n",
+			routes: []string{"GET /b at \"/b\" body {}"}},
+		{name: "an interface's mapping names its method",
+			src:    "public interface PetApi {\n    @DeleteMapping(\"/pets/{petId}\")\n    ResponseEntity<Void> deletePet(@PathVariable(\"petId\") Long petId);\n}\n",
+			routes: []string{"DELETE /pets/{petId} at \"/pets/{petId}\" handler deletePet"}},
+		{name: "a nested class has its own prefix",
+			src:    "@RequestMapping(\"/outer\")\nclass O {\n    @RequestMapping(\"/inner\")\n    static class I {\n        @GetMapping(\"/x\") void x() {}\n    }\n    @GetMapping(\"/y\") void y() {}\n}\n",
+			routes: []string{"GET /inner/x at \"/x\" body {}", "GET /outer/y at \"/y\" body {}"}},
+		{name: "a class without a mapping",
+			src:    "@Controller\nclass H {\n    @GetMapping(\"/\")\n    String home() { return \"index\"; }\n}\n",
+			routes: []string{"GET / at \"/\" body { return \"index\"; }"}},
+	})
+}
+
+func TestRoutesSpringKotlin(t *testing.T) {
+	runRouteCases(t, "UserController.kt", []routeCase{
+		{name: "fun methods, expression bodies, arrays",
+			src: `@RestController
+@RequestMapping("/api/users")
+class UserController(private val svc: UserService) {
+    @GetMapping("/{id}")
+    fun get(@PathVariable id: Long): User = svc.get(id)
+
+    @PostMapping(value = ["", "/new"])
+    suspend fun create(@RequestBody u: User): ResponseEntity<User> {
+        return ResponseEntity.status(201).body(u)
+    }
+
+    @RequestMapping(path = ["/{id}"], method = [RequestMethod.DELETE])
+    fun delete(@PathVariable id: Long) {
+        svc.delete(id)
+    }
+
+    companion object {
+        const val X = "y"
+    }
+}
+
+fun top(x: Int) = x + 1
+`,
+			routes: []string{
+				"GET /api/users/{id} at \"/{id}\" body svc.get(id)",
+				"POST /api/users at \"\" body {\n        return ResponseEntity.status(201).body(u)\n    }",
+				"POST /api/users/new at \"/new\" body {\n        return ResponseEntity.status(201).body(u)\n    }",
+				"DELETE /api/users/{id} at \"/{id}\" body {\n        svc.delete(id)\n    }",
+			},
+			funs: []string{
+				"get svc.get(id)",
+				"create {\n        return ResponseEntity.status(201).body(u)\n    }",
+				"delete {\n        svc.delete(id)\n    }",
+				"top x + 1",
+			}},
+		{name: "a template string is not a plain path",
+			src:    "@RestController\nclass C {\n    @GetMapping(\"$BASE/x\")\n    fun x() = 1\n    @GetMapping(\"/y/${'$'}\")\n    fun y() = 2\n    @GetMapping(\"/z\")\n    fun z() = 3\n}\n",
+			routes: []string{"GET /z at \"/z\" body 3"}},
+	})
+}
