@@ -227,8 +227,8 @@ func (s *scan) csHandler(a span, r *Route) bool {
 // csAttribute is one attribute: its name less any Attribute suffix, its
 // name token and the "(" of its arguments or -1.
 type csAttribute struct {
-	name      string
-	tok, open int
+	name          string
+	at, tok, open int
 }
 
 // csDeclarations reads the classes and their methods: the file's
@@ -399,7 +399,7 @@ func (s *scan) csAttributes(open, end int) []csAttribute {
 		if s.tok(k).kind != tIdent {
 			return out
 		}
-		a := csAttribute{name: strings.TrimSuffix(s.text(k), "Attribute"), tok: k, open: -1}
+		a := csAttribute{name: strings.TrimSuffix(s.text(k), "Attribute"), at: open, tok: k, open: -1}
 		k++
 		if s.is(k, "(") {
 			a.open = k
@@ -513,6 +513,12 @@ func (s *scan) csActionRoutes(out *RouteFacts, attrs []csAttribute, class string
 		prefixes = []routeLit{{}}
 	}
 	controller := strings.TrimSuffix(class, "Controller")
+	// A route's code starts at the action's first attribute: a
+	// [ProducesResponseType] or a filter beside the verb is the action's.
+	start := f.BodyStart
+	if len(attrs) > 0 && f.BodyEnd > 0 {
+		start = int(s.tok(attrs[0].at).start)
+	}
 	for _, a := range actions {
 		t := a.lit.text
 		absolute := strings.HasPrefix(t, "/") || strings.HasPrefix(t, "~/")
@@ -534,7 +540,7 @@ func (s *scan) csActionRoutes(out *RouteFacts, attrs []csAttribute, class string
 				p = "/" + p
 			}
 			r := Route{Method: a.method, Path: p, Mounted: mounted && !absolute, Start: a.lit.start, End: a.lit.end,
-				BodyStart: f.BodyStart, BodyEnd: f.BodyEnd}
+				BodyStart: start, BodyEnd: f.BodyEnd}
 			if f.BodyEnd == 0 {
 				r.Handler = f.Name
 			}

@@ -47,18 +47,25 @@ static IResult Put() => Results.Ok();
     static IResult Create(Todo t) { return Results.Created($"/items/{t.Id}", t); }
 }
 `,
-			routes: []string{"GET / mounted at \"/\" handler GetAll", "POST /items/ mounted at \"/\" handler Create"},
+			routes: []string{
+				"GET / mounted at \"/\" handler GetAll",
+				"POST /items/ mounted at \"/\" handler Create",
+			},
 			funs: []string{
 				"MapTodos {\n        group.MapGet(\"/\", GetAll);\n        var items = group.MapGroup(\"/items\");\n        items.MapPost(\"/\", Create);\n        return group;\n    }",
 				"GetAll TypedResults.Ok(await db.Todos.ToListAsync())",
 				"Create { return Results.Created($\"/items/{t.Id}\", t); }",
 			}},
 		{name: "a group whose prefix is not a literal",
-			src:    "var app = WebApplication.Create();\nvar g = app.MapGroup(Prefix);\ng.MapGet(\"/x\", () => 1);\n",
-			routes: []string{"GET /x mounted at \"/x\" body 1"}},
+			src: "var app = WebApplication.Create();\nvar g = app.MapGroup(Prefix);\ng.MapGet(\"/x\", () => 1);\n",
+			routes: []string{
+				"GET /x mounted at \"/x\" body 1",
+			}},
 		{name: "an application by another name",
-			src:    "var web = builder.Build();\nweb.MapGet(\"/x\", () => 1);\n",
-			routes: []string{"GET /x at \"/x\" body 1"}},
+			src: "var web = builder.Build();\nweb.MapGet(\"/x\", () => 1);\n",
+			routes: []string{
+				"GET /x at \"/x\" body 1",
+			}},
 	})
 }
 
@@ -101,26 +108,30 @@ public class OrdersController : ControllerBase
 }
 `,
 			routes: []string{
-				"GET /api/Orders at HttpGet body { return Ok(); }",
-				"DELETE /api/Orders/{id} at \"{id}\" body {\n        return NoContent();\n    }",
-				"POST /absolute/Create at \"/absolute/[action]\" body Ok(\"[HttpGet(\\\"x\\\")]\")",
-				"GET /tilde at \"~/tilde\" body Ok()",
-				"PUT /api/Orders/Update/{x} at \"[action]/{x}\" body { return Ok(); }",
-				"GET /api/Orders/both at \"both\" body { return Ok(); }",
-				"POST /api/Orders/both at \"both\" body { return Ok(); }",
+				"GET /api/Orders at HttpGet body [HttpGet]\n    public ActionResult<IEnumerable<Order>> GetAll() { return Ok(); }",
+				"DELETE /api/Orders/{id} at \"{id}\" body [HttpDelete(\"{id}\")]\n    [Authorize, ProducesResponseType(404)]\n    public async Task<IActionResult> Delete(long id)\n    {\n        return NoContent();\n    }",
+				"POST /absolute/Create at \"/absolute/[action]\" body [HttpPost(\"/absolute/[action]\")]\n    public IActionResult Create() => Ok(\"[HttpGet(\\\"x\\\")]\")",
+				"GET /tilde at \"~/tilde\" body [HttpGet(\"~/tilde\")]\n    public IActionResult Tilde() => Ok()",
+				"PUT /api/Orders/Update/{x} at \"[action]/{x}\" body [Route(\"[action]/{x}\")]\n    [HttpPut]\n    public IActionResult Update(int x) { return Ok(); }",
+				"GET /api/Orders/both at \"both\" body [AcceptVerbs(\"GET\", \"POST\", Route = \"both\")]\n    public IActionResult Both() { return Ok(); }",
+				"POST /api/Orders/both at \"both\" body [AcceptVerbs(\"GET\", \"POST\", Route = \"both\")]\n    public IActionResult Both() { return Ok(); }",
 			}},
 		{name: "a controller without a route is conventionally routed",
-			src:    "public class HomeController : Controller {\n    [HttpGet]\n    public IActionResult Index() { return View(); }\n    [HttpGet(\"about\")]\n    public IActionResult About() { return View(); }\n}\n",
-			routes: []string{"GET /about at \"about\" body { return View(); }"},
-			funs:   []string{"Index { return View(); }", "About { return View(); }"}},
+			src: "public class HomeController : Controller {\n    [HttpGet]\n    public IActionResult Index() { return View(); }\n    [HttpGet(\"about\")]\n    public IActionResult About() { return View(); }\n}\n",
+			routes: []string{
+				"GET /about at \"about\" body [HttpGet(\"about\")]\n    public IActionResult About() { return View(); }",
+			},
+			funs: []string{"Index { return View(); }", "About { return View(); }"}},
 		{name: "a base class's route is inherited",
-			src:    "[Route(\"api/v1/[controller]\")]\npublic abstract class ApiBase : ControllerBase { }\npublic class UsersController : ApiBase {\n    [HttpGet(\"{id}\")]\n    public IActionResult Get(int id) { return Ok(); }\n}\n",
-			routes: []string{"GET /{id} mounted at \"{id}\" body { return Ok(); }"}},
+			src: "[Route(\"api/v1/[controller]\")]\npublic abstract class ApiBase : ControllerBase { }\npublic class UsersController : ApiBase {\n    [HttpGet(\"{id}\")]\n    public IActionResult Get(int id) { return Ok(); }\n}\n",
+			routes: []string{
+				"GET /{id} mounted at \"{id}\" body [HttpGet(\"{id}\")]\n    public IActionResult Get(int id) { return Ok(); }",
+			}},
 		{name: "several class routes, a template argument",
 			src: "[Route(\"api/items\")]\n[Route(\"api/v2/items\")]\npublic class ItemsController : Microsoft.AspNetCore.Mvc.ControllerBase {\n    [HttpGet(template: \"{id:int}\", Name = \"GetItem\")]\n    public IActionResult Get(int id) { return Ok(); }\n}\n",
 			routes: []string{
-				"GET /api/items/{id:int} at \"{id:int}\" body { return Ok(); }",
-				"GET /api/v2/items/{id:int} at \"{id:int}\" body { return Ok(); }",
+				"GET /api/items/{id:int} at \"{id:int}\" body [HttpGet(template: \"{id:int}\", Name = \"GetItem\")]\n    public IActionResult Get(int id) { return Ok(); }",
+				"GET /api/v2/items/{id:int} at \"{id:int}\" body [HttpGet(template: \"{id:int}\", Name = \"GetItem\")]\n    public IActionResult Get(int id) { return Ok(); }",
 			}},
 	})
 }

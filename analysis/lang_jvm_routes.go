@@ -26,7 +26,7 @@ func routesKotlin(path string, src []byte) *RouteFacts { return jvmRoutes(src, t
 
 // jvmAnnotation is one annotation: its (last) name token and the index of
 // the "(" of its arguments, or -1.
-type jvmAnnotation struct{ name, open int }
+type jvmAnnotation struct{ at, name, open int }
 
 // routeLit is a path as written: its text, and the span of its literal
 // (of the annotation's name when the path is implied).
@@ -76,7 +76,7 @@ func jvmRoutes(src []byte, kotlin bool) *RouteFacts {
 			if kotlin && s.is(j+1, ":") && s.tok(j+2).kind == tIdent { // @field:Name
 				j += 2
 			}
-			a := jvmAnnotation{name: j, open: -1}
+			a := jvmAnnotation{at: i, name: j, open: -1}
 			if s.is(j+1, "(") {
 				a.open = j + 1
 				j = s.closing(j + 1)
@@ -204,6 +204,12 @@ func (s *scan) jvmMethod(out *RouteFacts, name int, annots []jvmAnnotation, pref
 	if f.BodyEnd > 0 {
 		out.Funcs = append(out.Funcs, f)
 	}
+	// A route's code starts at the method's first annotation: a
+	// @ResponseStatus beside the mapping sends its status.
+	start := f.BodyStart
+	if len(annots) > 0 && f.BodyEnd > 0 {
+		start = int(s.tok(annots[0].at).start)
+	}
 	for _, a := range annots {
 		method, ok := jvmMappings[s.text(a.name)]
 		if !ok {
@@ -224,7 +230,7 @@ func (s *scan) jvmMethod(out *RouteFacts, name int, annots []jvmAnnotation, pref
 					full = "/" + full
 				}
 				for _, m := range methods {
-					r := Route{Method: m, Path: full, Start: p.start, End: p.end, BodyStart: f.BodyStart, BodyEnd: f.BodyEnd}
+					r := Route{Method: m, Path: full, Start: p.start, End: p.end, BodyStart: start, BodyEnd: f.BodyEnd}
 					if f.BodyEnd == 0 {
 						r.Handler = f.Name
 					}

@@ -22,8 +22,8 @@ public class OrderController {
 }
 `,
 			routes: []string{
-				"GET /api/orders/{id} at \"/{id}\" body {\n        return ResponseEntity.ok(svc.get(id));\n    }",
-				"POST /api/orders at PostMapping body { return o; }",
+				"GET /api/orders/{id} at \"/{id}\" body @GetMapping(\"/{id}\")\n    public ResponseEntity<Order> get(@PathVariable Long id) throws NotFound {\n        return ResponseEntity.ok(svc.get(id));\n    }",
+				"POST /api/orders at PostMapping body @PostMapping\n    public Order create(@RequestBody Order o) { return o; }",
 			},
 			funs: []string{"get {\n        return ResponseEntity.ok(svc.get(id));\n    }", "create { return o; }", "index { return null; }"}},
 		{name: "value and path attributes, arrays, RequestMapping methods",
@@ -40,16 +40,16 @@ class C {
 }
 `,
 			routes: []string{
-				"POST /a/{id}/cancel at \"/{id}/cancel\" body { x(); }",
-				"PUT /a/{id}/cancel at \"/{id}/cancel\" body { x(); }",
-				"POST /b/{id}/cancel at \"/{id}/cancel\" body { x(); }",
-				"PUT /b/{id}/cancel at \"/{id}/cancel\" body { x(); }",
-				"ANY /a/any at \"/any\" body {}",
-				"ANY /b/any at \"/any\" body {}",
-				"DELETE /a/{id} at \"/{id}\" body {}",
-				"DELETE /b/{id} at \"/{id}\" body {}",
-				"PATCH /a at PatchMapping body {}",
-				"PATCH /b at PatchMapping body {}",
+				"POST /a/{id}/cancel at \"/{id}/cancel\" body @RequestMapping(path = \"/{id}/cancel\", method = {RequestMethod.POST, RequestMethod.PUT})\n    void cancel() { x(); }",
+				"PUT /a/{id}/cancel at \"/{id}/cancel\" body @RequestMapping(path = \"/{id}/cancel\", method = {RequestMethod.POST, RequestMethod.PUT})\n    void cancel() { x(); }",
+				"POST /b/{id}/cancel at \"/{id}/cancel\" body @RequestMapping(path = \"/{id}/cancel\", method = {RequestMethod.POST, RequestMethod.PUT})\n    void cancel() { x(); }",
+				"PUT /b/{id}/cancel at \"/{id}/cancel\" body @RequestMapping(path = \"/{id}/cancel\", method = {RequestMethod.POST, RequestMethod.PUT})\n    void cancel() { x(); }",
+				"ANY /a/any at \"/any\" body @RequestMapping(\"/any\")\n    void any() {}",
+				"ANY /b/any at \"/any\" body @RequestMapping(\"/any\")\n    void any() {}",
+				"DELETE /a/{id} at \"/{id}\" body @DeleteMapping(value = \"/{id}\", produces = \"application/json\")\n    void del() {}",
+				"DELETE /b/{id} at \"/{id}\" body @DeleteMapping(value = \"/{id}\", produces = \"application/json\")\n    void del() {}",
+				"PATCH /a at PatchMapping body @PatchMapping(produces = \"application/json\")\n    void patch() {}",
+				"PATCH /b at PatchMapping body @PatchMapping(produces = \"application/json\")\n    void patch() {}",
 			}},
 		{name: "stacked annotations, comments and strings",
 			src: `@RestController
@@ -67,19 +67,30 @@ public class ThingController {
     }
 }
 `,
-			routes: []string{"GET /v1/things/items at \"items\" body {\n        String s = \"@DeleteMapping(\\\"/x\\\")\";\n        return List.of();\n    }"}},
+			routes: []string{
+				"GET /v1/things/items at \"items\" body @Operation(summary = \"@PutMapping(\\\"/in-a-string\\\")\")\n    @GetMapping(\"items\")\n    @PreAuthorize(\"hasRole('ADMIN')\")\n    @ResponseStatus(HttpStatus.OK)\n    public List<Thing> list() {\n        String s = \"@DeleteMapping(\\\"/x\\\")\";\n        return List.of();\n    }",
+			}},
 		{name: "a path that is not a literal is not read",
-			src:    "@RequestMapping(Paths.BASE)\nclass C {\n    @GetMapping(\"/\" + ID)\n    void a() {}\n    @GetMapping(\"/b\")\n    void b() {}\n}\n",
-			routes: []string{"GET /b at \"/b\" body {}"}},
+			src: "@RequestMapping(Paths.BASE)\nclass C {\n    @GetMapping(\"/\" + ID)\n    void a() {}\n    @GetMapping(\"/b\")\n    void b() {}\n}\n",
+			routes: []string{
+				"GET /b at \"/b\" body @GetMapping(\"/b\")\n    void b() {}",
+			}},
 		{name: "an interface's mapping names its method",
-			src:    "public interface PetApi {\n    @DeleteMapping(\"/pets/{petId}\")\n    ResponseEntity<Void> deletePet(@PathVariable(\"petId\") Long petId);\n}\n",
-			routes: []string{"DELETE /pets/{petId} at \"/pets/{petId}\" handler deletePet"}},
+			src: "public interface PetApi {\n    @DeleteMapping(\"/pets/{petId}\")\n    ResponseEntity<Void> deletePet(@PathVariable(\"petId\") Long petId);\n}\n",
+			routes: []string{
+				"DELETE /pets/{petId} at \"/pets/{petId}\" handler deletePet",
+			}},
 		{name: "a nested class has its own prefix",
-			src:    "@RequestMapping(\"/outer\")\nclass O {\n    @RequestMapping(\"/inner\")\n    static class I {\n        @GetMapping(\"/x\") void x() {}\n    }\n    @GetMapping(\"/y\") void y() {}\n}\n",
-			routes: []string{"GET /inner/x at \"/x\" body {}", "GET /outer/y at \"/y\" body {}"}},
+			src: "@RequestMapping(\"/outer\")\nclass O {\n    @RequestMapping(\"/inner\")\n    static class I {\n        @GetMapping(\"/x\") void x() {}\n    }\n    @GetMapping(\"/y\") void y() {}\n}\n",
+			routes: []string{
+				"GET /inner/x at \"/x\" body @GetMapping(\"/x\") void x() {}",
+				"GET /outer/y at \"/y\" body @GetMapping(\"/y\") void y() {}",
+			}},
 		{name: "a class without a mapping",
-			src:    "@Controller\nclass H {\n    @GetMapping(\"/\")\n    String home() { return \"index\"; }\n}\n",
-			routes: []string{"GET / at \"/\" body { return \"index\"; }"}},
+			src: "@Controller\nclass H {\n    @GetMapping(\"/\")\n    String home() { return \"index\"; }\n}\n",
+			routes: []string{
+				"GET / at \"/\" body @GetMapping(\"/\")\n    String home() { return \"index\"; }",
+			}},
 	})
 }
 
@@ -110,10 +121,10 @@ class UserController(private val svc: UserService) {
 fun top(x: Int) = x + 1
 `,
 			routes: []string{
-				"GET /api/users/{id} at \"/{id}\" body svc.get(id)",
-				"POST /api/users at \"\" body {\n        return ResponseEntity.status(201).body(u)\n    }",
-				"POST /api/users/new at \"/new\" body {\n        return ResponseEntity.status(201).body(u)\n    }",
-				"DELETE /api/users/{id} at \"/{id}\" body {\n        svc.delete(id)\n    }",
+				"GET /api/users/{id} at \"/{id}\" body @GetMapping(\"/{id}\")\n    fun get(@PathVariable id: Long): User = svc.get(id)",
+				"POST /api/users at \"\" body @PostMapping(value = [\"\", \"/new\"])\n    suspend fun create(@RequestBody u: User): ResponseEntity<User> {\n        return ResponseEntity.status(201).body(u)\n    }",
+				"POST /api/users/new at \"/new\" body @PostMapping(value = [\"\", \"/new\"])\n    suspend fun create(@RequestBody u: User): ResponseEntity<User> {\n        return ResponseEntity.status(201).body(u)\n    }",
+				"DELETE /api/users/{id} at \"/{id}\" body @RequestMapping(path = [\"/{id}\"], method = [RequestMethod.DELETE])\n    fun delete(@PathVariable id: Long) {\n        svc.delete(id)\n    }",
 			},
 			funs: []string{
 				"get svc.get(id)",
@@ -122,7 +133,9 @@ fun top(x: Int) = x + 1
 				"top x + 1",
 			}},
 		{name: "a template string is not a plain path",
-			src:    "@RestController\nclass C {\n    @GetMapping(\"$BASE/x\")\n    fun x() = 1\n    @GetMapping(\"/y/${'$'}\")\n    fun y() = 2\n    @GetMapping(\"/z\")\n    fun z() = 3\n}\n",
-			routes: []string{"GET /z at \"/z\" body 3"}},
+			src: "@RestController\nclass C {\n    @GetMapping(\"$BASE/x\")\n    fun x() = 1\n    @GetMapping(\"/y/${'$'}\")\n    fun y() = 2\n    @GetMapping(\"/z\")\n    fun z() = 3\n}\n",
+			routes: []string{
+				"GET /z at \"/z\" body @GetMapping(\"/z\")\n    fun z() = 3",
+			}},
 	})
 }

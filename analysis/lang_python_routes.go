@@ -212,7 +212,7 @@ func routesPython(path string, src []byte) *RouteFacts {
 			out.Funcs = append(out.Funcs, f)
 			defs = append(defs, openDef{col: col, fn: len(out.Funcs) - 1, name: f.Name})
 			for _, r := range pending {
-				r.BodyStart, r.BodyEnd = -1, len(out.Funcs)-1 // resolved below
+				r.BodyEnd = -len(out.Funcs) // the def's body, resolved below
 				out.Routes = append(out.Routes, r)
 			}
 			pending = pending[:0]
@@ -225,12 +225,13 @@ func routesPython(path string, src []byte) *RouteFacts {
 		last--
 	}
 	closeDefs(-1, last)
-	// Routes that waited for their def take its body, or its name when
-	// the file ends before the body; a def without one is no Func.
+	// Routes that waited for their def span from their decorator to its
+	// body's end (the decorator's status_code= is the handler's), or name
+	// it when the file ends before the body; a def without one is no Func.
 	for k := range out.Routes {
-		if r := &out.Routes[k]; r.BodyStart == -1 {
-			f := out.Funcs[r.BodyEnd]
-			r.BodyStart, r.BodyEnd = f.BodyStart, f.BodyEnd
+		if r := &out.Routes[k]; r.BodyEnd < 0 {
+			f := out.Funcs[-r.BodyEnd-1]
+			r.BodyEnd = f.BodyEnd
 			if f.BodyEnd == 0 {
 				r.BodyStart, r.Handler = 0, f.Name
 			}
@@ -293,7 +294,11 @@ func (s *scan) pyDecoratorRoutes(i int, pending []Route, prefixOf func(string) (
 	if j == i || s.tok(j).kind != tIdent || !s.is(j+1, "(") {
 		return pending
 	}
-	return append(pending, s.pyRegistration(i, j, prefixOf, false)...)
+	routes := s.pyRegistration(i, j, prefixOf, false)
+	for k := range routes {
+		routes[k].BodyStart = int(s.tok(i - 1).start)
+	}
+	return append(pending, routes...)
 }
 
 // pyAddRoute reads x.add_url_rule(…) or x.add_api_route(…) whose name is
