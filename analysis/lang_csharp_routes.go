@@ -45,7 +45,7 @@ func routesCSharp(path string, src []byte) *RouteFacts {
 	defer s.release()
 	out := &RouteFacts{}
 	s.csMinimal(out)
-	s.csDeclarations(out)
+	out.StatusArgs = s.statusArgs(s.csDeclarations(out))
 	return out
 }
 
@@ -232,8 +232,10 @@ type csAttribute struct {
 }
 
 // csDeclarations reads the classes and their methods: the file's
-// functions, and the routes of attribute-routed controllers.
-func (s *scan) csDeclarations(out *RouteFacts) {
+// functions, and the routes of attribute-routed controllers. It returns
+// the methods with bodies, for statusArgs.
+func (s *scan) csDeclarations(out *RouteFacts) []helperFunc {
+	var helpers []helperFunc
 	type class struct {
 		close   int
 		name    string
@@ -294,6 +296,7 @@ func (s *scan) csDeclarations(out *RouteFacts) {
 			}
 			if f.BodyEnd > 0 {
 				out.Funcs = append(out.Funcs, f)
+				helpers = append(helpers, helperFunc{name: f.Name, params: s.paramNames(i+1, false), from: i + 2, to: last})
 			}
 			if len(classes) > 0 && classes[len(classes)-1].isClass {
 				c := classes[len(classes)-1]
@@ -308,6 +311,7 @@ func (s *scan) csDeclarations(out *RouteFacts) {
 			attrs = attrs[:0]
 		}
 	}
+	return helpers
 }
 
 // csClassBody returns the "{" of the body of the class whose header

@@ -54,6 +54,7 @@ func jvmRoutes(src []byte, kotlin bool) *RouteFacts {
 	s := &scan{lang: "java", src: src, toks: toks}
 	defer s.release()
 	out := &RouteFacts{}
+	var helpers []helperFunc
 	// classes are the class bodies open, innermost last, each with the
 	// paths of its @RequestMapping (one "" when it has none).
 	type class struct {
@@ -118,11 +119,11 @@ func jvmRoutes(src []byte, kotlin bool) *RouteFacts {
 			if len(classes) > 0 {
 				prefixes = classes[len(classes)-1].prefixes
 			}
-			i = s.jvmMethod(out, k-1, annots, prefixes, kotlin)
+			i = s.jvmMethod(out, &helpers, k-1, annots, prefixes, kotlin)
 			annots = annots[:0]
 		case t.kind == tIdent && !kotlin && s.is(i+1, "(") && !jvmNotMethod[s.text(i)] && len(classes) > 0 &&
 			(s.tok(i-1).kind == tIdent && !jvmNotMethod[s.text(i-1)] || s.is(i-1, ">") || s.is(i-1, ">>") || s.is(i-1, ">>>") || s.is(i-1, "]")):
-			i = s.jvmMethod(out, i, annots, classes[len(classes)-1].prefixes, kotlin)
+			i = s.jvmMethod(out, &helpers, i, annots, classes[len(classes)-1].prefixes, kotlin)
 			annots = annots[:0]
 		case s.is(i, "{"):
 			// A block that is not a body read here: an initializer, a
@@ -133,6 +134,7 @@ func jvmRoutes(src []byte, kotlin bool) *RouteFacts {
 			annots = annots[:0]
 		}
 	}
+	out.StatusArgs = s.statusArgs(helpers)
 	return out
 }
 
@@ -157,7 +159,7 @@ func (s *scan) jvmClassBody(i int) int {
 // jvmMethod reads the method whose name is token name and whose
 // parameters follow, records it and its routes, and returns the index of
 // its last token.
-func (s *scan) jvmMethod(out *RouteFacts, name int, annots []jvmAnnotation, prefixes []routeLit, kotlin bool) int {
+func (s *scan) jvmMethod(out *RouteFacts, helpers *[]helperFunc, name int, annots []jvmAnnotation, prefixes []routeLit, kotlin bool) int {
 	closeParen := s.closing(name + 1)
 	k := closeParen + 1
 	// Between the parameters and the body: Java's throws clause, Kotlin's
@@ -203,6 +205,11 @@ func (s *scan) jvmMethod(out *RouteFacts, name int, annots []jvmAnnotation, pref
 	}
 	if f.BodyEnd > 0 {
 		out.Funcs = append(out.Funcs, f)
+		from := k
+		if s.is(k, "=") {
+			from = k + 1
+		}
+		*helpers = append(*helpers, helperFunc{name: f.Name, params: s.paramNames(name+1, false), from: from, to: last})
 	}
 	// A route's code starts at the method's first annotation: a
 	// @ResponseStatus beside the mapping sends its status.

@@ -175,12 +175,15 @@ func routesPython(path string, src []byte) *RouteFacts {
 	}
 	var defs []openDef
 	var pending []Route
+	// helpers are the defs as statusArgs reads them, one per Func.
+	var helpers []helperFunc
 	closeDefs := func(col, last int) {
 		for len(defs) > 0 && defs[len(defs)-1].col >= col {
 			d := defs[len(defs)-1]
 			defs = defs[:len(defs)-1]
 			if f := &out.Funcs[d.fn]; f.BodyStart > 0 && last >= 0 {
 				f.BodyEnd = max(f.BodyStart, int(toks[last].end))
+				helpers[d.fn].to = last
 			}
 		}
 	}
@@ -205,11 +208,14 @@ func routesPython(path string, src []byte) *RouteFacts {
 				col = pyColumn(src, int(toks[i-1].start))
 			}
 			f := Func{Name: s.text(i + 1)}
+			h := helperFunc{name: f.Name, from: len(toks), to: -1}
 			if start, ok := s.pyDefBody(i + 2); ok {
 				f.BodyStart = int(toks[start].start)
 				f.BodyEnd = int(toks[start].end)
+				h.params, h.from, h.to = s.paramNames(i+2, true), start, start
 			}
 			out.Funcs = append(out.Funcs, f)
+			helpers = append(helpers, h)
 			defs = append(defs, openDef{col: col, fn: len(out.Funcs) - 1, name: f.Name})
 			for _, r := range pending {
 				r.BodyEnd = -len(out.Funcs) // the def's body, resolved below
@@ -237,6 +243,13 @@ func routesPython(path string, src []byte) *RouteFacts {
 			}
 		}
 	}
+	var bodies []helperFunc
+	for _, h := range helpers {
+		if h.to >= h.from {
+			bodies = append(bodies, h)
+		}
+	}
+	out.StatusArgs = s.statusArgs(bodies)
 	funcs := out.Funcs[:0]
 	for _, f := range out.Funcs {
 		if f.BodyEnd > 0 {

@@ -132,3 +132,21 @@ func init() {
 		}, 2000, routes},
 	)
 }
+
+func init() {
+	routes := func(path string, src []byte) { Routes(path, src) }
+	shapes = append(shapes,
+		shape{"PyRoutesStatusHelpers", "r.py", func(n int) string {
+			return "def fail(code):\n    abort(code)\n\n" + repeat(n, func(i int) string {
+				return fmt.Sprintf("def h%d(a, b, c):\n    if a:\n        fail(%d)\n    return fail(409)\n", i, 400+i%100)
+			})
+		}, 2000, routes},
+		shape{"PyRoutesManyParameters", "r.py", func(n int) string {
+			params := repeat(n, func(i int) string { return fmt.Sprintf("p%d, ", i) })
+			return "def f(" + params + "):\n    g(" + params + ")\n"
+		}, 4000, routes},
+		shape{"CSharpRoutesNestedCalls", "A.cs", func(n int) string {
+			return "class A {\n  void F(int code) { StatusCode(code); }\n  void G() { " + repeat(n, func(int) string { return "F(" }) + "409" + repeat(n, func(int) string { return ")" }) + "; }\n}\n"
+		}, 8000, routes},
+	)
+}

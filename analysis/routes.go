@@ -39,6 +39,9 @@ type Func struct {
 type RouteFacts struct {
 	Routes []Route
 	Funcs  []Func
+	// StatusArgs are the literal codes the file passes to its own
+	// helpers that send them; a language may leave it empty.
+	StatusArgs []StatusArg
 }
 
 // Routes extracts a file's route registrations and named functions, or
@@ -49,4 +52,13 @@ func Routes(path string, src []byte) *RouteFacts {
 		return nil
 	}
 	return l.routes(path, src)
+}
+
+// StatusArg is a status literal passed to a helper of the same file that
+// sends its parameter as the status: the 409 of writeError(w, 409) when
+// writeError calls w.WriteHeader(code). undocumented-status judges it as it
+// judges a send.
+type StatusArg struct {
+	Start, End int
+	Code       int
 }
