@@ -104,7 +104,10 @@ func (s *scan) csMinimal(out *RouteFacts) {
 				p = "/" + p
 			}
 			r := Route{Path: p, Mounted: g.mounted, Start: int(lit.start), End: int(lit.end)}
-			if !s.csHandler(args[h], &r) {
+			// The handler is the last argument; a lambda's return type
+			// (async Task<Results<Ok<T>, NotFound>> (…) => …) holds commas
+			// outside any bracket, so it runs from args[h] to the end.
+			if !s.csHandler(span{args[h].from, args[len(args)-1].to}, &r) {
 				continue
 			}
 			for _, m := range methods {

@@ -56,6 +56,9 @@ static IResult Put() => Results.Ok();
 				"GetAll TypedResults.Ok(await db.Todos.ToListAsync())",
 				"Create { return Results.Created($\"/items/{t.Id}\", t); }",
 			}},
+		{name: "a lambda with a generic return type",
+			src:    "var api = app.MapGroup(\"/api/webhooks\");\napi.MapGet(\"/{id:int}\", async Task<Results<Ok<Sub>, NotFound<string>>> (int id) => {\n    return TypedResults.NotFound(\"x\");\n});\n",
+			routes: []string{"GET /api/webhooks/{id:int} at \"/{id:int}\" body {\n    return TypedResults.NotFound(\"x\");\n}"}},
 		{name: "a group whose prefix is not a literal",
 			src: "var app = WebApplication.Create();\nvar g = app.MapGroup(Prefix);\ng.MapGet(\"/x\", () => 1);\n",
 			routes: []string{
