@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"strings"
 )
 
@@ -14,6 +15,13 @@ import (
 //     with its paths, or the class's alone when it has none;
 //   - the method's body is the handler's; a method without one (in an
 //     interface) is named as the handler, for the class implementing it.
+//
+// JAX-RS (Jakarta REST, Quarkus, Dropwizard) is read the same way: a
+// class's @Path is the prefix, a method's @GET, @POST, … with its own
+// @Path or none; a @Path without a method annotation is a sub-resource
+// locator, which maps nothing itself. So is Micronaut, in a file that
+// imports it: a class's @Controller("/p") and a method's @Get("/x"),
+// @Post(uri = "/x"), … (Spring's @Controller value is a bean's name).
 //
 // Routes are never Mounted: Spring puts every controller under the same
 // server.servlet.context-path (or spring.webflux.base-path), which lives in
@@ -41,6 +49,13 @@ var jvmMappings = map[string]string{
 	"DeleteMapping": "DELETE", "PatchMapping": "PATCH", "RequestMapping": "",
 }
 
+// jvmJAXRS are JAX-RS's method annotations; jvmMicronaut Micronaut's.
+var (
+	jvmJAXRS     = map[string]bool{"GET": true, "POST": true, "PUT": true, "DELETE": true, "PATCH": true, "HEAD": true, "OPTIONS": true}
+	jvmMicronaut = map[string]string{"Get": "GET", "Post": "POST", "Put": "PUT", "Delete": "DELETE", "Patch": "PATCH",
+		"Head": "HEAD", "Options": "OPTIONS"}
+)
+
 // jvmClassWords start a class-like declaration.
 var jvmClassWords = map[string]bool{"class": true, "interface": true, "object": true, "enum": true, "record": true}
 
@@ -55,6 +70,7 @@ func jvmRoutes(src []byte, kotlin bool) *RouteFacts {
 	defer s.release()
 	out := &RouteFacts{}
 	var helpers []helperFunc
+	micronaut := bytes.Contains(src, []byte("io.micronaut"))
 	// classes are the class bodies open, innermost last, each with the
 	// paths of its @RequestMapping (one "" when it has none).
 	type class struct {
@@ -96,7 +112,7 @@ func jvmRoutes(src []byte, kotlin bool) *RouteFacts {
 			}
 			c := class{close: s.closing(body), prefixes: []routeLit{{}}}
 			for _, a := range annots {
-				if s.is(a.name, "RequestMapping") {
+				if s.is(a.name, "RequestMapping") || s.is(a.name, "Path") || micronaut && s.is(a.name, "Controller") {
 					if paths, ok := s.jvmPaths(a, kotlin); ok {
 						c.prefixes = paths
 					}
@@ -119,11 +135,11 @@ func jvmRoutes(src []byte, kotlin bool) *RouteFacts {
 			if len(classes) > 0 {
 				prefixes = classes[len(classes)-1].prefixes
 			}
-			i = s.jvmMethod(out, &helpers, k-1, annots, prefixes, kotlin)
+			i = s.jvmMethod(out, &helpers, k-1, annots, prefixes, kotlin, micronaut)
 			annots = annots[:0]
 		case t.kind == tIdent && !kotlin && s.is(i+1, "(") && !jvmNotMethod[s.text(i)] && len(classes) > 0 &&
 			(s.tok(i-1).kind == tIdent && !jvmNotMethod[s.text(i-1)] || s.is(i-1, ">") || s.is(i-1, ">>") || s.is(i-1, ">>>") || s.is(i-1, "]")):
-			i = s.jvmMethod(out, &helpers, i, annots, classes[len(classes)-1].prefixes, kotlin)
+			i = s.jvmMethod(out, &helpers, i, annots, classes[len(classes)-1].prefixes, kotlin, micronaut)
 			annots = annots[:0]
 		case s.is(i, "{"):
 			// A block that is not a body read here: an initializer, a
@@ -159,7 +175,7 @@ func (s *scan) jvmClassBody(i int) int {
 // jvmMethod reads the method whose name is token name and whose
 // parameters follow, records it and its routes, and returns the index of
 // its last token.
-func (s *scan) jvmMethod(out *RouteFacts, helpers *[]helperFunc, name int, annots []jvmAnnotation, prefixes []routeLit, kotlin bool) int {
+func (s *scan) jvmMethod(out *RouteFacts, helpers *[]helperFunc, name int, annots []jvmAnnotation, prefixes []routeLit, kotlin, micronaut bool) int {
 	closeParen := s.closing(name + 1)
 	k := closeParen + 1
 	// Between the parameters and the body: Java's throws clause, Kotlin's
@@ -217,16 +233,49 @@ func (s *scan) jvmMethod(out *RouteFacts, helpers *[]helperFunc, name int, annot
 	if len(annots) > 0 && f.BodyEnd > 0 {
 		start = int(s.tok(annots[0].at).start)
 	}
+	// JAX-RS: the method annotations, and the @Path they share.
+	var jaxrs []string
+	var jaxrsPath *jvmAnnotation
+	for k, a := range annots {
+		switch {
+		case jvmJAXRS[s.text(a.name)] && a.open < 0:
+			jaxrs = append(jaxrs, s.text(a.name))
+		case s.is(a.name, "Path"):
+			jaxrsPath = &annots[k]
+		}
+	}
+	type mapping struct {
+		methods []string
+		a       jvmAnnotation
+	}
+	var mappings []mapping
+	if len(jaxrs) > 0 {
+		a := jvmAnnotation{name: annots[0].name, open: -1}
+		for _, b := range annots {
+			if jvmJAXRS[s.text(b.name)] {
+				a = b // the implied path spans the first method annotation
+				break
+			}
+		}
+		if jaxrsPath != nil {
+			a = *jaxrsPath
+		}
+		mappings = append(mappings, mapping{jaxrs, a})
+	}
 	for _, a := range annots {
-		method, ok := jvmMappings[s.text(a.name)]
-		if !ok {
-			continue
+		if method, ok := jvmMappings[s.text(a.name)]; ok {
+			methods := []string{method}
+			if s.is(a.name, "RequestMapping") {
+				methods = s.jvmRequestMethods(a)
+			}
+			mappings = append(mappings, mapping{methods, a})
+		} else if method, ok := jvmMicronaut[s.text(a.name)]; ok && micronaut {
+			mappings = append(mappings, mapping{[]string{method}, a})
 		}
-		methods := []string{method}
-		if s.is(a.name, "RequestMapping") {
-			methods = s.jvmRequestMethods(a)
-		}
-		paths, ok := s.jvmPaths(a, kotlin)
+	}
+	for _, mp := range mappings {
+		methods := mp.methods
+		paths, ok := s.jvmPaths(mp.a, kotlin)
 		if !ok {
 			continue
 		}
@@ -302,7 +351,9 @@ func (s *scan) jvmPaths(a jvmAnnotation, kotlin bool) ([]routeLit, bool) {
 		var ok bool
 		if v, ok = s.keyword(args, "value", "="); !ok {
 			if v, ok = s.keyword(args, "path", "="); !ok {
-				return implied, true
+				if v, ok = s.keyword(args, "uri", "="); !ok { // Micronaut's
+					return implied, true
+				}
 			}
 		}
 	}

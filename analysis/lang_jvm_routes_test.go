@@ -139,3 +139,23 @@ fun top(x: Int) = x + 1
 			}},
 	})
 }
+
+func TestRoutesJAXRSAndMicronaut(t *testing.T) {
+	runRouteCases(t, "OrderResource.java", []routeCase{
+		{name: "JAX-RS class and method paths",
+			src: "@Path(\"/orders\")\n@Produces(MediaType.APPLICATION_JSON)\npublic class OrderResource {\n    @GET\n    public List<Order> list() { return all; }\n    @POST\n    @Path(\"{id}/cancel\")\n    public Response cancel(@PathParam(\"id\") long id) { return Response.status(409).build(); }\n    @Path(\"{id}/items\")\n    public ItemResource items() { return new ItemResource(); }\n}\n",
+			routes: []string{
+				"GET /orders at GET body @GET\n    public List<Order> list() { return all; }",
+				"POST /orders/{id}/cancel at \"{id}/cancel\" body @POST\n    @Path(\"{id}/cancel\")\n    public Response cancel(@PathParam(\"id\") long id) { return Response.status(409).build(); }",
+			}},
+		{name: "Micronaut in a file that imports it",
+			src: "import io.micronaut.http.annotation.*;\n@Controller(\"/pets\")\nclass PetController {\n    @Get(\"/{id}\")\n    Pet show(long id) { return null; }\n    @Post(uri = \"/\")\n    Pet save() { return null; }\n}\n",
+			routes: []string{
+				"GET /pets/{id} at \"/{id}\" body @Get(\"/{id}\")\n    Pet show(long id) { return null; }",
+				"POST /pets/ at \"/\" body @Post(uri = \"/\")\n    Pet save() { return null; }",
+			}},
+		{name: "Spring's @Controller names a bean, and @Get is not Spring's",
+			src:    "@Controller(\"orderController\")\nclass C {\n    @Get(\"/x\")\n    void x() {}\n    @GetMapping(\"/y\")\n    void y() {}\n}\n",
+			routes: []string{"GET /y at \"/y\" body @GetMapping(\"/y\")\n    void y() {}"}},
+	})
+}
