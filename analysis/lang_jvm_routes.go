@@ -118,6 +118,14 @@ func jvmRoutes(src []byte, kotlin bool) *RouteFacts {
 					}
 				}
 			}
+			for _, a := range annots {
+				// A declarative HTTP client's mappings are the calls it
+				// makes, not routes: Feign's, MicroProfile's, Micronaut's.
+				if s.is(a.name, "FeignClient") || s.is(a.name, "RegisterRestClient") || s.is(a.name, "HttpExchange") ||
+					micronaut && s.is(a.name, "Client") {
+					c.prefixes = nil
+				}
+			}
 			classes = append(classes, c)
 			annots = annots[:0]
 			i = body
