@@ -28,7 +28,7 @@ import (
 //     trip fixture's Status = 1), not a status.
 
 func init() {
-	register(&language{name: "csharp", exts: []string{".cs"}, analyze: analyzeCSharp, mayHave: csMayHave, complete: completeCSharp,
+	register(&language{name: "csharp", exts: []string{".cs"}, analyze: analyzeCSharp, mayHave: csMayHave, complete: completeCSharp, routes: routesCSharp,
 		// xUnit, NUnit and MSTest projects are named Foo.Tests (or
 		// .Test, .UnitTests, .IntegrationTests) and sit beside the code, or
 		// under test/ or tests/.

@@ -31,9 +31,9 @@ import (
 //     constant is offered as HttpStatus.NOT_FOUND.value().
 
 func init() {
-	register(&language{name: "java", exts: []string{".java"}, analyze: analyzeJava, mayHave: jvmMayHave, complete: completeJava, tests: jvmTests(".java"), phrases: jvmPhrases,
+	register(&language{name: "java", exts: []string{".java"}, analyze: analyzeJava, mayHave: jvmMayHave, complete: completeJava, routes: routesJava, tests: jvmTests(".java"), phrases: jvmPhrases,
 		editors: editorNames{lsp: []string{"java"}, vim: []string{"java"}, helix: []string{"java"}}})
-	register(&language{name: "kotlin", exts: []string{".kt", ".kts"}, analyze: analyzeKotlin, mayHave: jvmMayHave, complete: completeKotlin, tests: jvmTests(".kt"), phrases: jvmPhrases,
+	register(&language{name: "kotlin", exts: []string{".kt", ".kts"}, analyze: analyzeKotlin, mayHave: jvmMayHave, complete: completeKotlin, routes: routesKotlin, tests: jvmTests(".kt"), phrases: jvmPhrases,
 		editors: editorNames{lsp: []string{"kotlin"}, vim: []string{"kotlin"}, helix: []string{"kotlin"}}})
 }
 

@@ -39,6 +39,7 @@ func init() {
 		exts:     []string{".py", ".pyi"},
 		analyze:  analyzePython,
 		mayHave:  pythonMayHave,
+		routes:   routesPython,
 		complete: completePython,
 		// A status_code compared with four digits is a typo.
 		statusByName: true,

@@ -148,8 +148,12 @@ var ruleExamples = map[string]map[string]Example{
 		"typescript": {Bad: "if (!req.headers.authorization) {\n  res.status(401).send({ error: 'Unauthorized' });\n}\nres.status(200).json({ ok: true });", Good: ""},
 	},
 	"undocumented-status": {
+		"csharp":     {Bad: "return StatusCode(StatusCodes.Status503ServiceUnavailable);", Good: ""},
 		"go":         {Bad: "w.WriteHeader(http.StatusTooManyRequests)", Good: ""},
+		"java":       {Bad: "throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE);", Good: ""},
 		"javascript": {Bad: "res.status(429).json({ retry: true });", Good: ""},
+		"kotlin":     {Bad: "@ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)", Good: ""},
+		"python":     {Bad: "return JSONResponse({\"retry\": True}, status_code=429)", Good: ""},
 		"typescript": {Bad: "throw new HttpException('Service Unavailable', HttpStatus.SERVICE_UNAVAILABLE);", Good: ""},
 	},
 	"unknown-ignore": {

@@ -8,7 +8,7 @@ import (
 
 var ruleUndocumentedStatus = &Rule{
 	Name:      "undocumented-status",
-	Languages: []string{"go", "javascript", "typescript"},
+	Languages: []string{"csharp", "go", "java", "javascript", "kotlin", "python", "typescript"},
 	Since:     "v0.3.0",
 	Severity:  Warning,
 	FixSafety: FixSafe,
