@@ -50,6 +50,12 @@ const (
 	ErrorAPI
 	// BodyAPI is a call that sends a body along with the status (c.JSON).
 	BodyAPI
+	// LocationAPI is a status sent with a Location header the code sets
+	// by hand (.header(LOCATION, url), withHeader('Location', …),
+	// ResponseEntity.status(…).location(uri)): unlike a redirect helper's
+	// code, the status is the author's choice, and Location is defined
+	// beside 201 and 3xx and commonly sent with 202 (a status monitor).
+	LocationAPI
 )
 
 // Occurrence is one status code found in a file.

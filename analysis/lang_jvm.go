@@ -387,10 +387,10 @@ func (w *jvmWalker) statusCall(i int) {
 		return
 	}
 	o := w.status(args[0], c, flag)
-	// ResponseEntity.status(HttpStatus.OK).location(uri) sends a Location
-	// with a code no client follows; 201 and 202 point at what they made.
-	if o != nil && s.is(end+1, ".") && s.is(end+2, "location") && s.is(end+3, "(") && o.Code != 201 && o.Code != 202 {
-		o.API |= RedirectAPI
+	// ResponseEntity.status(…).location(uri) sets Location by hand beside
+	// the status the code chose (redirect-status judges only a 3xx).
+	if o != nil && s.is(end+1, ".") && s.is(end+2, "location") && s.is(end+3, "(") {
+		o.API |= LocationAPI
 		o.Context = recv + ".status(…).location"
 	}
 }

@@ -357,7 +357,7 @@ func (r *rustScan) chain(k int, given span, c statusCtx) {
 }
 
 // withChain adds what the chain from token k says about the response: a
-// Location header makes it a redirect, a literal body is its message.
+// Location header set by hand, a literal body as its message.
 func (r *rustScan) withChain(k int, c statusCtx) statusCtx {
 	c.msg = -1
 	for j, n := k, 0; n < maxChain; n++ {
@@ -372,7 +372,7 @@ func (r *rustScan) withChain(k int, c statusCtx) statusCtx {
 		switch string(r.tok(j + 1).text(r.src)) {
 		case "header", "insert_header", "append_header":
 			if len(args) > 0 && r.namesLocation(args[0]) {
-				c.api |= RedirectAPI
+				c.api |= LocationAPI
 			}
 		case "body":
 			if len(args) == 1 {

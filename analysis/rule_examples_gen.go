@@ -128,14 +128,14 @@ var ruleExamples = map[string]map[string]Example{
 	},
 	"redirect-status": {
 		"go":         {Bad: "http.Redirect(w, r, \"/home\", http.StatusOK)", Good: ""},
-		"java":       {Bad: "return ResponseEntity.status(HttpStatus.OK).location(URI.create(\"/x\")).build();", Good: ""},
+		"java":       {Bad: "return ResponseEntity.status(HttpStatus.NOT_MODIFIED).location(URI.create(\"/x\")).build();", Good: ""},
 		"javascript": {Bad: "return res.redirect(StatusCodes.OK, '/');", Good: ""},
 		"kotlin":     {Bad: "redirectView.setStatusCode(HttpStatus.NOT_FOUND)", Good: ""},
 		"nginx":      {Bad: "error_page 403 =200 https://example.com/forbidden;", Good: ""},
 		"php":        {Bad: "return redirect('/new', 200);", Good: ""},
 		"python":     {Bad: "return RedirectResponse(url=\"/new\", status_code=200)", Good: ""},
 		"ruby":       {Bad: "redirect \"/new\", 200", Good: ""},
-		"rust":       {Bad: "HttpResponse::Ok()", Good: ""},
+		"rust":       {Bad: "web::Redirect::to(\"/new\").using_status_code(StatusCode::NOT_FOUND)", Good: ""},
 		"typescript": {Bad: "if (post.bad) redirect(200, '/');", Good: ""},
 	},
 	"superfluous-writeheader": {

@@ -30,11 +30,20 @@ async fn wrong_text() -> HttpResponse {
     HttpResponse::InternalServerError().body("Bad Gateway") // codes: 500/send want "reason-mismatch: \"Bad Gateway\""
 }
 
-async fn ok_redirect() -> HttpResponse {
-    HttpResponse::Ok() // codes: 200/send want "redirect-status: HttpResponse::Ok with 200 OK"
-        .append_header((header::LOCATION, "/login"))
+// A Location set by hand beside the code the author chose: an SPA's
+// fetch reads it without following it (a 3xx would be followed).
+async fn accepted_with_location() -> HttpResponse {
+    HttpResponse::Accepted() // codes: 202/send
+        .insert_header((header::LOCATION, "/provider"))
+        .body("xsrf")
+}
+
+async fn not_acceptable_with_location() -> HttpResponse {
+    HttpResponse::NotAcceptable() // codes: 406/send
+        .insert_header((header::LOCATION, "/provider"))
         .finish()
 }
+
 
 async fn found() -> HttpResponse {
     HttpResponse::Found() // codes: 302/send
@@ -64,6 +73,12 @@ async fn moved() -> impl Responder {
 
 async fn moved_badly() -> impl Responder {
     web::Redirect::to("/new").using_status_code(StatusCode::NOT_FOUND) // codes: 404/send want "redirect-status: a redirect needs a 3xx code"
+}
+
+async fn not_modified_redirect() -> HttpResponse {
+    HttpResponse::NotModified() // codes: 304/send want "redirect-status: HttpResponse::NotModified with 304 Not Modified"
+        .append_header((header::LOCATION, "/login"))
+        .finish()
 }
 
 fn warp_reply() -> impl warp::Reply {
