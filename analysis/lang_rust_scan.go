@@ -327,6 +327,14 @@ func (r *rustScan) actixResponse(i int) {
 		if !ok {
 			return
 		}
+		if later := r.chainStatus(close + 1); later.to > later.from {
+			// HttpResponse::Ok()….status(StatusCode::ACCEPTED): the
+			// builder's later status replaces the one it was named by,
+			// so the answer is 202 and nothing is said about the 200.
+			c.context += "().status"
+			r.chain(close+1, span{}, c)
+			return
+		}
 		r.add(i, i+2, Occurrence{Code: code, Written: Constant, Name: r.spanText(i, i+3)}, r.withChain(close+1, c))
 	}
 }
@@ -337,6 +345,18 @@ func (r *rustScan) actixResponse(i int) {
 func (r *rustScan) chain(k int, given span, c statusCtx) {
 	status := given
 	c = r.withChain(k, c)
+	if later := r.chainStatus(k); later.to > later.from {
+		status = later
+	}
+	if status.to > status.from {
+		r.status(status, c)
+	}
+}
+
+// chainStatus returns the argument of the last .status(…) in the method
+// chain starting at token k; an empty span when there is none.
+func (r *rustScan) chainStatus(k int) span {
+	var status span
 	for j, n := k, 0; n < maxChain; n++ {
 		if r.is(j, "?") {
 			j++
@@ -351,9 +371,7 @@ func (r *rustScan) chain(k int, given span, c statusCtx) {
 		}
 		j = close + 1
 	}
-	if status.to > status.from {
-		r.status(status, c)
-	}
+	return status
 }
 
 // withChain adds what the chain from token k says about the response: a

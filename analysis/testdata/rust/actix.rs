@@ -38,6 +38,22 @@ async fn accepted_with_location() -> HttpResponse {
         .body("xsrf")
 }
 
+// The builder's later .status(…) replaces the status it was named by:
+// the answer is 202 (the facts carry it), and nothing is said about 200.
+async fn ok_then_accepted() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::LOCATION, "/next"))
+        .status(StatusCode::ACCEPTED) // codes: 202/send
+        .finish()
+}
+
+async fn ok_then_not_modified() -> HttpResponse {
+    HttpResponse::Ok()
+        .status(StatusCode::NOT_MODIFIED) // codes: 304/send want "redirect-status: HttpResponse::Ok\\(\\).status with 304 Not Modified"
+        .insert_header((header::LOCATION, "/next"))
+        .finish()
+}
+
 async fn not_acceptable_with_location() -> HttpResponse {
     HttpResponse::NotAcceptable() // codes: 406/send
         .insert_header((header::LOCATION, "/provider"))
