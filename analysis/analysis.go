@@ -81,6 +81,9 @@ type Occurrence struct {
 	// ownReason is set when Message is the reason phrase the code gives
 	// its status line: a code defined on purpose, with its own name.
 	ownReason bool
+	// ownPage is set when the file gives the code its own error page
+	// (nginx's error_page 550 @fetch550): a code it defines on purpose.
+	ownPage bool
 	// Constant is the ecosystem's name for a number's code
 	// ("http.StatusNotFound"), empty when it has none; ConstantText is how
 	// this file writes it (its own import name), empty when the file would
