@@ -47,12 +47,6 @@ async fn ok_then_accepted() -> HttpResponse {
         .finish()
 }
 
-async fn ok_then_not_modified() -> HttpResponse {
-    HttpResponse::Ok()
-        .status(StatusCode::NOT_MODIFIED) // codes: 304/send want "redirect-status: HttpResponse::Ok\\(\\).status with 304 Not Modified"
-        .insert_header((header::LOCATION, "/next"))
-        .finish()
-}
 
 async fn not_acceptable_with_location() -> HttpResponse {
     HttpResponse::NotAcceptable() // codes: 406/send
@@ -115,4 +109,11 @@ fn status_code(&self) -> StatusCode {
         Error::Missing => StatusCode::NOT_FOUND, // codes: 404/send
         Error::Other => StatusCode::INTERNAL_SERVER_ERROR, // codes: 500/send
     }
+}
+
+async fn ok_then_not_modified() -> HttpResponse {
+    HttpResponse::Ok()
+        .status(StatusCode::NOT_MODIFIED) // codes: 304/send want "redirect-status: HttpResponse::Ok\\(\\).status with 304 Not Modified"
+        .insert_header((header::LOCATION, "/next"))
+        .finish()
 }
