@@ -150,7 +150,34 @@ func (r *rustScan) ident(i int) {
 		}
 	case "match":
 		r.match(i)
+	case "contains":
+		r.rangeContains(i)
 	}
+}
+
+// rangeContains reads (500..600).contains(&status) and its inclusive form
+// (500..=599): the ends are bounds of a class check, as in a match arm's
+// range; an exclusive upper bound (600) is never a status compared.
+func (r *rustScan) rangeContains(i int) {
+	if !r.is(i-1, ".") || !r.is(i-2, ")") || !r.is(i+1, "(") {
+		return
+	}
+	args, _ := r.args(i + 1)
+	if len(args) != 1 || !r.is(args[0].from, "&") || !r.statusEnds(args[0].to-1) {
+		return
+	}
+	hi := i - 3
+	dots := hi - 1
+	if r.is(dots, "=") {
+		dots--
+	}
+	lo := dots - 1
+	if lo < 1 || !r.is(dots, "..") || !r.is(lo-1, "(") || r.tok(lo).kind != tNumber || r.tok(hi).kind != tNumber {
+		return
+	}
+	c := statusCtx{role: RangeBound, context: "range check", msg: -1}
+	r.status(span{lo, lo + 1}, c)
+	r.status(span{hi, hi + 1}, c)
 }
 
 // pathStart returns the first token of the path that ends with the name at
