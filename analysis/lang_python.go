@@ -89,7 +89,8 @@ type pyFile struct {
 	// drf is set when the file imports rest_framework; drfView while the
 	// walk is inside a Django REST framework view (a class deriving from
 	// APIView, GenericAPIView, a ViewSet or generics.X, or an @api_view
-	// function), whose finalize_response sets Allow on every response.
+	// function of a file that imports rest_framework), whose
+	// finalize_response sets Allow on every response.
 	drf, drfView bool
 	// importsStatus is set when the file imports the status module of
 	// FastAPI, Starlette or Django REST framework.
@@ -209,7 +210,7 @@ func (p *pyFile) walk() {
 			case p.is(i, "class"):
 				pendingView, pendingDRF = false, false
 				if p.stmtStart(i) {
-					defs = append(defs, pyDef{col: p.column(i), drf: p.drfView || p.drf && p.drfBases(i)})
+					defs = append(defs, pyDef{col: p.column(i), drf: p.drfView || p.drfBases(i)})
 					p.drfView = defs[len(defs)-1].drf
 				}
 			case p.is(i, "return"):
@@ -227,8 +228,9 @@ func (p *pyFile) walk() {
 
 // drfBases reports whether the class statement at token i derives from a
 // Django REST framework view: APIView, GenericAPIView, a name ending in
-// APIView or ViewSet (ListCreateAPIView, ModelViewSet), or generics.X or
-// viewsets.X.
+// APIView or ViewSet (ListCreateAPIView, ModelViewSet, also when a module
+// of the project re-exports them), or, in a file that imports
+// rest_framework, generics.X or viewsets.X.
 func (p *pyFile) drfBases(i int) bool {
 	if !p.is(i+2, "(") {
 		return false
@@ -240,7 +242,7 @@ func (p *pyFile) drfBases(i int) bool {
 		}
 		name := p.text(j)
 		if strings.HasSuffix(name, "APIView") || strings.HasSuffix(name, "ViewSet") ||
-			p.is(j+1, ".") && (name == "generics" || name == "viewsets") {
+			p.drf && p.is(j+1, ".") && (name == "generics" || name == "viewsets") {
 			return true
 		}
 	}
