@@ -81,7 +81,7 @@ var ruleExamples = map[string]map[string]Example{
 		"javascript": {Bad: "return res.status(401).json({ error: 'Unauthorized' });", Good: ""},
 		"kotlin":     {Bad: "call.respond(HttpStatusCode.MethodNotAllowed)", Good: ""},
 		"php":        {Bad: "http_response_code(301);", Good: ""},
-		"python":     {Bad: "return HttpResponse(status=status.HTTP_405_METHOD_NOT_ALLOWED)", Good: ""},
+		"python":     {Bad: "return HttpResponse(status=405)", Good: ""},
 		"ruby":       {Bad: "head :unauthorized", Good: ""},
 		"rust":       {Bad: "Response::builder().status(StatusCode::UNAUTHORIZED).body(\"no\").unwrap()", Good: ""},
 		"typescript": {Bad: "res.status(401).send({ error: 'Unauthorized' });", Good: ""},
