@@ -50,6 +50,12 @@ const (
 	ErrorAPI
 	// BodyAPI is a call that sends a body along with the status (c.JSON).
 	BodyAPI
+	// LocationAPI is a status sent with a Location header the code sets
+	// by hand (.header(LOCATION, url), withHeader('Location', …),
+	// ResponseEntity.status(…).location(uri)): unlike a redirect helper's
+	// code, the status is the author's choice, and Location is defined
+	// beside 201 and 3xx and commonly sent with 202 (a status monitor).
+	LocationAPI
 )
 
 // Occurrence is one status code found in a file.
@@ -75,6 +81,9 @@ type Occurrence struct {
 	// ownReason is set when Message is the reason phrase the code gives
 	// its status line: a code defined on purpose, with its own name.
 	ownReason bool
+	// ownPage is set when the file gives the code its own error page
+	// (nginx's error_page 550 @fetch550): a code it defines on purpose.
+	ownPage bool
 	// Constant is the ecosystem's name for a number's code
 	// ("http.StatusNotFound"), empty when it has none; ConstantText is how
 	// this file writes it (its own import name), empty when the file would

@@ -33,7 +33,10 @@ func init() {
 		// .Test, .UnitTests, .IntegrationTests) and sit beside the code, or
 		// under test/ or tests/.
 		tests: testConventions{
-			dirs:     []string{"*.Tests", "*.Test", "*.UnitTests", "*.IntegrationTests", "*.Specs", "test", "tests"},
+			// testassets/ (or TestAssets/) holds the servers a .NET
+			// repository's functional tests run against (YARP's
+			// testassets/TestServer).
+			dirs:     []string{"*.Tests", "*.Test", "*.UnitTests", "*.IntegrationTests", "*.Specs", "test", "tests", "testassets", "TestAssets"},
 			suffixes: []string{"Tests.cs", "Test.cs"},
 		},
 		editors: editorNames{lsp: []string{"csharp"}, vim: []string{"cs"}, helix: []string{"c-sharp"}},

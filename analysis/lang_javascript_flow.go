@@ -852,10 +852,13 @@ func (f *jsFlow) commit(top *flowBlock, ev event) {
 }
 
 // statement sets the statement span of an event that is a whole statement
-// of its own, from token root to token last, for fixes that move it.
+// of its own, from token root to token last, for fixes that move it. The
+// single statement of an if, else or loop written without braces is one:
+// `if (!x) res.json({})` is a write in a branch of its own, which the
+// path falls out of when no return follows.
 func (f *jsFlow) statement(ev *event, root, last int) {
 	j := f.jsScan
-	if !j.statementStart(root) {
+	if !j.statementStart(root) && !f.bracelessStatement(root) {
 		return
 	}
 	if j.is(last+1, ";") || j.is(last+1, "}") || j.tok(last+1).kind == tEOF || j.lineEndsAt(last) {
@@ -864,6 +867,13 @@ func (f *jsFlow) statement(ev *event, root, last int) {
 			ev.stmtEnd = int(j.tok(last + 1).end)
 		}
 	}
+}
+
+// bracelessStatement reports whether token i starts the statement of an
+// if, else or loop written without braces, the block on top.
+func (f *jsFlow) bracelessStatement(i int) bool {
+	top := f.top()
+	return top.braceless && (top.kind == jsThen || top.kind == jsElse || top.kind == jsLoop) && top.id == int(f.tok(i).start)+1
 }
 
 // opensFunction reports whether the brace at i opens a function body:

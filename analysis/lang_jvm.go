@@ -387,10 +387,10 @@ func (w *jvmWalker) statusCall(i int) {
 		return
 	}
 	o := w.status(args[0], c, flag)
-	// ResponseEntity.status(HttpStatus.OK).location(uri) sends a Location
-	// with a code no client follows; 201 and 202 point at what they made.
-	if o != nil && s.is(end+1, ".") && s.is(end+2, "location") && s.is(end+3, "(") && o.Code != 201 && o.Code != 202 {
-		o.API |= RedirectAPI
+	// ResponseEntity.status(…).location(uri) sets Location by hand beside
+	// the status the code chose (redirect-status judges only a 3xx).
+	if o != nil && s.is(end+1, ".") && s.is(end+2, "location") && s.is(end+3, "(") {
+		o.API |= LocationAPI
 		o.Context = recv + ".status(…).location"
 	}
 }
@@ -498,11 +498,12 @@ func (w *jvmWalker) kotest(i int) {
 	}
 }
 
-// inRange reads Kotlin's response.status in 200..299 (or !in, or until):
-// both ends are bounds of a class check.
+// inRange reads Kotlin's response.status in 200..299 (or !in, or until,
+// or ..<): both ends are bounds of a class check.
 func (w *jvmWalker) inRange(i int) {
 	s := w.s
-	if s.tok(i+1).kind != tNumber || !(s.is(i+2, "..") || s.is(i+2, "until")) || s.tok(i+3).kind != tNumber {
+	op := jcRangeOp(s, i+2)
+	if s.tok(i+1).kind != tNumber || op == 0 || s.tok(i+2+op).kind != tNumber {
 		return
 	}
 	end := i - 1
@@ -514,7 +515,22 @@ func (w *jvmWalker) inRange(i int) {
 	}
 	c := statusCtx{role: RangeBound, context: "range check", msg: -1}
 	s.status(span{i + 1, i + 2}, c)
-	s.status(span{i + 3, i + 4}, c)
+	s.status(span{i + 2 + op, i + 3 + op}, c)
+}
+
+// jcRangeOp returns the number of tokens of the Kotlin range operator at
+// token k: 1 for .. (inclusive) and until, 2 for ..< (whose < the lexer
+// gives apart), 0 when there is none. until and ..< exclude their upper
+// bound (in 500 until 600 is 500..599), and either way the upper end is
+// a bound of the class check, never a status compared.
+func jcRangeOp(s *scan, k int) int {
+	switch {
+	case s.is(k, "..") && s.is(k+1, "<") && s.tok(k+1).start == s.tok(k).end:
+		return 2
+	case s.is(k, "..") || s.is(k, "until"):
+		return 1
+	}
+	return 0
 }
 
 // jvmDecl is one declaration of a name: the token it is at, and whether

@@ -462,11 +462,17 @@ func jcCaseLabels(s *scan, open int, cs bool, context string) {
 func jcLabelsBefore(s *scan, arrow int, cs bool, context string) {
 	k := arrow - 1
 	for k > 0 {
-		// Kotlin: in 400..499 ->
-		if s.tok(k).kind == tNumber && s.is(k-1, "..") && s.tok(k-2).kind == tNumber && s.is(k-3, "in") {
-			s.status(span{k - 2, k - 1}, statusCtx{role: RangeBound, context: context, msg: -1})
-			s.status(span{k, k + 1}, statusCtx{role: RangeBound, context: context, msg: -1})
-			return
+		// Kotlin: in 400..499 ->, in 500 until 600 ->, in 200..<300 ->
+		if s.tok(k).kind == tNumber {
+			op := 1
+			if s.is(k-1, "<") {
+				op = 2
+			}
+			if lo := k - 1 - op; lo > 0 && jcRangeOp(s, lo+1) == op && s.tok(lo).kind == tNumber && s.is(lo-1, "in") {
+				s.status(span{lo, lo + 1}, statusCtx{role: RangeBound, context: context, msg: -1})
+				s.status(span{k, k + 1}, statusCtx{role: RangeBound, context: context, msg: -1})
+				return
+			}
 		}
 		from, ok := jcOperandBefore(s, k, cs)
 		if !ok {

@@ -37,7 +37,30 @@ func analyzeNginx(_ string, src []byte, _ *Result) *fileFacts {
 	if len(n.occ) == 0 {
 		return nil
 	}
+	n.ownPages()
 	return &fileFacts{src: src, occ: n.occ}
+}
+
+// ownPages marks the occurrences of every code the file gives its own
+// error page (error_page 550 @fetch550;): a code the configuration
+// catches and answers itself is one it defines on purpose, a private code
+// of its own (return 550 in the same file), not a typo. Only this file's
+// error_page directives count: one in an included file is not seen here.
+func (n *nginxScanner) ownPages() {
+	var caught map[int]bool
+	for _, o := range n.occ {
+		if o.Role == Compare && o.Context == "error_page" {
+			if caught == nil {
+				caught = map[int]bool{}
+			}
+			caught[o.Code] = true
+		}
+	}
+	for k := range n.occ {
+		if caught[n.occ[k].Code] {
+			n.occ[k].ownPage = true
+		}
+	}
 }
 
 // directive reads the next directive into n.toks and reports whether there

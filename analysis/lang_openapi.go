@@ -68,7 +68,7 @@ func analyzeOpenAPI(_ string, src []byte, _ *Result) *fileFacts {
 	}
 	f := &fileFacts{src: src, occ: r.occ}
 	for _, ref := range r.fileRefs {
-		f.fileRefs = append(f.fileRefs, fileRef{occ: ref.occ, start: ref.start, end: ref.end})
+		f.fileRefs = append(f.fileRefs, fileRef(ref))
 	}
 	return f
 }

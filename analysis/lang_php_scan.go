@@ -388,7 +388,7 @@ func (p *phpScan) header(i int) {
 		c := statusCtx{context: "header", framework: "php"}
 		location := strings.EqualFold(name, "location")
 		if location {
-			c.api = RedirectAPI
+			c.api = LocationAPI
 		}
 		code := p.call(i+1, 2, -1, c)
 		p.addFlow(i, event{kind: statusWrite, code: code, setsLocation: location})
@@ -434,14 +434,14 @@ func (p *phpScan) statusLine(i int, afterProtocol bool) int {
 
 // chainAPI says what the rest of the chain around the method at i tells
 // of the response: a Location header set before or after the status
-// ($response->withHeader('Location', $url)->withStatus(302)) makes it a
-// redirect.
+// ($response->withHeader('Location', $url)->withStatus(302)) is set by
+// hand beside the status the code chose.
 func (p *phpScan) chainAPI(i int) API {
 	// Calls after: ->withStatus(…)->withHeader(…)…
 	j := p.closing(i+1) + 1
 	for n := 0; n < maxChain && (p.is(j, "->") || p.is(j, "?->")) && p.tok(j+1).kind == tIdent && p.is(j+2, "("); n++ {
 		if p.setsLocation(j + 1) {
-			return RedirectAPI
+			return LocationAPI
 		}
 		j = p.closing(j+2) + 1
 	}
@@ -453,7 +453,7 @@ func (p *phpScan) chainAPI(i int) API {
 			break
 		}
 		if p.setsLocation(open - 1) {
-			return RedirectAPI
+			return LocationAPI
 		}
 		j = open - 2
 	}

@@ -87,6 +87,12 @@ func analyzePython(path string, src []byte, res *Result) *fileFacts {
 type pyFile struct {
 	*scan
 	flask, django, tornado bool
+	// drf is set when the file imports rest_framework; drfView while the
+	// walk is inside a Django REST framework view (a class deriving from
+	// APIView, GenericAPIView, a ViewSet or generics.X, or an @api_view
+	// function of a file that imports rest_framework), whose
+	// finalize_response sets Allow on every response.
+	drf, drfView bool
 	// importsStatus is set when the file imports the status module of
 	// FastAPI, Starlette or Django REST framework.
 	importsStatus bool
@@ -142,6 +148,7 @@ func (p *pyFile) imports() {
 				p.httpx = true
 			case root && p.is(j, "rest_framework"):
 				p.prefer(codes.DRF)
+				p.drf = true
 			case from && p.is(j, "status") && (p.is(j-1, "import") || p.is(j-1, ",") || p.is(j-1, "(")):
 				p.importsStatus = true
 			}
@@ -154,17 +161,18 @@ func (p *pyFile) stmtStart(i int) bool {
 	return i == 0 || p.toks[i-1].kind == tNewline || p.is(i-1, ";")
 }
 
-// pyDef is a function being read: its indentation, and whether it is a
-// Flask view whose returned tuples carry a status.
+// pyDef is a function or class being read: its indentation, whether it
+// is a Flask view whose returned tuples carry a status, and whether it
+// is (or is inside) a Django REST framework view.
 type pyDef struct {
-	col  int
-	view bool
+	col       int
+	view, drf bool
 }
 
 // walk finds the contexts in one pass over the tokens.
 func (p *pyFile) walk() {
 	var defs []pyDef
-	pendingView := false
+	pendingView, pendingDRF := false, false
 	for i := 0; i < len(p.toks); i++ {
 		t := p.toks[i]
 		// A logical line that starts a physical one may end functions (one
@@ -174,12 +182,16 @@ func (p *pyFile) walk() {
 			for len(defs) > 0 && defs[len(defs)-1].col >= col {
 				defs = defs[:len(defs)-1]
 			}
+			p.drfView = len(defs) > 0 && defs[len(defs)-1].drf
 		}
 		switch t.kind {
 		case tPunct:
 			if p.is(i, "@") && p.stmtStart(i) {
 				if p.decorator(i + 1) {
 					pendingView = true
+				}
+				if p.drf && p.is(i+1, "api_view") {
+					pendingDRF = true
 				}
 			}
 		case tIdent:
@@ -188,15 +200,20 @@ func (p *pyFile) walk() {
 			}
 			switch {
 			case p.is(i, "def"):
-				defs = append(defs, pyDef{col: p.column(i), view: pendingView})
-				pendingView = false
+				defs = append(defs, pyDef{col: p.column(i), view: pendingView, drf: pendingDRF || p.drfView})
+				pendingView, pendingDRF = false, false
 				if p.is(i-1, "async") {
 					defs[len(defs)-1].col = p.column(i - 1)
 				}
+				p.drfView = defs[len(defs)-1].drf
 			case p.is(i, "match") && p.stmtStart(i):
 				p.matchStatement(i)
 			case p.is(i, "class"):
-				pendingView = false
+				pendingView, pendingDRF = false, false
+				if p.stmtStart(i) {
+					defs = append(defs, pyDef{col: p.column(i), drf: p.drfView || p.drfBases(i)})
+					p.drfView = defs[len(defs)-1].drf
+				}
 			case p.is(i, "return"):
 				if len(defs) > 0 && defs[len(defs)-1].view && p.stmtStart(i) {
 					p.viewReturn(i + 1)
@@ -208,6 +225,29 @@ func (p *pyFile) walk() {
 			}
 		}
 	}
+}
+
+// drfBases reports whether the class statement at token i derives from a
+// Django REST framework view: APIView, GenericAPIView, a name ending in
+// APIView or ViewSet (ListCreateAPIView, ModelViewSet, also when a module
+// of the project re-exports them), or, in a file that imports
+// rest_framework, generics.X or viewsets.X.
+func (p *pyFile) drfBases(i int) bool {
+	if !p.is(i+2, "(") {
+		return false
+	}
+	close := p.closing(i + 2)
+	for j := i + 3; j < close; j++ {
+		if p.toks[j].kind != tIdent {
+			continue
+		}
+		name := p.text(j)
+		if strings.HasSuffix(name, "APIView") || strings.HasSuffix(name, "ViewSet") ||
+			p.drf && p.is(j+1, ".") && (name == "generics" || name == "viewsets") {
+			return true
+		}
+	}
+	return false
 }
 
 // pyWordStart holds the first bytes of every name walk looks at, so most

@@ -54,6 +54,12 @@ func (p *pyFile) emptyBody(sp span) bool {
 // status code and, when body, a body; st holds the headers it sets;
 // returned is set when it is returned or raised as it is built.
 func (p *pyFile) built(code, from, close int, body, returned bool, st state) {
+	if p.drfView {
+		// APIView.finalize_response sets Allow (the view's methods) on
+		// every response a Django REST framework view returns, including
+		// one an exception handler made.
+		st = push(st, event{kind: headerSet, writer: builtWriter, header: "Allow"})
+	}
 	ev := event{kind: statusWrite, writer: builtWriter, code: code, api: p.callText(from, close),
 		start: int(p.toks[from].start), end: int(p.tok(close).end)}
 	if body {
@@ -102,6 +108,11 @@ func (p *pyFile) builtCall(i int, name string, args []span, close, code int) {
 		} else {
 			st = anyHeader(st, int(p.tok(v.from).start))
 		}
+	}
+	if p.drf && name == "Response" {
+		// DRF's Response renders only when a DRF view returns it, and
+		// the view's finalize_response sets Allow.
+		st = push(st, event{kind: headerSet, writer: builtWriter, header: "Allow"})
 	}
 	p.built(code, from, close, body, p.returnedAt(from), st)
 }

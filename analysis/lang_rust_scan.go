@@ -150,7 +150,34 @@ func (r *rustScan) ident(i int) {
 		}
 	case "match":
 		r.match(i)
+	case "contains":
+		r.rangeContains(i)
 	}
+}
+
+// rangeContains reads (500..600).contains(&status) and its inclusive form
+// (500..=599): the ends are bounds of a class check, as in a match arm's
+// range; an exclusive upper bound (600) is never a status compared.
+func (r *rustScan) rangeContains(i int) {
+	if !r.is(i-1, ".") || !r.is(i-2, ")") || !r.is(i+1, "(") {
+		return
+	}
+	args, _ := r.args(i + 1)
+	if len(args) != 1 || !r.is(args[0].from, "&") || !r.statusEnds(args[0].to-1) {
+		return
+	}
+	hi := i - 3
+	dots := hi - 1
+	if r.is(dots, "=") {
+		dots--
+	}
+	lo := dots - 1
+	if lo < 1 || !r.is(dots, "..") || !r.is(lo-1, "(") || r.tok(lo).kind != tNumber || r.tok(hi).kind != tNumber {
+		return
+	}
+	c := statusCtx{role: RangeBound, context: "range check", msg: -1}
+	r.status(span{lo, lo + 1}, c)
+	r.status(span{hi, hi + 1}, c)
 }
 
 // pathStart returns the first token of the path that ends with the name at
@@ -327,6 +354,14 @@ func (r *rustScan) actixResponse(i int) {
 		if !ok {
 			return
 		}
+		if later := r.chainStatus(close + 1); later.to > later.from {
+			// HttpResponse::Ok()….status(StatusCode::ACCEPTED): the
+			// builder's later status replaces the one it was named by,
+			// so the answer is 202 and nothing is said about the 200.
+			c.context += "().status"
+			r.chain(close+1, span{}, c)
+			return
+		}
 		r.add(i, i+2, Occurrence{Code: code, Written: Constant, Name: r.spanText(i, i+3)}, r.withChain(close+1, c))
 	}
 }
@@ -337,6 +372,18 @@ func (r *rustScan) actixResponse(i int) {
 func (r *rustScan) chain(k int, given span, c statusCtx) {
 	status := given
 	c = r.withChain(k, c)
+	if later := r.chainStatus(k); later.to > later.from {
+		status = later
+	}
+	if status.to > status.from {
+		r.status(status, c)
+	}
+}
+
+// chainStatus returns the argument of the last .status(…) in the method
+// chain starting at token k; an empty span when there is none.
+func (r *rustScan) chainStatus(k int) span {
+	var status span
 	for j, n := k, 0; n < maxChain; n++ {
 		if r.is(j, "?") {
 			j++
@@ -351,13 +398,11 @@ func (r *rustScan) chain(k int, given span, c statusCtx) {
 		}
 		j = close + 1
 	}
-	if status.to > status.from {
-		r.status(status, c)
-	}
+	return status
 }
 
 // withChain adds what the chain from token k says about the response: a
-// Location header makes it a redirect, a literal body is its message.
+// Location header set by hand, a literal body as its message.
 func (r *rustScan) withChain(k int, c statusCtx) statusCtx {
 	c.msg = -1
 	for j, n := k, 0; n < maxChain; n++ {
@@ -372,7 +417,7 @@ func (r *rustScan) withChain(k int, c statusCtx) statusCtx {
 		switch string(r.tok(j + 1).text(r.src)) {
 		case "header", "insert_header", "append_header":
 			if len(args) > 0 && r.namesLocation(args[0]) {
-				c.api |= RedirectAPI
+				c.api |= LocationAPI
 			}
 		case "body":
 			if len(args) == 1 {

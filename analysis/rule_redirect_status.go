@@ -16,7 +16,17 @@ var ruleRedirectStatus = &Rule{
 	Good: "http.Redirect(w, r, \"/login\", http.StatusSeeOther)",
 	check: func(c *checker) {
 		for _, o := range c.facts.occ {
-			if o.API&RedirectAPI == 0 || o.Role != Send || o.Code < 100 || o.Code > 999 {
+			if o.API&(RedirectAPI|LocationAPI) == 0 || o.Role != Send || o.Code < 100 || o.Code > 999 {
+				continue
+			}
+			if o.API&RedirectAPI == 0 && o.Code/100 != 3 {
+				// A Location set by hand beside a status the code chose
+				// is not a redirect gone wrong: RFC 9110 defines Location
+				// for 201 and 3xx, 202 commonly points at a status
+				// monitor with it, and an API may answer 2xx/4xx with a
+				// Location its own client reads (to keep a browser's
+				// fetch from following it). Only a redirect helper's code
+				// means a redirect whatever it is; by hand, a 3xx does.
 				continue
 			}
 			var why string

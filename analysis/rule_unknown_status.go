@@ -40,6 +40,14 @@ var ruleUnknownStatus = &Rule{
 					Message: fmt.Sprintf("%s with %d %q: a private code of this application, which no registry or known vendor defines; clients other than its own treat it as %s", o.Context, o.Code, o.Message, c.label(o.Code/100*100))}, Info)
 				continue
 			}
+			if o.ownPage && o.Code < 600 {
+				// error_page 550 @fetch550: the configuration catches the
+				// code and answers it with its own page, so it is a code
+				// it defines (a catch-all server's "not hosted here").
+				c.reportAt(Finding{Start: o.Start, End: o.End, Code: o.Code,
+					Message: fmt.Sprintf("%s with %d: a private code of this configuration, which gives it its own error_page; no registry or known vendor defines it, so clients treat it as %s", o.Context, o.Code, c.label(o.Code/100*100))}, Info)
+				continue
+			}
 			if tail, ok := said[o.Code]; ok {
 				c.report(Finding{Start: o.Start, End: o.End, Code: o.Code, Message: o.Context + tail})
 				continue

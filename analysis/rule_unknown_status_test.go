@@ -3,7 +3,8 @@ package analysis
 import "testing"
 
 // A code the program gives its own reason phrase is a private code on
-// purpose: unknown-status says so as info. The same code without one
+// purpose: unknown-status says so as info, and so is a code an nginx
+// configuration gives its own error page. The same code without one
 // stays a warning.
 func TestUnknownStatusOwnReason(t *testing.T) {
 	for _, tt := range []struct {
@@ -18,6 +19,14 @@ fun f() = HttpStatusCode.fromValue(479)
 		{"a.php", `<?php
 return $r->withStatus(477, 'Come Back Later')->withStatus(478);
 `, map[int]Severity{477: Info, 478: Warning}},
+		// A code the configuration gives its own error page in the same
+		// file (error_page 550 @fetch550) is one it defines.
+		{"sites-available/default.conf", `server {
+    error_page 550 @fetch550;
+    location / { return 550; }
+    location /x { return 551; }
+}
+`, map[int]Severity{550: Info, 551: Warning}},
 	} {
 		got := map[int]Severity{}
 		for _, f := range Analyze(tt.path, []byte(tt.src), nil).Findings {

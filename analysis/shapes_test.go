@@ -74,6 +74,20 @@ var shapes = []shape{
 			return "    if x:\n        return {\"a\": 1}, 204\n    if x:\n        return \"\", 401\n"
 		})
 	}, 2000, nil},
+	// Django REST framework views: class bases read once per class, and
+	// classes nested ever deeper (the scope stack), or left unclosed.
+	{"PyDRFClasses", "d.py", func(n int) string {
+		return "from rest_framework import generics\n" + repeat(n, func(i int) string {
+			return strings.Repeat(" ", i%40*4) + "class V(Mixin, generics.ListAPIView):\n" +
+				strings.Repeat(" ", i%40*4+4) + "def get(self):\n" +
+				strings.Repeat(" ", i%40*4+8) + "return HttpResponse(status=405)\n"
+		})
+	}, 2000, nil},
+	{"PyDRFClassesUnclosed", "d.py", func(n int) string {
+		return "from rest_framework import generics\n" + repeat(n, func(int) string {
+			return "class V(Mixin, generics.ListAPIView,\n    return Response(status=405)\n"
+		})
+	}, 2000, nil},
 	{"RubyStreamHeaders", "c.rb", func(n int) string {
 		return "class C\n  def events\n    response.stream.write \"x\"\n" + repeat(n, func(i int) string {
 			return fmt.Sprintf("    if a\n      response.headers[\"X-H%d\"] = \"v\"\n    end\n    response.stream.write \"y\" if b\n", i)

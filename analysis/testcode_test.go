@@ -26,6 +26,8 @@ func TestIsTestPath(t *testing.T) {
 		// C#.
 		"Api.Tests/UsersTests.cs": true, "Api.Tests/Fixtures.cs": true, "Api.UnitTests/X.cs": true,
 		"src/Api/UsersController.cs": false, "src/Api/Contest.cs": false,
+		"testassets/TestServer/Controllers/UpgradeController.cs": true, "TestAssets/Server/Program.cs": true,
+		"src/Assets/AssetsController.cs": false, "src/testassetsmanager/X.cs": false,
 		// Rust: tests/ holds integration tests; unit tests are found in the file.
 		"tests/api.rs": true, "src/api.rs": false,
 		// Neither OpenAPI descriptions nor nginx files have test code.

@@ -14,7 +14,8 @@
 #               bench/corpus/holdout2-verdicts.tsv, measured, then two of its
 #               classes fixed;
 #               holdout3: $CORPUS_RESULTS-holdout3 against
-#               bench/corpus/holdout3-verdicts.tsv, projects only measured.
+#               bench/corpus/holdout3-verdicts.tsv, measured, then its false-alarm classes
+#               fixed (issue 16).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cache=${HTTPCODES_CORPUS:-$HOME/.cache/httpcodes-corpus}
@@ -35,7 +36,7 @@ case $set_ in
     echo "== holdout2 set (measured, then two of its classes fixed)"
     go run ./bench/corpus precision -results "$results-holdout2" -verdicts bench/corpus/holdout2-verdicts.tsv "$@"
     echo
-    echo "== holdout3 set (measured only)"
+    echo "== holdout3 set (measured, then its false-alarm classes fixed)"
     go run ./bench/corpus precision -results "$results-holdout3" -verdicts bench/corpus/holdout3-verdicts.tsv "$@"
     ;;
   *) echo "CORPUS_SET=$set_: want tuning, holdout, holdout2, holdout3 or all" >&2; exit 2 ;;

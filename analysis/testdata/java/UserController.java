@@ -43,7 +43,12 @@ public class UserController {
             return new ResponseEntity<>(u, HttpStatus.GONE); // codes: 410/send
         }
         if (u.isMoved()) {
-            return ResponseEntity.status(HttpStatus.OK).location(URI.create("/x")).build(); // codes: 200/send want "redirect-status: ResponseEntity.status\\(…\\).location with 200 OK"
+            // A Location set by hand beside the status the code chose is
+            // not a redirect gone wrong (202 points at a status monitor).
+            return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/x")).build(); // codes: 202/send
+        }
+        if (u.isStale()) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).location(URI.create("/x")).build(); // codes: 304/send want "redirect-status: ResponseEntity.status\\(…\\).location with 304 Not Modified"
         }
         if (u.isNew()) {
             return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/x")).build(); // codes: 201/send

@@ -211,3 +211,17 @@ app.get('/once', (req, res) => {
   res.set('X-Trace', '1');
   res.status(200).json({ ok: true }); // codes: 200/send want "superfluous-writeheader: res.status\\(200\\).json\\({ ok: true }\\) has no effect: res.status\\(400\\).json\\({ error: 'missing id' }\\) on line \\d+ already sent the status.*; return after line \\d+"
 });
+
+// The same with the branch written without braces (nightscout's
+// `if (!ctx.sbx) res.json({})`): the write is still in a branch of its
+// own, and the header set later, in another block, is its consequence.
+app.get('/properties', (req, res) => {
+  if (!ctx.sbx) res.json({});
+  const result = ctx.sbx.properties;
+  if (req.query.pretty) {
+    res.setHeader('Content-Type', 'application/json');
+    res.send(JSON.stringify(result, null, 2)); // want "superfluous-writeheader: res.send\\(JSON.stringify\\(result, null, 2\\)\\) has no effect: res.json\\({}\\) on line \\d+ already started the body.*; return after line \\d+"
+  } else {
+    res.json(result);
+  }
+});

@@ -12,7 +12,8 @@ if (!$user) {
     header($_SERVER['SERVER_PROTOCOL'] . ' 410 Gone'); // codes: 410/send
     header('X-Retry-After: 120', true, 503); // codes: 503/send
     header('Location: /login', true, 302); // codes: 302/send
-    header('Location: /login', true, 200); // codes: 200/send want "redirect-status: header with 200 OK"
+    header('Location: /jobs/7', true, 202); // codes: 202/send (Location by hand beside the code chosen: not a redirect)
+    header('Location: /login', true, 300); // codes: 300/send want "redirect-status: header with 300 Multiple Choices: clients do not follow"
     header('Location: /home'); # no code: PHP sends 302 itself
     http_response_code(2000); // codes: 2000/send want "invalid-status"
     http_response_code(299); // codes: 299/send want "unknown-status"

@@ -18,7 +18,13 @@ function moved($response) {
 function notMoved($response) {
     return $response
         ->withHeader('Location', '/new')
-        ->withStatus(200); // codes: 200/send want "redirect-status: withStatus with 200 OK"
+        ->withStatus(304); // codes: 304/send want "redirect-status: withStatus with 304 Not Modified"
+}
+
+// akaunting's accepted(): 202 with the Location of the queued resource,
+// set by hand beside the code chosen, is not a redirect.
+function accepted($response, $location) {
+    return $response->setStatusCode(202)->header('Location', $location); // codes: 202/send
 }
 
 function later($response) {

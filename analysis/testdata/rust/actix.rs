@@ -30,11 +30,30 @@ async fn wrong_text() -> HttpResponse {
     HttpResponse::InternalServerError().body("Bad Gateway") // codes: 500/send want "reason-mismatch: \"Bad Gateway\""
 }
 
-async fn ok_redirect() -> HttpResponse {
-    HttpResponse::Ok() // codes: 200/send want "redirect-status: HttpResponse::Ok with 200 OK"
-        .append_header((header::LOCATION, "/login"))
+// A Location set by hand beside the code the author chose: an SPA's
+// fetch reads it without following it (a 3xx would be followed).
+async fn accepted_with_location() -> HttpResponse {
+    HttpResponse::Accepted() // codes: 202/send
+        .insert_header((header::LOCATION, "/provider"))
+        .body("xsrf")
+}
+
+// The builder's later .status(…) replaces the status it was named by:
+// the answer is 202 (the facts carry it), and nothing is said about 200.
+async fn ok_then_accepted() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::LOCATION, "/next"))
+        .status(StatusCode::ACCEPTED) // codes: 202/send
         .finish()
 }
+
+
+async fn not_acceptable_with_location() -> HttpResponse {
+    HttpResponse::NotAcceptable() // codes: 406/send
+        .insert_header((header::LOCATION, "/provider"))
+        .finish()
+}
+
 
 async fn found() -> HttpResponse {
     HttpResponse::Found() // codes: 302/send
@@ -66,6 +85,12 @@ async fn moved_badly() -> impl Responder {
     web::Redirect::to("/new").using_status_code(StatusCode::NOT_FOUND) // codes: 404/send want "redirect-status: a redirect needs a 3xx code"
 }
 
+async fn not_modified_redirect() -> HttpResponse {
+    HttpResponse::NotModified() // codes: 304/send want "redirect-status: HttpResponse::NotModified with 304 Not Modified"
+        .append_header((header::LOCATION, "/login"))
+        .finish()
+}
+
 fn warp_reply() -> impl warp::Reply {
     warp::reply::with_status("Created", StatusCode::CREATED) // codes: 201/send
 }
@@ -84,4 +109,11 @@ fn status_code(&self) -> StatusCode {
         Error::Missing => StatusCode::NOT_FOUND, // codes: 404/send
         Error::Other => StatusCode::INTERNAL_SERVER_ERROR, // codes: 500/send
     }
+}
+
+async fn ok_then_not_modified() -> HttpResponse {
+    HttpResponse::Ok()
+        .status(StatusCode::NOT_MODIFIED) // codes: 304/send want "redirect-status: HttpResponse::Ok\\(\\).status with 304 Not Modified"
+        .insert_header((header::LOCATION, "/next"))
+        .finish()
 }
