@@ -48,6 +48,9 @@ type Server struct {
 	// projectVersions is the version of each document the project join
 	// last read.
 	projectVersions map[string]int32
+	// projectMu orders the project join's updates from analyses with the
+	// closing of documents (updateProject, closeProjectDocument).
+	projectMu sync.Mutex
 	// told holds the workspace problems (a broken configuration, a lockfile
 	// that cannot be read) already shown, so each is shown once.
 	told map[string]bool

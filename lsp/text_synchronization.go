@@ -45,9 +45,10 @@ func (s *Server) didClose(ctx context.Context, raw json.RawMessage) (any, error)
 	}
 	uri := string(p.TextDocument.URI)
 	if doc, ok := s.docs.get(uri); ok {
-		s.closeProjectDocument(doc.path)
+		s.closeProjectDocument(uri, doc.path)
+	} else {
+		s.docs.close(uri)
 	}
-	s.docs.close(uri)
 	s.mu.Lock()
 	delete(s.oversized, uri)
 	if t, ok := s.timers[uri]; ok {

@@ -85,6 +85,26 @@ func (s *Server) tell(msg string) {
 // other files (a description's responses, a route another file's handler
 // joins to), every document is analysed and published again.
 func (s *Server) updateProject(ws *workspace.Workspace, doc *document) {
+	// The analysis that brings a version here runs after its didOpen or
+	// didChange, and may run after the document was closed or changed
+	// again: only the version the editor holds now may reach the join, or
+	// a late analysis would put back a text the editor closed.
+	if s.joinVersion(ws, doc) {
+		s.docs.invalidate()
+		s.republishAll(context.Background())
+		s.askToRefresh()
+	}
+}
+
+// joinVersion gives the project join the document's text, when it is the
+// version the editor holds and the join has not read it yet, and reports
+// whether the change reaches other files.
+func (s *Server) joinVersion(ws *workspace.Workspace, doc *document) bool {
+	s.projectMu.Lock()
+	defer s.projectMu.Unlock()
+	if cur, open := s.docs.get(doc.uri); !open || cur.version != doc.version {
+		return false
+	}
 	s.mu.Lock()
 	if s.projectVersions == nil {
 		s.projectVersions = map[string]int32{}
@@ -92,24 +112,26 @@ func (s *Server) updateProject(ws *workspace.Workspace, doc *document) {
 	seen, ok := s.projectVersions[doc.path]
 	if ok && seen == doc.version {
 		s.mu.Unlock()
-		return
+		return false
 	}
 	s.projectVersions[doc.path] = doc.version
 	s.mu.Unlock()
-	if ws.Update(doc.path, doc.text) {
-		s.docs.invalidate()
-		s.republishAll(context.Background())
-		s.askToRefresh()
-	}
+	return ws.Update(doc.path, doc.text)
 }
 
-// closeProjectDocument gives a closed document's file back to the disk.
-func (s *Server) closeProjectDocument(path string) {
+// closeProjectDocument closes a document and gives its file back to the
+// disk in the project join. Both happen under projectMu, so an analysis of
+// the closed document that finishes later finds it closed (updateProject).
+func (s *Server) closeProjectDocument(uri, path string) {
 	_, _, ws := s.snapshot()
+	s.projectMu.Lock()
+	s.docs.close(uri)
 	s.mu.Lock()
 	delete(s.projectVersions, path)
 	s.mu.Unlock()
-	if ws.Update(path, nil) {
+	changed := ws.Update(path, nil)
+	s.projectMu.Unlock()
+	if changed {
 		s.docs.invalidate()
 		s.republishAll(context.Background())
 		s.askToRefresh()
@@ -127,12 +149,14 @@ func (s *Server) didChangeWatchedFiles(ctx context.Context, raw json.RawMessage)
 	}
 	_, _, ws := s.snapshot()
 	changed := false
+	s.projectMu.Lock()
 	for _, c := range p.Changes {
 		if _, open := s.docs.get(string(c.URI)); open {
 			continue
 		}
 		changed = ws.Update(uriPath(string(c.URI)), nil) || changed
 	}
+	s.projectMu.Unlock()
 	if changed {
 		s.docs.invalidate()
 		s.republishAll(ctx)

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -150,33 +152,25 @@ func TestServerPublishesWhatCheckReports(t *testing.T) {
 	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
 		"uri": fileURI(filepath.Join(dir, "openapi.yaml")), "languageId": "yaml", "version": 1,
 		"text": strings.Replace(orderDescription, "        '404':", "        '409':\n          description: Conflict\n        '404':", 1)}})
-	var after []string
-	for _, d := range c.diagnostics(fileURI(filepath.Join(dir, "orders/cancel.go"))) {
-		after = append(after, fmt.Sprintf("%d:%d %s", d.Range.Start.Line+1, d.Range.Start.Character+1, d.Code))
-	}
-	if got := strings.Join(after, " "); got != "7:17 undocumented-status" {
-		t.Errorf("after the description documents 409, the server publishes %q for orders/cancel.go, want the 422 alone", got)
-	}
-	// Closed without saving: the disk's description, without 409, again.
-	published := func() string {
+	render := func(ds []diagnostic) string {
 		var got []string
-		for _, d := range c.diagnostics(fileURI(filepath.Join(dir, "orders/cancel.go"))) {
+		for _, d := range ds {
 			got = append(got, fmt.Sprintf("%d:%d %s", d.Range.Start.Line+1, d.Range.Start.Character+1, d.Code))
 		}
 		sort.Strings(got)
 		return strings.Join(got, " ")
 	}
+	cancel := fileURI(filepath.Join(dir, "orders/cancel.go"))
+	// After the description documents 409: the 422 alone.
+	c.settled(cancel, "7:17 undocumented-status", render)
+	// Closed without saving: the disk's description, without 409, again.
 	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": fileURI(filepath.Join(dir, "openapi.yaml"))}})
-	if got := published(); got != "10:16 undocumented-status 7:17 undocumented-status" {
-		t.Errorf("after the edited description is closed: %q", got)
-	}
+	c.settled(cancel, "10:16 undocumented-status 7:17 undocumented-status", render)
 	// Changed on disk, outside the editor (a git pull): the watcher's
 	// notification brings the change.
 	writeFiles(t, dir, map[string]string{"openapi.yaml": strings.Replace(orderDescription, "        '404':", "        '422':\n          description: Unprocessable Content\n        '404':", 1)})
 	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": fileURI(filepath.Join(dir, "openapi.yaml")), "type": 2}}})
-	if got := published(); got != "10:16 undocumented-status" {
-		t.Errorf("after the description changes on disk: %q", got)
-	}
+	c.settled(cancel, "10:16 undocumented-status", render)
 	for _, name := range []string{"api/zz_generated.go", "web/htmx.min.js", "web/dist/main.js"} {
 		if len(want[name]) != 0 {
 			t.Errorf("check reports %q in the generated file %s", want[name], name)
@@ -196,11 +190,14 @@ func fileURI(path string) string {
 
 // pipeClient speaks LSP to `httpcodes serve` run in process.
 type pipeClient struct {
-	t     *testing.T
-	in    io.WriteCloser
-	out   *bufio.Reader
-	id    int
-	queue []map[string]json.RawMessage // notifications read while waiting
+	t    *testing.T
+	in   io.WriteCloser
+	out  *bufio.Reader
+	pipe *io.PipeReader // out's pipe, closed by settled's watchdog
+	// stalled says why the watchdog closed the pipe.
+	stalled atomic.Value
+	id      int
+	queue   []map[string]json.RawMessage // notifications read while waiting
 }
 
 func newPipeClient(t *testing.T) *pipeClient {
@@ -219,7 +216,7 @@ func newPipeClient(t *testing.T) *pipeClient {
 		case <-time.After(5 * time.Second):
 		}
 	})
-	return &pipeClient{t: t, in: inW, out: bufio.NewReader(outR)}
+	return &pipeClient{t: t, in: inW, out: bufio.NewReader(outR), pipe: outR}
 }
 
 func (c *pipeClient) send(msg map[string]any) {
@@ -233,6 +230,9 @@ func (c *pipeClient) read() map[string]json.RawMessage {
 	for {
 		line, err := c.out.ReadString('\n')
 		if err != nil {
+			if why, ok := c.stalled.Load().(string); ok {
+				c.t.Fatal(why)
+			}
 			c.t.Fatalf("reading from the server: %v", err)
 		}
 		line = strings.TrimSpace(line)
@@ -282,6 +282,32 @@ type diagnostic struct {
 }
 
 // diagnostics waits for the publishDiagnostics of uri.
+// settled reads the server's publications for uri until one reads as want
+// (as render writes it) and returns it. A publication made before the last
+// change reached the server may come first, already queued or still in
+// flight, and is skipped; if none reads as want within 10 s, the test fails
+// with the last one.
+func (c *pipeClient) settled(uri, want string, render func([]diagnostic) string) string {
+	var mu sync.Mutex
+	last := "(none)"
+	watchdog := time.AfterFunc(10*time.Second, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		c.stalled.Store(fmt.Sprintf("no publication for %s read %q within 10 s; the last read %q", uri, want, last))
+		c.pipe.Close()
+	})
+	defer watchdog.Stop()
+	for {
+		got := render(c.diagnostics(uri))
+		if got == want {
+			return got
+		}
+		mu.Lock()
+		last = got
+		mu.Unlock()
+	}
+}
+
 func (c *pipeClient) diagnostics(uri string) []diagnostic {
 	for {
 		var msg map[string]json.RawMessage
