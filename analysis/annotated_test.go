@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -33,7 +35,7 @@ var (
 	quoted          = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 )
 
-var roleNames = map[Role]string{Reference: "ref", Send: "send", Compare: "compare", RangeBound: "range"}
+var roleNames = map[facts.Role]string{facts.Reference: "ref", facts.Send: "send", facts.Compare: "compare", facts.RangeBound: "range"}
 
 func TestAnnotatedFiles(t *testing.T) {
 	files := annotatedFiles(t)
@@ -65,8 +67,8 @@ const reportUnusedIgnoresDirective = "httpcodes-test: report-unused-ignores"
 
 // annotatedOptions are the options an annotated file is analysed with: the
 // files it refers to may be read (OpenAPI $refs into other files).
-func annotatedOptions(path string, src []byte) *Options {
-	opts := &Options{ReadFile: os.ReadFile}
+func annotatedOptions(path string, src []byte) *facts.Options {
+	opts := &facts.Options{ReadFile: os.ReadFile}
 	if dir, ok := projectDir(path); ok {
 		opts.Operations = loadProject(dir)
 	}
@@ -74,7 +76,7 @@ func annotatedOptions(path string, src []byte) *Options {
 		opts.ReportUnusedIgnores = true
 	}
 	if bytes.Contains(src, []byte(checkTestsDirective)) {
-		opts.Tests = TestsCheck
+		opts.Tests = facts.TestsCheck
 	}
 	return opts
 }
@@ -82,7 +84,7 @@ func annotatedOptions(path string, src []byte) *Options {
 func annotatedFiles(t *testing.T) []string {
 	var files []string
 	err := filepath.WalkDir("testdata", func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && Language(path) != "" && !strings.Contains(path, "fuzz") && !isProjectDescription(path) {
+		if err == nil && !d.IsDir() && facts.LanguageOf(path) != "" && !strings.Contains(path, "fuzz") && !isProjectDescription(path) {
 			files = append(files, path)
 		}
 		return err
@@ -93,16 +95,16 @@ func annotatedFiles(t *testing.T) []string {
 	return files
 }
 
-func checkAnnotations(t *testing.T, path string, src []byte, res *Result) {
+func checkAnnotations(t *testing.T, path string, src []byte, res *facts.Result) {
 	lines := strings.Split(string(src), "\n")
 	gotCodes := map[int][]string{}
 	for _, o := range res.Occurrences {
-		line := lineOf(src, o.Start)
+		line := facts.LineOf(src, o.Start)
 		gotCodes[line] = append(gotCodes[line], fmt.Sprintf("%d/%s", o.Code, roleNames[o.Role]))
 	}
-	gotFindings := map[int][]Finding{}
+	gotFindings := map[int][]facts.Finding{}
 	for _, f := range res.Findings {
-		line := lineOf(src, f.Start)
+		line := facts.LineOf(src, f.Start)
 		gotFindings[line] = append(gotFindings[line], f)
 	}
 	for i, text := range lines {

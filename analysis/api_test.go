@@ -3,6 +3,8 @@ package analysis
 import (
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
 )
 
 const matchDescription = `openapi: 3.0.3
@@ -26,45 +28,45 @@ paths:
 `
 
 func TestMatch(t *testing.T) {
-	d := ReadDescription("openapi.yaml", []byte(matchDescription), nil)
+	d := facts.ReadDescription("openapi.yaml", []byte(matchDescription), nil)
 	if d == nil {
 		t.Fatal("not read as a description")
 	}
-	p := NewProject([]*Description{d}, nil)
+	p := facts.NewProject([]*facts.Description{d}, nil)
 	tests := []struct {
-		route Route
+		route facts.Route
 		want  string // the matched operations, or ""
 	}{
-		{Route{Method: "GET", Path: "/orders/{id}"}, "GET /orders/{id}"},
-		{Route{Method: "GET", Path: "/orders/:orderId"}, "GET /orders/{id}"},
-		{Route{Method: "GET", Path: "/orders/{id:int}"}, "GET /orders/{id}"},
-		{Route{Method: "GET", Path: "/orders/<int:id>"}, "GET /orders/{id}"},
-		{Route{Method: "GET", Path: "/orders/*"}, "GET /orders/{id}"},
-		{Route{Method: "GET", Path: "/orders/{id:[0-9]{1,3}}"}, "GET /orders/{id}"},
-		{Route{Method: "GET", Path: "/orders/{id}/"}, "GET /orders/{id}"},
-		{Route{Method: "GET", Path: "orders/{id}"}, "GET /orders/{id}"},
+		{facts.Route{Method: "GET", Path: "/orders/{id}"}, "GET /orders/{id}"},
+		{facts.Route{Method: "GET", Path: "/orders/:orderId"}, "GET /orders/{id}"},
+		{facts.Route{Method: "GET", Path: "/orders/{id:int}"}, "GET /orders/{id}"},
+		{facts.Route{Method: "GET", Path: "/orders/<int:id>"}, "GET /orders/{id}"},
+		{facts.Route{Method: "GET", Path: "/orders/*"}, "GET /orders/{id}"},
+		{facts.Route{Method: "GET", Path: "/orders/{id:[0-9]{1,3}}"}, "GET /orders/{id}"},
+		{facts.Route{Method: "GET", Path: "/orders/{id}/"}, "GET /orders/{id}"},
+		{facts.Route{Method: "GET", Path: "orders/{id}"}, "GET /orders/{id}"},
 		// The server's path, carried by the route or not.
-		{Route{Method: "POST", Path: "/api/v1/orders/:id/cancel"}, "POST /orders/{id}/cancel"},
-		{Route{Method: "POST", Path: "/api/orders/:id/cancel"}, ""},
-		{Route{Method: "POST", Path: "/v1/orders/:id/cancel"}, ""},
+		{facts.Route{Method: "POST", Path: "/api/v1/orders/:id/cancel"}, "POST /orders/{id}/cancel"},
+		{facts.Route{Method: "POST", Path: "/api/orders/:id/cancel"}, ""},
+		{facts.Route{Method: "POST", Path: "/v1/orders/:id/cancel"}, ""},
 		// A literal segment is not a parameter, nor the reverse.
-		{Route{Method: "GET", Path: "/orders/search"}, ""},
-		{Route{Method: "GET", Path: "/{kind}/{id}"}, ""},
-		{Route{Method: "GET", Path: "/files/:name.json"}, "GET /files/{name}.json"},
-		{Route{Method: "GET", Path: "/users/:a/orders/:b"}, "GET /users/{id}/orders/{id2}"},
+		{facts.Route{Method: "GET", Path: "/orders/search"}, ""},
+		{facts.Route{Method: "GET", Path: "/{kind}/{id}"}, ""},
+		{facts.Route{Method: "GET", Path: "/files/:name.json"}, "GET /files/{name}.json"},
+		{facts.Route{Method: "GET", Path: "/users/:a/orders/:b"}, "GET /users/{id}/orders/{id2}"},
 		// Methods must match; a method the path lacks matches nothing.
-		{Route{Method: "PUT", Path: "/orders/{id}"}, ""},
+		{facts.Route{Method: "PUT", Path: "/orders/{id}"}, ""},
 		// Every method: only where the path documents one.
-		{Route{Path: "/health"}, "GET /health"},
-		{Route{Path: "/orders/{id}"}, ""},
+		{facts.Route{Path: "/health"}, "GET /health"},
+		{facts.Route{Path: "/orders/{id}"}, ""},
 		// A mounted router: the one documented path ending with its own.
-		{Route{Method: "GET", Path: "/health", Mounted: true}, "GET /health"},
-		{Route{Method: "GET", Path: "/{a}/orders/:b", Mounted: true}, "GET /users/{id}/orders/{id2}"},
-		{Route{Method: "GET", Path: "/{id}", Mounted: true}, ""},                                       // several paths end so
-		{Route{Method: "POST", Path: "/orders/:id/cancel", Mounted: true}, "POST /orders/{id}/cancel"}, // the exact path first
-		{Route{Method: "POST", Path: "/{id}/cancel", Mounted: true}, ""},                               // two paths end so
-		{Route{Method: "GET", Path: "/ders/{id}", Mounted: true}, ""},                                  // not at a segment boundary
-		{Route{Method: "GET", Path: "/{id}"}, ""},                                                      // not mounted
+		{facts.Route{Method: "GET", Path: "/health", Mounted: true}, "GET /health"},
+		{facts.Route{Method: "GET", Path: "/{a}/orders/:b", Mounted: true}, "GET /users/{id}/orders/{id2}"},
+		{facts.Route{Method: "GET", Path: "/{id}", Mounted: true}, ""},                                       // several paths end so
+		{facts.Route{Method: "POST", Path: "/orders/:id/cancel", Mounted: true}, "POST /orders/{id}/cancel"}, // the exact path first
+		{facts.Route{Method: "POST", Path: "/{id}/cancel", Mounted: true}, ""},                               // two paths end so
+		{facts.Route{Method: "GET", Path: "/ders/{id}", Mounted: true}, ""},                                  // not at a segment boundary
+		{facts.Route{Method: "GET", Path: "/{id}"}, ""},                                                      // not mounted
 	}
 	for _, tt := range tests {
 		var got []string
@@ -78,7 +80,7 @@ func TestMatch(t *testing.T) {
 }
 
 func TestDescriptionPrefixesAndKeys(t *testing.T) {
-	d := ReadDescription("s.json", []byte(`{"swagger": "2.0", "basePath": "/v2/", "paths": {"/x": {"get": {"responses": {"200": {"description": "OK"}, "4xx": {"description": "e"}}}, "parameters": []}}}`), nil)
+	d := facts.ReadDescription("s.json", []byte(`{"swagger": "2.0", "basePath": "/v2/", "paths": {"/x": {"get": {"responses": {"200": {"description": "OK"}, "4xx": {"description": "e"}}}, "parameters": []}}}`), nil)
 	if d == nil || len(d.Operations) != 1 {
 		t.Fatalf("ReadDescription = %+v", d)
 	}
@@ -92,7 +94,7 @@ func TestDescriptionPrefixesAndKeys(t *testing.T) {
 		}
 	}
 	for _, notOne := range []string{"openapi: 3.0.0\ninfo: {}\n", "paths: {}\nresponses: {}\n", `{"name": "x", "responses": 1}`} {
-		if d := ReadDescription("x.yaml", []byte(notOne), nil); d != nil {
+		if d := facts.ReadDescription("x.yaml", []byte(notOne), nil); d != nil {
 			t.Errorf("ReadDescription(%q) = %+v, want nil", notOne, d)
 		}
 	}
@@ -104,11 +106,11 @@ func TestDescriptionPrefixesAndKeys(t *testing.T) {
 func TestUndocumentedSharedHandler(t *testing.T) {
 	const desc = "openapi: 3.0.3\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: OK\n  /b:\n    get:\n      responses:\n        '200':\n          description: OK\n"
 	src := []byte("package p\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.HandleFunc(\"GET /a\", list)\n\thttp.HandleFunc(\"GET /b\", list)\n}\n\nfunc list(w http.ResponseWriter, r *http.Request) {\n\tw.WriteHeader(http.StatusBadRequest)\n}\n")
-	d1 := ReadDescription("openapi.json", []byte(desc), nil)
-	d2 := ReadDescription("openapi.yaml", []byte(desc), nil)
-	proj := NewProject([]*Description{d1, d2}, map[string]*RouteFacts{"h.go": Routes("h.go", src)})
-	var got []Finding
-	for _, f := range Analyze("h.go", src, &Options{Operations: proj}).Findings {
+	d1 := facts.ReadDescription("openapi.json", []byte(desc), nil)
+	d2 := facts.ReadDescription("openapi.yaml", []byte(desc), nil)
+	proj := facts.NewProject([]*facts.Description{d1, d2}, map[string]*facts.RouteFacts{"h.go": facts.Routes("h.go", src)})
+	var got []facts.Finding
+	for _, f := range Analyze("h.go", src, &facts.Options{Operations: proj}).Findings {
 		if f.Rule == "undocumented-status" {
 			got = append(got, f)
 		}
@@ -129,11 +131,11 @@ func TestUndocumentedSharedHandler(t *testing.T) {
 func TestUndocumentedOperationWithoutResponses(t *testing.T) {
 	const desc = "openapi: 3.0.3\npaths:\n  /a:\n    post:\n      operationId: a\n"
 	src := []byte("package p\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.HandleFunc(\"POST /a\", func(w http.ResponseWriter, r *http.Request) {\n\t\tw.WriteHeader(http.StatusConflict)\n\t})\n}\n")
-	proj := NewProject([]*Description{ReadDescription("openapi.yaml", []byte("responses: {}\n"+desc), nil)}, map[string]*RouteFacts{"h.go": Routes("h.go", src)})
-	if len(proj.Match(Route{Method: "POST", Path: "/a"})) != 1 {
+	proj := facts.NewProject([]*facts.Description{facts.ReadDescription("openapi.yaml", []byte("responses: {}\n"+desc), nil)}, map[string]*facts.RouteFacts{"h.go": facts.Routes("h.go", src)})
+	if len(proj.Match(facts.Route{Method: "POST", Path: "/a"})) != 1 {
 		t.Fatal("the operation is not matched")
 	}
-	for _, f := range Analyze("h.go", src, &Options{Operations: proj}).Findings {
+	for _, f := range Analyze("h.go", src, &facts.Options{Operations: proj}).Findings {
 		if f.Rule == "undocumented-status" {
 			t.Errorf("finding on an operation without responses: %s", f.Message)
 		}

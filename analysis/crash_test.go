@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
 )
 
 // TestImportAtEnd: a Java or Kotlin file whose last token is import, or
@@ -39,9 +41,15 @@ func TestImportAtEnd(t *testing.T) {
 // literal of this package's code, short and without blanks ("import",
 // "static", "::", "setStatus", "=>").
 func scannerWords(t testing.TB) []string {
-	paths, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
+	// The scanners live in the language packages and the scanning
+	// framework under internal/.
+	var paths []string
+	for _, glob := range []string{"internal/lex/*.go", "internal/lang/*/*.go"} {
+		more, err := filepath.Glob(glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, more...)
 	}
 	seen := map[string]bool{}
 	fset := token.NewFileSet()
@@ -82,7 +90,7 @@ func TestWordAtEnd(t *testing.T) {
 	skipUnderRace(t)
 	words := scannerWords(t)
 	files := allTestdata(t)
-	for _, lang := range Languages() {
+	for _, lang := range facts.Languages() {
 		t.Run(lang, func(t *testing.T) {
 			t.Parallel()
 			path := pathFor(lang)
@@ -118,7 +126,7 @@ func TestWordAtEnd(t *testing.T) {
 // TestEmptyAndTiny: the empty file and every one-byte file are read by
 // every language.
 func TestEmptyAndTiny(t *testing.T) {
-	for _, lang := range Languages() {
+	for _, lang := range facts.Languages() {
 		path := pathFor(lang)
 		for c := -1; c < 256; c++ {
 			src := []byte{}

@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"slices"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
 )
 
 // ApplyFixes applies the fixes of the findings to src. Fixes are taken in
@@ -12,8 +14,8 @@ import (
 // of their order. The cost is O(n log n) in the edits: each is checked
 // against the taken ones through two counts over the offsets the edits
 // name, and the output is written in one pass.
-func ApplyFixes(src []byte, findings []Finding) ([]byte, []Finding) {
-	var fixes []Finding
+func ApplyFixes(src []byte, findings []facts.Finding) ([]byte, []facts.Finding) {
+	var fixes []facts.Finding
 	for _, f := range findings {
 		if f.Fix != nil && len(f.Fix.Edits) > 0 && !f.Fix.Elsewhere() {
 			fixes = append(fixes, f)
@@ -36,12 +38,12 @@ func ApplyFixes(src []byte, findings []Finding) ([]byte, []Finding) {
 	// offset. Taken edits are disjoint, so each span is counted once.
 	cells, points := newCounts(len(offsets)), newCounts(len(offsets))
 	type taken struct {
-		Edit
+		facts.Edit
 		seq int
 	}
 	var all []taken
-	var skipped []Finding
-	var own []Edit
+	var skipped []facts.Finding
+	var own []facts.Edit
 	for _, f := range fixes {
 		own = append(own[:0], f.Fix.Edits...)
 		if !inBounds(own, len(src)) || !disjoint(own) || overlapsTaken(own, at, cells, points) {
@@ -83,10 +85,10 @@ func ApplyFixes(src []byte, findings []Finding) ([]byte, []Finding) {
 // disjoint sorts one fix's edits as they are written and reports whether
 // none overlaps the next: each ends before or where the next starts, and
 // no edit replacing text starts where another does.
-func disjoint(edits []Edit) bool {
+func disjoint(edits []facts.Edit) bool {
 	// Stable and descending by start, then reversed: insertions at one
 	// offset in the reverse of their order, as ApplyFixes writes them.
-	slices.SortStableFunc(edits, func(a, b Edit) int { return b.Start - a.Start })
+	slices.SortStableFunc(edits, func(a, b facts.Edit) int { return b.Start - a.Start })
 	slices.Reverse(edits)
 	for k := 1; k < len(edits); k++ {
 		p, e := edits[k-1], edits[k]
@@ -100,7 +102,7 @@ func disjoint(edits []Edit) bool {
 // overlapsTaken reports whether an edit overlaps a taken one: text both
 // replace, an insertion inside a replaced text or at its start, or two
 // edits starting at one offset.
-func overlapsTaken(edits []Edit, at func(int) int, cells, points *counts) bool {
+func overlapsTaken(edits []facts.Edit, at func(int) int, cells, points *counts) bool {
 	for _, e := range edits {
 		s := at(e.Start)
 		if e.Start == e.End {
@@ -116,7 +118,7 @@ func overlapsTaken(edits []Edit, at func(int) int, cells, points *counts) bool {
 	return false
 }
 
-func inBounds(edits []Edit, n int) bool {
+func inBounds(edits []facts.Edit, n int) bool {
 	for _, e := range edits {
 		if e.Start < 0 || e.End < e.Start || e.End > n {
 			return false
@@ -149,16 +151,4 @@ func (c *counts) prefix(k int) int32 {
 // sum returns the sum of the counts at indexes from..to-1.
 func (c *counts) sum(from, to int) int32 {
 	return c.prefix(to) - c.prefix(from)
-}
-
-// Elsewhere reports whether the fix edits another file than the finding's
-// (Edit.File): ApplyFixes leaves such fixes to the front end, which
-// applies them to that file (workspace.FixElsewhere).
-func (f *Fix) Elsewhere() bool {
-	for _, e := range f.Edits {
-		if e.File != "" {
-			return true
-		}
-	}
-	return false
 }

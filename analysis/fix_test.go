@@ -5,15 +5,17 @@ import (
 	"slices"
 	"sort"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
 )
 
 // applyOneByOne is how fixes were applied before ApplyFixes was written
 // in one pass: each fix checked against every edit taken, each edit
 // spliced into the output from the end backwards. It is kept as the
 // reference the one-pass version must agree with.
-func applyOneByOne(src []byte, findings []Finding) ([]byte, []Finding) {
-	var taken []Edit
-	var skipped []Finding
+func applyOneByOne(src []byte, findings []facts.Finding) ([]byte, []facts.Finding) {
+	var taken []facts.Edit
+	var skipped []facts.Finding
 	for _, f := range findings {
 		if f.Fix == nil || len(f.Fix.Edits) == 0 {
 			continue
@@ -47,21 +49,21 @@ func TestApplyFixesMatchesOneByOne(t *testing.T) {
 	src := []byte("abcdefghijklmnopqrstuvwxyz0123456789")
 	texts := []string{"", "X", "YY", "ZZZ"}
 	for round := range 3000 {
-		var findings []Finding
+		var findings []facts.Finding
 		for k := range 1 + r.IntN(12) {
-			var edits []Edit
+			var edits []facts.Edit
 			for range 1 + r.IntN(3) {
 				s := r.IntN(len(src) + 2)
 				e := s + r.IntN(4)
 				if r.IntN(3) == 0 {
 					e = s // an insertion
 				}
-				edits = append(edits, Edit{Start: s, End: e, NewText: texts[r.IntN(len(texts))]})
+				edits = append(edits, facts.Edit{Start: s, End: e, NewText: texts[r.IntN(len(texts))]})
 			}
 			if !disjoint(slices.Clone(edits)) {
 				continue // one-by-one spliced a fix over itself
 			}
-			f := Finding{Rule: "r", Message: string(rune('A' + k)), Fix: &Fix{Edits: edits}}
+			f := facts.Finding{Rule: "r", Message: string(rune('A' + k)), Fix: &facts.Fix{Edits: edits}}
 			if r.IntN(8) == 0 {
 				f.Fix = nil
 			}
@@ -84,10 +86,10 @@ func TestApplyFixesMatchesOneByOne(t *testing.T) {
 // of applying them writes what its author meant.
 func TestApplyFixesSelfOverlap(t *testing.T) {
 	src := []byte("0123456789")
-	findings := []Finding{
-		{Message: "a", Fix: &Fix{Edits: []Edit{{Start: 1, End: 4, NewText: "x"}, {Start: 3, End: 6, NewText: "y"}}}},
-		{Message: "b", Fix: &Fix{Edits: []Edit{{Start: 7, End: 7, NewText: "i"}, {Start: 7, End: 9, NewText: "r"}}}},
-		{Message: "c", Fix: &Fix{Edits: []Edit{{Start: 0, End: 0, NewText: "p"}, {Start: 0, End: 0, NewText: "q"}}}},
+	findings := []facts.Finding{
+		{Message: "a", Fix: &facts.Fix{Edits: []facts.Edit{{Start: 1, End: 4, NewText: "x"}, {Start: 3, End: 6, NewText: "y"}}}},
+		{Message: "b", Fix: &facts.Fix{Edits: []facts.Edit{{Start: 7, End: 7, NewText: "i"}, {Start: 7, End: 9, NewText: "r"}}}},
+		{Message: "c", Fix: &facts.Fix{Edits: []facts.Edit{{Start: 0, End: 0, NewText: "p"}, {Start: 0, End: 0, NewText: "q"}}}},
 	}
 	got, skipped := ApplyFixes(src, findings)
 	if string(got) != "qp0123456789" || len(skipped) != 2 || skipped[0].Message != "a" || skipped[1].Message != "b" {

@@ -5,6 +5,8 @@ import (
 	"os"
 	"reflect"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
 )
 
 // FuzzAnalyze feeds any bytes to the analysis as a Go file: it must not
@@ -34,7 +36,7 @@ func FuzzAnalyze(f *testing.F) {
 			}
 		}
 		ApplyFixes(src, res.Findings)
-		MayHaveStatus("fuzz.go", src)
+		facts.MayHaveStatus("fuzz.go", src)
 	})
 }
 

@@ -1,5 +1,9 @@
 package analysis
 
+import (
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
+)
+
 // Reanalyser keeps one file's analysis as the file is edited, as the
 // language server does for an open document. Whether an edit costs less
 // than a full analysis is a capability of the file's language
@@ -10,34 +14,23 @@ package analysis
 type Reanalyser struct {
 	// inc is the language's incremental extraction; nil when the language
 	// offers none.
-	inc  incrementalAnalysis
+	inc  facts.IncrementalAnalysis
 	path string
-	opts *Options
+	opts *facts.Options
 	src  []byte
-	res  *Result
-}
-
-// incrementalAnalysis is what a language that offers incremental analysis
-// keeps of a file between edits. It extracts facts; the Reanalyser judges
-// them, as Analyze does.
-type incrementalAnalysis interface {
-	// edit extracts the facts of next, which is the current text with the
-	// bytes [start, end) replaced by n bytes, and makes it the current
-	// text; it returns nil (setting res.SyntaxError) when next does not
-	// parse.
-	edit(next []byte, start, end, n int, res *Result) *fileFacts
+	res  *facts.Result
 }
 
 // NewReanalyser analyses src in full.
-func NewReanalyser(path string, src []byte, opts *Options) *Reanalyser {
+func NewReanalyser(path string, src []byte, opts *facts.Options) *Reanalyser {
 	r := &Reanalyser{path: path, opts: opts, src: src}
 	l, res := newResult(path)
-	if l == nil || l.incremental == nil {
+	if l == nil || l.Incremental == nil {
 		r.res = Analyze(path, src, opts)
 		return r
 	}
-	var file *fileFacts
-	r.inc, file = l.incremental(path, src, res)
+	var file *facts.FileFacts
+	r.inc, file = l.Incremental(path, src, res)
 	r.res = finish(path, file, res, opts)
 	return r
 }
@@ -48,7 +41,7 @@ func NewReanalyser(path string, src []byte, opts *Options) *Reanalyser {
 func (r *Reanalyser) Incremental() bool { return r.inc != nil }
 
 // Result is the analysis of the current text.
-func (r *Reanalyser) Result() *Result { return r.res }
+func (r *Reanalyser) Result() *facts.Result { return r.res }
 
 // Text is the current text.
 func (r *Reanalyser) Text() []byte { return r.src }
@@ -56,7 +49,7 @@ func (r *Reanalyser) Text() []byte { return r.src }
 // Edit replaces the bytes [start, end) of the current text with text (a
 // range outside the text is clamped into it) and returns the analysis of
 // the result.
-func (r *Reanalyser) Edit(start, end int, text string) *Result {
+func (r *Reanalyser) Edit(start, end int, text string) *facts.Result {
 	src := r.Text()
 	if start < 0 || end < start || end > len(src) {
 		start, end = max(0, min(start, len(src))), max(0, min(end, len(src)))
@@ -66,7 +59,7 @@ func (r *Reanalyser) Edit(start, end int, text string) *Result {
 	next = append(append(append(next, src[:start]...), text...), src[end:]...)
 	if r.inc != nil {
 		_, res := newResult(r.path)
-		r.src, r.res = next, finish(r.path, r.inc.edit(next, start, end, len(text), res), res, r.opts)
+		r.src, r.res = next, finish(r.path, r.inc.Edit(next, start, end, len(text), res), res, r.opts)
 		return r.res
 	}
 	r.src, r.res = next, Analyze(r.path, next, r.opts)

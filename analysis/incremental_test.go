@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
+	"github.com/httpcodes/httpcodes/analysis/internal/lang/golang"
 )
 
 // TestIncrementalMatchesFull applies random edits inside and outside
@@ -64,7 +67,7 @@ func TestIncrementalMatchesFull(t *testing.T) {
 					start, end, ins = start+j, start+j+2, "30"
 				}
 			}
-			before := inc.inc.(*goIncremental).bodyHolding(start, end) >= 0
+			before := inc.inc.(*golang.GoIncremental).BodyHolding(start, end) >= 0
 			got := inc.Edit(start, end, ins)
 			want := Analyze(name, inc.Text(), nil)
 			if before && got.SyntaxError == nil {
@@ -89,13 +92,13 @@ func TestIncrementalMatchesFull(t *testing.T) {
 // languages that declare the capability, and for the others each edit is
 // a full analysis with the same result as Analyze's.
 func TestReanalyserCapability(t *testing.T) {
-	for _, l := range sorted() {
-		path := "a" + l.exts[0]
-		if got := NewReanalyser(path, nil, nil).Incremental(); got != (l.incremental != nil) {
-			t.Errorf("%s: Incremental() = %v, the language declares %v", l.name, got, l.incremental != nil)
+	for _, l := range facts.Sorted() {
+		path := "a" + l.Exts[0]
+		if got := NewReanalyser(path, nil, nil).Incremental(); got != (l.Incremental != nil) {
+			t.Errorf("%s: Incremental() = %v, the language declares %v", l.Name, got, l.Incremental != nil)
 		}
 	}
-	if languageNamed("go").incremental == nil {
+	if facts.LanguageNamed("go").Incremental == nil {
 		t.Error("Go no longer offers incremental analysis")
 	}
 	src := "app.get('/', (req, res) => {\n  res.status(200).send('x');\n});\n"
@@ -134,7 +137,7 @@ func TestIncrementalKeepsLateHeaderFixes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fixes := func(res *Result) (n int) {
+	fixes := func(res *facts.Result) (n int) {
 		for _, f := range res.Findings {
 			if f.Rule == "late-header" && f.Fix != nil {
 				n++
@@ -149,7 +152,7 @@ func TestIncrementalKeepsLateHeaderFixes(t *testing.T) {
 	}
 	// A space at the start of the first function's body.
 	at := strings.Index(string(src), "func afterWriteHeader(w http.ResponseWriter, url string) {\n") + len("func afterWriteHeader(w http.ResponseWriter, url string) {\n")
-	if inc.inc.(*goIncremental).bodyHolding(at, at) < 0 {
+	if inc.inc.(*golang.GoIncremental).BodyHolding(at, at) < 0 {
 		t.Fatal("the edit is not inside a function body")
 	}
 	got := inc.Edit(at, at, " ")
@@ -167,7 +170,7 @@ func TestIncrementalKeepsLateHeaderFixes(t *testing.T) {
 // it: a field added to these structs fails TestShiftedMovesEveryOffset
 // until it is shifted or listed here.
 var notOffsets = map[string]bool{
-	"event.kind": true, "event.code": true,
+	"Event.Kind": true, "Event.Code": true,
 	"Occurrence.Code": true, "Occurrence.Written": true, "Occurrence.Role": true,
 	"Occurrence.API": true, "Occurrence.MessageCode": true,
 }
@@ -177,11 +180,11 @@ var notOffsets = map[string]bool{
 // a distinct non-zero value, shifts them, and checks that exactly the
 // offsets moved.
 func TestShiftedMovesEveryOffset(t *testing.T) {
-	var d declFacts
+	var d golang.DeclFacts
 	next := 100
 	fill(reflect.ValueOf(&d).Elem(), &next, 0)
 	const delta = 7
-	shifted := d.shifted(delta)
+	shifted := d.Shifted(delta)
 	seen := map[string]bool{}
 	compareShifted(t, "declFacts", reflect.ValueOf(d), reflect.ValueOf(shifted), delta, seen, 0)
 	for name := range notOffsets {
@@ -189,7 +192,7 @@ func TestShiftedMovesEveryOffset(t *testing.T) {
 			t.Errorf("notOffsets lists %s, which is no int field of the facts", name)
 		}
 	}
-	for _, name := range []string{"declFacts.start", "declFacts.bodyEnd", "Occurrence.MessageEnd", "event.stmtStart", "event.block", "event.end"} {
+	for _, name := range []string{"DeclFacts.start", "DeclFacts.bodyEnd", "Occurrence.MessageEnd", "Event.StmtStart", "Event.Block", "Event.End"} {
 		if !seen[name] {
 			t.Errorf("the walk did not reach %s", name)
 		}

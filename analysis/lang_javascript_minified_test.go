@@ -3,6 +3,8 @@ package analysis
 import (
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/lang/javascript"
 )
 
 // TestJSMinified holds the test that tells a minified bundle from source:
@@ -39,7 +41,7 @@ func TestJSMinified(t *testing.T) {
 		{"a long line of code in source", "src/app.js", strings.Repeat(source, 20) + module + module + "\n", false},
 	}
 	for _, tt := range tests {
-		if got := jsMinified(tt.path, []byte(tt.src)); got != tt.want {
+		if got := javascript.JsMinified(tt.path, []byte(tt.src)); got != tt.want {
 			t.Errorf("%s: jsMinified(%q) = %v, want %v", tt.name, tt.path, got, tt.want)
 		}
 	}

@@ -4,6 +4,10 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
+	"github.com/httpcodes/httpcodes/analysis/internal/lang/javascript"
+	"github.com/httpcodes/httpcodes/analysis/internal/lex"
 )
 
 // TestOpenAt holds the bracket that holds each token, found from the pair
@@ -18,20 +22,20 @@ func TestOpenAt(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces))] + " ")
 		}
 		src := []byte(b.String())
-		s := newScan("javascript", src, lexJS(src, nil))
+		s := lex.NewScan("javascript", src, javascript.LexJS(src, nil))
 		var stack []int
-		for i := range len(s.toks) + 1 {
+		for i := range len(s.Toks) + 1 {
 			want := -1
 			if n := len(stack); n > 0 {
 				want = stack[n-1]
 			}
-			if got := s.openAt(i); got != want {
+			if got := s.OpenAt(i); got != want {
 				t.Fatalf("%q: openAt(%d) = %d, want %d", src, i, got, want)
 			}
-			if i == len(s.toks) || s.toks[i].kind != tPunct {
+			if i == len(s.Toks) || s.Toks[i].Kind != lex.TPunct {
 				continue
 			}
-			switch s.text(i) {
+			switch s.Text(i) {
 			case "(", "[", "{":
 				stack = append(stack, i)
 			case ")", "]", "}":
@@ -53,14 +57,14 @@ func TestObjectsPastTheOldBound(t *testing.T) {
 	objects := strings.Repeat("{ a: 1 }, ", 1000)
 	tests := []struct {
 		name, src string
-		role      Role
+		role      facts.Role
 	}{
-		{"a key after a long array", "expect(res.json()).toEqual({ items: [" + long + "], statusCode: 2000 })\n", Compare},
-		{"an object after a long array of objects", "expect(res.json()).toEqual([" + objects + "{ statusCode: 2000 }])\n", Compare},
+		{"a key after a long array", "expect(res.json()).toEqual({ items: [" + long + "], statusCode: 2000 })\n", facts.Compare},
+		{"an object after a long array of objects", "expect(res.json()).toEqual([" + objects + "{ statusCode: 2000 }])\n", facts.Compare},
 	}
 	for _, tt := range tests {
 		res := Analyze("a.test.js", []byte(tt.src), nil)
-		var found []Occurrence
+		var found []facts.Occurrence
 		for _, o := range res.Occurrences {
 			if o.Code == 2000 {
 				found = append(found, o)

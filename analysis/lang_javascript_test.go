@@ -4,6 +4,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
+	"github.com/httpcodes/httpcodes/analysis/internal/lang/javascript"
+	"github.com/httpcodes/httpcodes/analysis/internal/lex"
 )
 
 // TestLexJS: the token boundaries that decide what is code — template
@@ -41,8 +45,8 @@ func TestLexJS(t *testing.T) {
 	for _, tt := range tests {
 		src := []byte(tt.src)
 		var got []string
-		for _, tok := range lexJS(src, nil) {
-			got = append(got, string(tok.text(src)))
+		for _, tok := range javascript.LexJS(src, nil) {
+			got = append(got, string(tok.Text(src)))
 		}
 		if g := strings.Join(got, " | "); g != tt.want {
 			t.Errorf("lexJS(%q) = %s, want %s", tt.src, g, tt.want)
@@ -54,9 +58,9 @@ func TestLexJS(t *testing.T) {
 // and without tokens past it.
 func TestLexJSUnterminated(t *testing.T) {
 	for _, src := range []string{"`abc", "`${", "`${ {", "/* x", "'x\\", "x = /ab", "`${a}` }", "}}}`"} {
-		for _, tok := range lexJS([]byte(src), nil) {
-			if tok.start < 0 || int(tok.end) > len(src) || tok.start > tok.end {
-				t.Errorf("lexJS(%q): token [%d,%d) outside the source", src, tok.start, tok.end)
+		for _, tok := range javascript.LexJS([]byte(src), nil) {
+			if tok.Start < 0 || int(tok.End) > len(src) || tok.Start > tok.End {
+				t.Errorf("lexJS(%q): token [%d,%d) outside the source", src, tok.Start, tok.End)
 			}
 		}
 	}
@@ -199,11 +203,11 @@ func BenchmarkScanJSTypical(b *testing.B) {
 // TestInOrder: the walk's occurrences, slightly out of order, and the
 // references (two runs) come out sorted by offset.
 func TestInOrder(t *testing.T) {
-	var occ []Occurrence
+	var occ []facts.Occurrence
 	for _, start := range []int{10, 5, 30, 40, 35, 50, 1, 33, 60, 20, 2} {
-		occ = append(occ, Occurrence{Start: start})
+		occ = append(occ, facts.Occurrence{Start: start})
 	}
-	got := inOrder(occ, 6)
+	got := javascript.InOrder(occ, 6)
 	var starts []int
 	for _, o := range got {
 		starts = append(starts, o.Start)
@@ -215,10 +219,10 @@ func TestInOrder(t *testing.T) {
 	// insertion sort gives way to a general one.
 	occ = occ[:0]
 	for i := 0; i < 200; i++ {
-		occ = append(occ, Occurrence{Start: (i * 7919) % 1000})
+		occ = append(occ, facts.Occurrence{Start: (i * 7919) % 1000})
 	}
-	got = inOrder(occ, 200)
-	if !slices.IsSortedFunc(got, func(a, b Occurrence) int { return a.Start - b.Start }) {
+	got = javascript.InOrder(occ, 200)
+	if !slices.IsSortedFunc(got, func(a, b facts.Occurrence) int { return a.Start - b.Start }) {
 		t.Error("inOrder left scattered occurrences unsorted")
 	}
 }
@@ -228,24 +232,24 @@ func TestInOrder(t *testing.T) {
 func TestJSContexts(t *testing.T) {
 	tests := []struct {
 		src, context, framework string
-		api                     API
+		api                     facts.API
 		message                 string
 	}{
-		{"res.status(404).send('Not Found')", "res.status", "express", BodyAPI, "Not Found"},
+		{"res.status(404).send('Not Found')", "res.status", "express", facts.BodyAPI, "Not Found"},
 		{"this.res.status(404).end()", "res.status", "express", 0, ""},
-		{"res.set('a', 'b').status(201).json({ message: 'made' })", "res.status", "express", BodyAPI, "made"},
+		{"res.set('a', 'b').status(201).json({ message: 'made' })", "res.status", "express", facts.BodyAPI, "made"},
 		{"reply.header('a', 1).code(503).send()", "reply.code", "fastify", 0, ""},
 		{"h.response(x).code(202)", "h.code", "hapi", 0, ""},
 		{"res.writeHead(404, 'Gone away')", "res.writeHead", "node", 0, "Gone away"},
-		{"ctx.throw(403, 'no')", "ctx.throw", "koa", ErrorAPI, "no"},
-		{"ctx.throw('no', 403)", "ctx.throw", "koa", ErrorAPI, "no"},
-		{"reply.redirect('/x', 301)", "reply.redirect", "fastify", RedirectAPI, ""},
-		{"router.redirect('/a', '/b', 301)", "router.redirect", "koa-router", RedirectAPI, ""},
-		{"new Response('x', { status: 404, statusText: 'Nope' })", "new Response", "fetch", BodyAPI, "Nope"},
+		{"ctx.throw(403, 'no')", "ctx.throw", "koa", facts.ErrorAPI, "no"},
+		{"ctx.throw('no', 403)", "ctx.throw", "koa", facts.ErrorAPI, "no"},
+		{"reply.redirect('/x', 301)", "reply.redirect", "fastify", facts.RedirectAPI, ""},
+		{"router.redirect('/a', '/b', 301)", "router.redirect", "koa-router", facts.RedirectAPI, ""},
+		{"new Response('x', { status: 404, statusText: 'Nope' })", "new Response", "fetch", facts.BodyAPI, "Nope"},
 		{"new Response(null, { status: 204 })", "new Response", "fetch", 0, ""},
 		{"NextResponse.json(d, { status: 400 })", "NextResponse.json", "next", 0, ""},
-		{"throw new HttpException('Bad', 400)", "HttpException", "nestjs", ErrorAPI, "Bad"},
-		{"throw createError(404, 'missing')", "createError", "http-errors", ErrorAPI, "missing"},
+		{"throw new HttpException('Bad', 400)", "HttpException", "nestjs", facts.ErrorAPI, "Bad"},
+		{"throw createError(404, 'missing')", "createError", "http-errors", facts.ErrorAPI, "missing"},
 		{"@HttpCode(204)", "@HttpCode", "nestjs", 0, ""},
 		{"return { statusCode: 404, body: 'Nope' }", "{ statusCode }", "", 0, "Nope"},
 		{"request(app).get('/').expect(200)", "supertest .expect", "supertest", 0, ""},
@@ -267,9 +271,9 @@ func TestJSContexts(t *testing.T) {
 // TestJSQualifiers: the references pass is skipped only for files that
 // name no qualifier, so every constant name must start with one.
 func TestJSQualifiers(t *testing.T) {
-	qs := jsQualifiers()
+	qs := javascript.JsQualifiers()
 	for _, lang := range []string{"javascript", "typescript"} {
-		for name := range constantNames(lang) {
+		for name := range lex.ConstantNames(lang) {
 			if !slices.ContainsFunc(qs, func(q string) bool { return strings.HasPrefix(name, q) }) {
 				t.Errorf("%s: %s starts with none of %v", lang, name, qs)
 			}

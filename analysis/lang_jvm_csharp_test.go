@@ -3,14 +3,18 @@ package analysis
 import (
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
+	"github.com/httpcodes/httpcodes/analysis/internal/lang/jvm"
+	"github.com/httpcodes/httpcodes/analysis/internal/lex"
 )
 
 // lexed renders tokens as kind:text, one per token, for exact comparison.
-func lexed(src string, toks []lexeme) string {
-	kinds := map[tokKind]string{tIdent: "id", tNumber: "num", tString: "str", tPunct: "p"}
+func lexed(src string, toks []lex.Lexeme) string {
+	kinds := map[lex.TokKind]string{lex.TIdent: "id", lex.TNumber: "num", lex.TString: "str", lex.TPunct: "p"}
 	var out []string
 	for _, t := range toks {
-		out = append(out, kinds[t.kind]+":"+src[t.start:t.end])
+		out = append(out, kinds[t.Kind]+":"+src[t.Start:t.End])
 	}
 	return strings.Join(out, " ")
 }
@@ -41,7 +45,7 @@ func TestLexJVM(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := lexed(tt.src, lexJVM([]byte(tt.src), tt.kotlin)); got != tt.want {
+			if got := lexed(tt.src, jvm.LexJVM([]byte(tt.src), tt.kotlin)); got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
@@ -75,7 +79,7 @@ func TestLexCSharp(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := lexed(tt.src, lexCSharp([]byte(tt.src))); got != tt.want {
+			if got := lexed(tt.src, jvm.LexCSharp([]byte(tt.src))); got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
@@ -131,7 +135,7 @@ func TestCompleteJVMCSharp(t *testing.T) {
 					got = it.Insert
 				}
 			}
-			typed := typedBefore(src, off, isNameByte)
+			typed := lex.TypedBefore(src, off, lex.IsNameByte)
 			if comp.Start != typed || comp.End != off {
 				t.Errorf("%s %q: replaces [%d,%d), want [%d,%d)", tt.path, tt.src, comp.Start, comp.End, typed, off)
 			}
@@ -163,7 +167,7 @@ func TestPrefilterWithoutStatusWord(t *testing.T) {
 		if n := len(Analyze(tt.path, src, nil).Occurrences); n != 1 {
 			t.Errorf("%s %q: %d occurrences, want 1", tt.path, tt.src, n)
 		}
-		if !MayHaveStatus(tt.path, src) {
+		if !facts.MayHaveStatus(tt.path, src) {
 			t.Errorf("%s %q: the prefilter rules it out", tt.path, tt.src)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
 )
 
 func TestNginxClaims(t *testing.T) {
@@ -50,7 +52,7 @@ func TestNginxClaims(t *testing.T) {
 		{"config/nginx-exporter.yaml", "openapi"},
 	}
 	for _, tt := range tests {
-		if got := Language(tt.path); got != tt.want {
+		if got := facts.LanguageOf(tt.path); got != tt.want {
 			t.Errorf("Language(%q) = %q, want %q", tt.path, got, tt.want)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
 )
 
 // JSON has no comments, so the annotated files cannot say where a finding
@@ -43,7 +45,7 @@ func TestOpenAPINotADescription(t *testing.T) {
 		`{"name": "x", "scripts": {"test": "jest"}}`,
 		"apiVersion: v1\nkind: Service\nspec:\n  ports:\n    - port: 404\n",
 	} {
-		if MayHaveStatus("x.yaml", []byte(src)) {
+		if facts.MayHaveStatus("x.yaml", []byte(src)) {
 			t.Errorf("the prefilter reads %q", src)
 		}
 		if res := Analyze("x.yaml", []byte(src), nil); len(res.Occurrences) != 0 {

@@ -1,6 +1,12 @@
 package analysis
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
+	"github.com/httpcodes/httpcodes/analysis/internal/lang/python"
+	"github.com/httpcodes/httpcodes/analysis/internal/lex"
+)
 
 func TestLexPython(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
@@ -17,7 +23,7 @@ func TestLexPython(t *testing.T) {
 		{"x == 1_000.5e3j", "id:x p:== num:1_000.5e3j"},
 		{"\n\n# only\n\nx\n", "id:x NL"},
 	} {
-		if got := tokenDump([]byte(tc.src), lexPython([]byte(tc.src))); got != tc.want {
+		if got := tokenDump([]byte(tc.src), python.LexPython([]byte(tc.src))); got != tc.want {
 			t.Errorf("lexPython(%q)\n got %s\nwant %s", tc.src, got, tc.want)
 		}
 	}
@@ -46,7 +52,7 @@ func TestCompletePython(t *testing.T) {
 
 func TestPythonClaims(t *testing.T) {
 	for path, want := range map[string]string{"app.py": "python", "stubs/http.pyi": "python", "x.PY": "python"} {
-		if got := Language(path); got != want {
+		if got := facts.LanguageOf(path); got != want {
 			t.Errorf("Language(%q) = %q, want %q", path, got, want)
 		}
 	}
@@ -57,9 +63,9 @@ func TestPythonClaims(t *testing.T) {
 // and checks each against the column counted from the line's start.
 func TestPythonColumn(t *testing.T) {
 	src := []byte("def a(): pass; def b(): pass\n  async def c():\n\n        match r.status_code:\n    x = 1\n")
-	p := &pyFile{scan: newScan("python", src, lexPython(src))}
+	p := &python.PyFile{Scan: lex.NewScan("python", src, python.LexPython(src))}
 	want := func(i int) int {
-		start := int(p.toks[i].start)
+		start := int(p.Toks[i].Start)
 		line := start
 		for line > 0 && src[line-1] != '\n' {
 			line--
@@ -67,15 +73,15 @@ func TestPythonColumn(t *testing.T) {
 		return start - line
 	}
 	var order []int
-	for i := range p.toks {
+	for i := range p.Toks {
 		order = append(order, i)
 	}
-	for i := len(p.toks) - 1; i >= 0; i -= 3 {
-		order = append(order, i, max(i-1, 0), min(i+5, len(p.toks)-1))
+	for i := len(p.Toks) - 1; i >= 0; i -= 3 {
+		order = append(order, i, max(i-1, 0), min(i+5, len(p.Toks)-1))
 	}
 	for _, i := range order {
-		if got := p.column(i); got != want(i) {
-			t.Fatalf("column of token %d %q = %d, want %d", i, p.text(i), got, want(i))
+		if got := p.Column(i); got != want(i) {
+			t.Fatalf("column of token %d %q = %d, want %d", i, p.Text(i), got, want(i))
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
 )
 
 // routeCase is a small source and the routes and functions read from it,
@@ -17,7 +19,7 @@ type routeCase struct {
 // "handler NAME"), with "mounted" when it is, and a function as
 // "NAME BODY": the spans as the text they cover, so an expectation says
 // exactly where each starts and ends.
-func spanDump(src string, f *RouteFacts) (routes, funs []string) {
+func spanDump(src string, f *facts.RouteFacts) (routes, funs []string) {
 	for _, r := range f.Routes {
 		var b strings.Builder
 		method := r.Method
@@ -48,7 +50,7 @@ func runRouteCases(t *testing.T, path string, cases []routeCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			f := Routes(path, []byte(tc.src))
+			f := facts.Routes(path, []byte(tc.src))
 			if f == nil {
 				t.Fatalf("Routes(%s) = nil", path)
 			}

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
 )
 
 // routeShapes are the worst cases of the Python, JVM and C# route
 // readers, measured by TestShapesLinear with the rest.
 func init() {
-	routes := func(path string, src []byte) { Routes(path, src) }
+	routes := func(path string, src []byte) { facts.Routes(path, src) }
 	shapes = append(shapes,
 		shape{"PyRoutesStackedDecorators", "r.py", func(n int) string {
 			return "app = FastAPI()\n" + repeat(n, func(i int) string { return fmt.Sprintf("@app.get(\"/x%d\")\n", i) }) + "def f():\n    pass\n"
@@ -94,7 +96,7 @@ func routesNoPanic(path string, src []byte) (msg string) {
 			msg = fmt.Sprintf("panic: %v", v)
 		}
 	}()
-	f := Routes(path, src)
+	f := facts.Routes(path, src)
 	if f == nil {
 		return "no route facts"
 	}
@@ -116,7 +118,7 @@ func routesNoPanic(path string, src []byte) (msg string) {
 }
 
 func init() {
-	routes := func(path string, src []byte) { Routes(path, src) }
+	routes := func(path string, src []byte) { facts.Routes(path, src) }
 	shapes = append(shapes,
 		shape{"PyRoutesDefsOnOneLine", "r.py", func(n int) string {
 			return repeat(n, func(int) string { return "def f() x " }) + "\n"
@@ -134,7 +136,7 @@ func init() {
 }
 
 func init() {
-	routes := func(path string, src []byte) { Routes(path, src) }
+	routes := func(path string, src []byte) { facts.Routes(path, src) }
 	shapes = append(shapes,
 		shape{"PyRoutesStatusHelpers", "r.py", func(n int) string {
 			return "def fail(code):\n    abort(code)\n\n" + repeat(n, func(i int) string {

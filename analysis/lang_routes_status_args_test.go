@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
 )
 
 // TestStatusArgs: a literal passed to a same-file helper that sends its
@@ -35,7 +37,7 @@ func TestStatusArgs(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			for _, a := range Routes(tc.path, []byte(tc.src)).StatusArgs {
+			for _, a := range facts.Routes(tc.path, []byte(tc.src)).StatusArgs {
 				line := tc.src[strings.LastIndexByte(tc.src[:a.Start], '\n')+1 : a.Start]
 				if tc.src[a.Start:a.End] != fmt.Sprint(a.Code) {
 					t.Errorf("StatusArg %+v spans %q", a, tc.src[a.Start:a.End])

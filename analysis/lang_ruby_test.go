@@ -1,6 +1,11 @@
 package analysis
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
+	"github.com/httpcodes/httpcodes/analysis/internal/lang/ruby"
+)
 
 func TestLexRuby(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
@@ -27,7 +32,7 @@ func TestLexRuby(t *testing.T) {
 		{"x\n__END__\nhalt 404", `id:x NL`},
 		{"Foo::Bar", `id:Foo p::: id:Bar`},
 	} {
-		if got := tokenDump([]byte(tc.src), lexRuby([]byte(tc.src))); got != tc.want {
+		if got := tokenDump([]byte(tc.src), ruby.LexRuby([]byte(tc.src))); got != tc.want {
 			t.Errorf("lexRuby(%q)\n got %s\nwant %s", tc.src, got, tc.want)
 		}
 	}
@@ -67,7 +72,7 @@ func TestRubyClaims(t *testing.T) {
 		"app.rb": "ruby", "lib/tasks/db.rake": "ruby", "config.ru": "ruby", "Gemfile": "ruby",
 		"sub/Rakefile": "ruby", "Gemfile.lock": "",
 	} {
-		if got := Language(path); got != want {
+		if got := facts.LanguageOf(path); got != want {
 			t.Errorf("Language(%q) = %q, want %q", path, got, want)
 		}
 	}

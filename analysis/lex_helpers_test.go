@@ -3,19 +3,21 @@ package analysis
 import (
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/lex"
 )
 
 // tokenDump renders tokens as kind:text, one per token, for lexer tests;
 // tNewline shows as "NL".
-func tokenDump(src []byte, toks []lexeme) string {
-	kinds := map[tokKind]string{tIdent: "id", tNumber: "num", tString: "str", tSymbol: "sym", tPunct: "p"}
+func tokenDump(src []byte, toks []lex.Lexeme) string {
+	kinds := map[lex.TokKind]string{lex.TIdent: "id", lex.TNumber: "num", lex.TString: "str", lex.TSymbol: "sym", lex.TPunct: "p"}
 	var out []string
 	for _, t := range toks {
-		if t.kind == tNewline {
+		if t.Kind == lex.TNewline {
 			out = append(out, "NL")
 			continue
 		}
-		out = append(out, kinds[t.kind]+":"+string(t.text(src)))
+		out = append(out, kinds[t.Kind]+":"+string(t.Text(src)))
 	}
 	return strings.Join(out, " ")
 }

@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
+	"github.com/httpcodes/httpcodes/analysis/internal/rules"
 )
 
 // TestLanguagesDeclareRulePhrases: every language a rule supports declares
@@ -15,10 +18,10 @@ import (
 // message with an empty phrase, or call a phrase that is not there.
 func TestLanguagesDeclareRulePhrases(t *testing.T) {
 	read := regexp.MustCompile(`phrases\(\)\.(\w+)`)
-	typ := reflect.TypeFor[phrases]()
+	typ := reflect.TypeFor[facts.Phrases]()
 	used := map[string]bool{}
-	for _, r := range Rules() {
-		file := "rule_" + strings.ReplaceAll(r.Name, "-", "_") + ".go"
+	for _, r := range rules.Rules() {
+		file := "internal/rules/" + strings.ReplaceAll(r.Name, "-", "_") + ".go"
 		src, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatalf("%s: %v", r.Name, err)
@@ -40,7 +43,7 @@ func TestLanguagesDeclareRulePhrases(t *testing.T) {
 				continue // a fact a language may leave false, not a phrase
 			}
 			for _, lang := range r.SupportedLanguages() {
-				if reflect.ValueOf(languageNamed(lang).phrases).FieldByIndex(f.Index).IsZero() {
+				if reflect.ValueOf(facts.LanguageNamed(lang).Phrases).FieldByIndex(f.Index).IsZero() {
 					t.Errorf("%s supports %s, which does not declare the phrase %s", r.Name, lang, name)
 				}
 			}

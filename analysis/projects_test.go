@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
+	"github.com/httpcodes/httpcodes/analysis/internal/rules"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -19,7 +21,7 @@ import (
 
 var (
 	projectsMu sync.Mutex
-	projects   = map[string]*Project{}
+	projects   = map[string]*facts.Project{}
 )
 
 // projectDir returns the project directory of a testdata file under
@@ -45,8 +47,8 @@ func projectDescriptions(dir string) []string {
 	}
 	var out []string
 	_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && Language(path) == "openapi" {
-			if src, err := os.ReadFile(path); err == nil && ReadDescription(path, src, os.ReadFile) != nil {
+		if err == nil && !d.IsDir() && facts.LanguageOf(path) == "openapi" {
+			if src, err := os.ReadFile(path); err == nil && facts.ReadDescription(path, src, os.ReadFile) != nil {
 				out = append(out, path)
 			}
 		}
@@ -62,11 +64,11 @@ func isProjectDescription(path string) bool {
 	if _, ok := projectDir(path); !ok {
 		return false
 	}
-	return Language(path) == "openapi"
+	return facts.LanguageOf(path) == "openapi"
 }
 
 // loadProject joins a project's routes to its descriptions, once.
-func loadProject(dir string) *Project {
+func loadProject(dir string) *facts.Project {
 	projectsMu.Lock()
 	defer projectsMu.Unlock()
 	if p, ok := projects[dir]; ok {
@@ -79,27 +81,27 @@ func loadProject(dir string) *Project {
 
 // buildProject joins a project's routes to its descriptions, reading its
 // files with read.
-func buildProject(dir string, read func(string) ([]byte, error)) *Project {
-	var descs []*Description
+func buildProject(dir string, read func(string) ([]byte, error)) *facts.Project {
+	var descs []*facts.Description
 	for _, path := range projectDescriptions(dir) {
 		src, _ := read(path)
-		if d := ReadDescription(path, src, read); d != nil {
+		if d := facts.ReadDescription(path, src, read); d != nil {
 			d.Name, _ = filepath.Rel(dir, path)
 			d.Name = filepath.ToSlash(d.Name)
 			descs = append(descs, d)
 		}
 	}
-	files := map[string]*RouteFacts{}
+	files := map[string]*facts.RouteFacts{}
 	_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && Language(path) != "" && Language(path) != "openapi" {
+		if err == nil && !d.IsDir() && facts.LanguageOf(path) != "" && facts.LanguageOf(path) != "openapi" {
 			src, _ := read(path)
-			if rf := Routes(path, src); rf != nil {
+			if rf := facts.Routes(path, src); rf != nil {
 				files[path] = rf
 			}
 		}
 		return err
 	})
-	return NewProject(descs, files)
+	return facts.NewProject(descs, files)
 }
 
 func projectDirs(t *testing.T) []string {
@@ -131,15 +133,15 @@ func TestProjects(t *testing.T) {
 			if len(proj.Descriptions()) == 0 {
 				t.Fatal("the project has no description")
 			}
-			edits := map[string][]Edit{}
+			edits := map[string][]facts.Edit{}
 			findings := 0
 			_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-				if err != nil || d.IsDir() || Language(path) == "" || isProjectDescription(path) {
+				if err != nil || d.IsDir() || facts.LanguageOf(path) == "" || isProjectDescription(path) {
 					return err
 				}
 				src, _ := os.ReadFile(path)
 				for _, f := range Analyze(path, src, annotatedOptions(path, src)).Findings {
-					if f.Rule != ruleUndocumentedStatus.Name {
+					if f.Rule != rules.RuleUndocumentedStatus.Name {
 						continue
 					}
 					findings++
@@ -164,7 +166,7 @@ func TestProjects(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				slices.SortFunc(es, func(a, b Edit) int {
+				slices.SortFunc(es, func(a, b facts.Edit) int {
 					if a.Start != b.Start {
 						return b.Start - a.Start
 					}
@@ -175,8 +177,8 @@ func TestProjects(t *testing.T) {
 					fixed = slices.Concat(fixed[:e.Start], []byte(e.NewText), fixed[e.End:])
 				}
 				fixedText[file] = fixed
-				if before := ReadDescription(file, src, nil); before != nil {
-					if after := ReadDescription(file, fixed, nil); after == nil || len(after.Operations) != len(before.Operations) {
+				if before := facts.ReadDescription(file, src, nil); before != nil {
+					if after := facts.ReadDescription(file, fixed, nil); after == nil || len(after.Operations) != len(before.Operations) {
 						t.Errorf("%s: the fixed description no longer reads as the same description:\n%s", file, fixed)
 					}
 				} else if !yamlParses(fixed) {
@@ -203,12 +205,12 @@ func TestProjects(t *testing.T) {
 			}
 			fixedProject := buildProject(dir, read)
 			_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-				if err != nil || d.IsDir() || Language(path) == "" || isProjectDescription(path) {
+				if err != nil || d.IsDir() || facts.LanguageOf(path) == "" || isProjectDescription(path) {
 					return err
 				}
 				src, _ := os.ReadFile(path)
-				for _, f := range Analyze(path, src, &Options{Operations: fixedProject}).Findings {
-					if f.Rule == ruleUndocumentedStatus.Name {
+				for _, f := range Analyze(path, src, &facts.Options{Operations: fixedProject}).Findings {
+					if f.Rule == rules.RuleUndocumentedStatus.Name {
 						t.Errorf("%s: after the fixes: %s", path, f.Message)
 					}
 				}

@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
+	"github.com/httpcodes/httpcodes/analysis/internal/rules"
 )
 
 // TestRuleLanguagesMatchTestdata holds each rule's declared languages to
@@ -20,7 +23,7 @@ func TestRuleLanguagesMatchTestdata(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		lang := Language(path)
+		lang := facts.LanguageOf(path)
 		for _, m := range wantRule.FindAllStringSubmatch(string(src), -1) {
 			for _, q := range strings.Fields(m[1]) {
 				rule := strings.TrimPrefix(q, `"`)
@@ -31,7 +34,7 @@ func TestRuleLanguagesMatchTestdata(t *testing.T) {
 			}
 		}
 	}
-	for _, r := range Rules() {
+	for _, r := range rules.Rules() {
 		for _, lang := range r.SupportedLanguages() {
 			if !positives[r.Name][lang] {
 				t.Errorf("%s declares %s, but no annotated %s file wants it", r.Name, lang, lang)
@@ -44,15 +47,15 @@ func TestRuleLanguagesMatchTestdata(t *testing.T) {
 		}
 	}
 	for rule := range positives {
-		if _, ok := RuleByName(rule); !ok {
+		if _, ok := rules.RuleByName(rule); !ok {
 			t.Errorf("testdata wants %q, which is not a rule", rule)
 		}
 	}
 }
 
 func TestRulesAreOrderedAndDeclared(t *testing.T) {
-	rs := Rules()
-	if !slices.IsSortedFunc(rs, func(a, b *Rule) int {
+	rs := rules.Rules()
+	if !slices.IsSortedFunc(rs, func(a, b *rules.Rule) int {
 		if a.Severity != b.Severity {
 			return int(a.Severity - b.Severity)
 		}
@@ -65,7 +68,7 @@ func TestRulesAreOrderedAndDeclared(t *testing.T) {
 			t.Errorf("%s: every rule needs Since, Summary, Why, Bad and Good", r.Name)
 		}
 		for _, l := range r.Languages {
-			if languageNamed(l) == nil {
+			if facts.LanguageNamed(l) == nil {
 				t.Errorf("%s declares %q, which is not a language", r.Name, l)
 			}
 		}

@@ -1,6 +1,10 @@
 package analysis
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
+)
 
 // A code the program gives its own reason phrase is a private code on
 // purpose: unknown-status says so as info, and so is a code an nginx
@@ -9,16 +13,16 @@ import "testing"
 func TestUnknownStatusOwnReason(t *testing.T) {
 	for _, tt := range []struct {
 		path, src string
-		want      map[int]Severity
+		want      map[int]facts.Severity
 	}{
 		{"Routes.kt", `import io.ktor.http.HttpStatusCode
 private val LATER = HttpStatusCode(477, "Come Back Later")
 private val BLANK = HttpStatusCode(478, "")
 fun f() = HttpStatusCode.fromValue(479)
-`, map[int]Severity{477: Info, 478: Warning, 479: Warning}},
+`, map[int]facts.Severity{477: facts.Info, 478: facts.Warning, 479: facts.Warning}},
 		{"a.php", `<?php
 return $r->withStatus(477, 'Come Back Later')->withStatus(478);
-`, map[int]Severity{477: Info, 478: Warning}},
+`, map[int]facts.Severity{477: facts.Info, 478: facts.Warning}},
 		// A code the configuration gives its own error page in the same
 		// file (error_page 550 @fetch550) is one it defines.
 		{"sites-available/default.conf", `server {
@@ -26,9 +30,9 @@ return $r->withStatus(477, 'Come Back Later')->withStatus(478);
     location / { return 550; }
     location /x { return 551; }
 }
-`, map[int]Severity{550: Info, 551: Warning}},
+`, map[int]facts.Severity{550: facts.Info, 551: facts.Warning}},
 	} {
-		got := map[int]Severity{}
+		got := map[int]facts.Severity{}
 		for _, f := range Analyze(tt.path, []byte(tt.src), nil).Findings {
 			if f.Rule == "unknown-status" {
 				got[f.Code] = f.Severity

@@ -3,6 +3,9 @@ package analysis
 import (
 	"reflect"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/lang/rust"
+	"github.com/httpcodes/httpcodes/analysis/internal/lex"
 )
 
 // TestArgsAndClosing: args and closing read bracket pairs built once per
@@ -12,30 +15,30 @@ func TestArgsAndClosing(t *testing.T) {
 	tests := []struct {
 		src     string
 		open    int // token index of the bracket
-		args    []span
+		args    []lex.Span
 		closing int
 	}{
 		// f ( a , b ( c , d ) , [ e , f ] )
-		{"f(a, b(c, d), [e, f])", 1, []span{{2, 3}, {4, 10}, {11, 16}}, 16},
-		{"f(a, b(c, d), [e, f])", 5, []span{{6, 7}, {8, 9}}, 9},
+		{"f(a, b(c, d), [e, f])", 1, []lex.Span{{From: 2, To: 3}, {From: 4, To: 10}, {From: 11, To: 16}}, 16},
+		{"f(a, b(c, d), [e, f])", 5, []lex.Span{{From: 6, To: 7}, {From: 8, To: 9}}, 9},
 		// An empty list has no argument.
 		{"f()", 1, nil, 2},
 		// Unclosed: the list runs to the end of the file.
-		{"f(a, g(b", 1, []span{{2, 3}, {4, 7}}, 7},
-		{"f(a, g(b", 5, []span{{6, 7}}, 7},
+		{"f(a, g(b", 1, []lex.Span{{From: 2, To: 3}, {From: 4, To: 7}}, 7},
+		{"f(a, g(b", 5, []lex.Span{{From: 6, To: 7}}, 7},
 		// Any closing bracket closes any opening one, as counting did.
-		{"f(a, b]", 1, []span{{2, 3}, {4, 5}}, 5},
+		{"f(a, b]", 1, []lex.Span{{From: 2, To: 3}, {From: 4, To: 5}}, 5},
 		// A stray closer before the list is not counted.
-		{") f(a)", 2, []span{{3, 4}}, 4},
+		{") f(a)", 2, []lex.Span{{From: 3, To: 4}}, 4},
 	}
 	for _, tt := range tests {
 		src := []byte(tt.src)
-		s := newScan("rust", src, lexRust(src))
-		args, end := s.args(tt.open)
+		s := lex.NewScan("rust", src, rust.LexRust(src))
+		args, end := s.Args(tt.open)
 		if !reflect.DeepEqual(args, tt.args) || end != tt.closing {
 			t.Errorf("%q args(%d) = %v, %d; want %v, %d", tt.src, tt.open, args, end, tt.args, tt.closing)
 		}
-		if got := s.closing(tt.open); got != tt.closing {
+		if got := s.Closing(tt.open); got != tt.closing {
 			t.Errorf("%q closing(%d) = %d, want %d", tt.src, tt.open, got, tt.closing)
 		}
 	}
@@ -52,12 +55,12 @@ func TestArgsMatchCounting(t *testing.T) {
 		for k := n*7919 + 1; k > 0; k /= len(pieces) {
 			src = append(src, pieces[k%len(pieces)]...)
 		}
-		s := newScan("rust", src, lexRust(src))
-		for open := range s.toks {
-			if !s.opens(open) {
+		s := lex.NewScan("rust", src, rust.LexRust(src))
+		for open := range s.Toks {
+			if !s.Opens(open) {
 				continue
 			}
-			args, end := s.args(open)
+			args, end := s.Args(open)
 			wantArgs, wantEnd := countingArgs(s, open)
 			if !reflect.DeepEqual(args, wantArgs) || end != wantEnd {
 				t.Fatalf("%q args(%d) = %v, %d; counting gives %v, %d", src, open, args, end, wantArgs, wantEnd)
@@ -67,33 +70,33 @@ func TestArgsMatchCounting(t *testing.T) {
 }
 
 // countingArgs is args as a scan that counts brackets from open.
-func countingArgs(s *scan, open int) ([]span, int) {
-	var out []span
+func countingArgs(s *lex.Scan, open int) ([]lex.Span, int) {
+	var out []lex.Span
 	depth, from := 0, open+1
-	for i := open; i < len(s.toks); i++ {
-		t := s.toks[i]
-		if t.kind != tPunct || t.end-t.start != 1 {
+	for i := open; i < len(s.Toks); i++ {
+		t := s.Toks[i]
+		if t.Kind != lex.TPunct || t.End-t.Start != 1 {
 			continue
 		}
-		switch s.src[t.start] {
+		switch s.Src[t.Start] {
 		case '(', '[', '{':
 			depth++
 		case ')', ']', '}':
 			if depth--; depth == 0 {
 				if i > from {
-					out = append(out, span{from, i})
+					out = append(out, lex.Span{From: from, To: i})
 				}
 				return out, i
 			}
 		case ',':
 			if depth == 1 {
-				out = append(out, span{from, i})
+				out = append(out, lex.Span{From: from, To: i})
 				from = i + 1
 			}
 		}
 	}
-	if len(s.toks) > from {
-		out = append(out, span{from, len(s.toks)})
+	if len(s.Toks) > from {
+		out = append(out, lex.Span{From: from, To: len(s.Toks)})
 	}
-	return out, len(s.toks)
+	return out, len(s.Toks)
 }

@@ -6,13 +6,15 @@ import (
 	"sort"
 	"strconv"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
 )
 
 // scannedLanguages are the languages read by a token scanner rather than
 // Go's parser, each with its annotated files under testdata/<language>/.
 func scannedLanguages(t testing.TB) map[string][]string {
 	out := map[string][]string{}
-	for _, lang := range Languages() {
+	for _, lang := range facts.Languages() {
 		if lang == "go" {
 			continue
 		}
@@ -23,7 +25,7 @@ func scannedLanguages(t testing.TB) map[string][]string {
 		}
 		for _, e := range entries {
 			p := filepath.Join(dir, e.Name())
-			if !e.IsDir() && Language(p) == lang {
+			if !e.IsDir() && facts.LanguageOf(p) == lang {
 				out[lang] = append(out[lang], p)
 			}
 		}
@@ -43,7 +45,7 @@ func TestOccurrenceText(t *testing.T) {
 			for _, o := range Analyze(path, src, nil).Occurrences {
 				got := string(src[o.Start:o.End])
 				want := o.Name
-				if o.Written == Number {
+				if o.Written == facts.Number {
 					want = strconv.Itoa(o.Code)
 				}
 				if got != want {
@@ -89,7 +91,7 @@ func FuzzScanners(f *testing.F) {
 				t.Fatalf("%s: finding range [%d,%d) outside a %d-byte file", lang, fd.Start, fd.End, len(src))
 			}
 		}
-		if len(res.Occurrences) > 0 && !MayHaveStatus(path, src) {
+		if len(res.Occurrences) > 0 && !facts.MayHaveStatus(path, src) {
 			t.Fatalf("%s: the prefilter rules out a file with %d occurrences", lang, len(res.Occurrences))
 		}
 		ApplyFixes(src, res.Findings)
@@ -122,14 +124,14 @@ func BenchmarkScan(b *testing.B) {
 			src = append(src, sample...)
 		}
 		path := langs[lang][0]
-		l := languageNamed(lang)
+		l := facts.LanguageNamed(lang)
 		b.Run(lang+"/scan", func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
 			var n int
 			for b.Loop() {
-				if f := l.analyze(path, src, &Result{Language: lang}); f != nil {
-					n = len(f.occ)
+				if f := l.Analyze(path, src, &facts.Result{Language: lang}); f != nil {
+					n = len(f.Occ)
 				}
 			}
 			b.ReportMetric(float64(n), "occurrences")

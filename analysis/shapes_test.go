@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
 )
 
 // A shape is a file that grows by repeating one construct n times, each a
@@ -375,7 +377,7 @@ var shapes = []shape{
 }
 
 // routesOnly measures a file's route extraction.
-func routesOnly(path string, src []byte) { Routes(path, src) }
+func routesOnly(path string, src []byte) { facts.Routes(path, src) }
 
 func wallTime(f func()) time.Duration {
 	t := time.Now()
@@ -388,9 +390,9 @@ func wallTime(f func()) time.Duration {
 func shapeCost(sh shape, src string, reps int) (time.Duration, uint64) {
 	// A large Go file is analysed on several cores, whose work the time
 	// of this thread would not count: the shapes are analysed on one.
-	saved := parallelFrom
-	parallelFrom = 1 << 62
-	defer func() { parallelFrom = saved }()
+	saved := facts.ParallelFrom
+	facts.ParallelFrom = 1 << 62
+	defer func() { facts.ParallelFrom = saved }()
 	b := []byte(src)
 	best, bytes := time.Duration(1<<62), uint64(1<<63)
 	var m0, m1 runtime.MemStats

@@ -1,6 +1,12 @@
 package analysis
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
+	"github.com/httpcodes/httpcodes/analysis/internal/lang/rust"
+	"github.com/httpcodes/httpcodes/analysis/internal/lex"
+)
 
 func TestIsTestPath(t *testing.T) {
 	tests := map[string]bool{
@@ -36,7 +42,7 @@ func TestIsTestPath(t *testing.T) {
 		"tests/README.md": false,
 	}
 	for path, want := range tests {
-		if got := IsTestPath(path); got != want {
+		if got := facts.IsTestPath(path); got != want {
 			t.Errorf("IsTestPath(%q) = %v, want %v", path, got, want)
 		}
 	}
@@ -44,8 +50,8 @@ func TestIsTestPath(t *testing.T) {
 
 func TestRustTestRegions(t *testing.T) {
 	src := "fn a() {}\n#[cfg(test)]\nmod tests;\n#[cfg(test)]\n#[allow(dead_code)]\nmod t { fn b() { let x = [0u8; 4]; } }\n#[actix_web::test]\nasync fn c(x: [u8; 2]) -> Result<(), E> { }\nfn d() {}\n"
-	r := &rustScan{scan: newScan("rust", []byte(src), lexRust([]byte(src)))}
-	got := r.testRegions()
+	r := &rust.RustScan{Scan: lex.NewScan("rust", []byte(src), rust.LexRust([]byte(src)))}
+	got := r.TestRegions()
 	want := [][2]int{
 		{34, 105},  // #[cfg(test)] … mod t { … }
 		{106, 168}, // #[actix_web::test] … async fn c … { }
@@ -59,8 +65,8 @@ func TestRustTestRegions(t *testing.T) {
 		}
 	}
 	inner := "#![cfg(test)]\nfn a() {}\n"
-	r = &rustScan{scan: newScan("rust", []byte(inner), lexRust([]byte(inner)))}
-	if got := r.testRegions(); len(got) != 1 || got[0] != [2]int{0, len(inner)} {
+	r = &rust.RustScan{Scan: lex.NewScan("rust", []byte(inner), rust.LexRust([]byte(inner)))}
+	if got := r.TestRegions(); len(got) != 1 || got[0] != [2]int{0, len(inner)} {
 		t.Errorf("#![cfg(test)]: regions %v, want the whole file", got)
 	}
 }

@@ -10,6 +10,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/httpcodes/httpcodes/analysis/internal/facts"
+	"github.com/httpcodes/httpcodes/analysis/internal/lex"
 )
 
 // testdataFile is one annotated file of testdata/<language>/, with the
@@ -34,7 +37,7 @@ func allTestdata(t testing.TB) []testdataFile {
 			}
 			return nil
 		}
-		lang := Language(strings.TrimSuffix(p, ".fixed"))
+		lang := facts.LanguageOf(strings.TrimSuffix(p, ".fixed"))
 		if lang == "" {
 			return nil
 		}
@@ -52,7 +55,7 @@ func allTestdata(t testing.TB) []testdataFile {
 	for _, f := range out {
 		seen[f.lang] = true
 	}
-	for _, lang := range Languages() {
+	for _, lang := range facts.Languages() {
 		if !seen[lang] {
 			t.Fatalf("%s: no file under testdata/ is claimed by the language", lang)
 		}
@@ -63,7 +66,7 @@ func allTestdata(t testing.TB) []testdataFile {
 // pathFor is a path each language claims, to analyse any bytes as it.
 func pathFor(lang string) string {
 	for _, p := range []string{"x." + lang, "x.go", "x.js", "x.ts", "x.py", "x.rb", "x.php", "x.rs", "x.cs", "x.java", "x.kt", "x.yaml", "nginx.conf"} {
-		if Language(p) == lang {
+		if facts.LanguageOf(p) == lang {
 			return p
 		}
 	}
@@ -79,7 +82,7 @@ func truncationCuts(src []byte, whole bool, step int) []int {
 	n := len(src)
 	class := func(c byte) int {
 		switch {
-		case isNameByte(c) || c >= 0x80:
+		case lex.IsNameByte(c) || c >= 0x80:
 			return 0
 		case c == ' ' || c == '\t':
 			return 1
@@ -124,7 +127,7 @@ func analyzeNoPanic(path string, src []byte) (where, msg string) {
 	Complete(path, src, len(src), nil, true)
 	// The route extractors and the description reader of
 	// undocumented-status, and the fix that adds a response.
-	if rf := Routes(path, src); rf != nil {
+	if rf := facts.Routes(path, src); rf != nil {
 		for _, r := range rf.Routes {
 			if r.Start < 0 || r.End > len(src) || r.Start > r.End || r.BodyStart < 0 || r.BodyEnd > len(src) || r.BodyStart > r.BodyEnd {
 				return "route range", fmt.Sprintf("route %+v outside a %d-byte file", r, len(src))
@@ -136,7 +139,7 @@ func analyzeNoPanic(path string, src []byte) (where, msg string) {
 			}
 		}
 	}
-	if d := ReadDescription(path, src, nil); d != nil {
+	if d := facts.ReadDescription(path, src, nil); d != nil {
 		for _, op := range d.Operations {
 			if _, e, ok := op.AddResponse(409, "Conflict"); ok && (e.Start < 0 || e.End > len(src) || e.Start > e.End) {
 				return "response edit range", fmt.Sprintf("edit [%d,%d) outside a %d-byte file", e.Start, e.End, len(src))
@@ -173,7 +176,7 @@ func panicFrame(stack []byte) string {
 func TestTruncations(t *testing.T) {
 	skipUnderRace(t)
 	files := allTestdata(t)
-	langs := Languages()
+	langs := facts.Languages()
 	for _, lang := range langs {
 		t.Run(lang, func(t *testing.T) {
 			t.Parallel()
@@ -239,7 +242,7 @@ func fuzzSeeds(path string, src []byte) [][]byte {
 			j++
 		}
 		k := j
-		for k < len(src) && (isNameByte(src[k]) || src[k] >= 0x80) {
+		for k < len(src) && (lex.IsNameByte(src[k]) || src[k] >= 0x80) {
 			k++
 		}
 		if w := string(src[j:k]); w != "" && !firstWords[w] && k < len(src)-16 {

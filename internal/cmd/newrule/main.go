@@ -1,4 +1,4 @@
-// Command newrule starts a rule: it writes analysis/rule_<name>.go, with
+// Command newrule starts a rule: it writes analysis/internal/rules/<name>.go, with
 // the declaration every rule makes and a check that reports nothing yet,
 // and an annotated test file for it, then prints the steps left (see
 // CONTRIBUTING.md, "Add a rule"). Run it from the repository's root:
@@ -54,7 +54,7 @@ func run(args []string, root string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newrule: %v\n", err)
 		return 1
 	}
-	rulePath := filepath.Join(root, "analysis", "rule_"+file+".go")
+	rulePath := filepath.Join(root, "analysis", "internal", "rules", file+".go")
 	testPath := filepath.Join(root, "analysis", "testdata", *lang, file+exts[*lang])
 	if _, ok := exts[*lang]; !ok {
 		fmt.Fprintf(stderr, "newrule: -lang %q: use one of the languages of analysis/testdata\n", *lang)
@@ -167,12 +167,14 @@ var exts = map[string]string{
 	"openapi": ".yaml", "nginx": ".nginx",
 }
 
-const ruleTemplate = `package analysis
+const ruleTemplate = `package rules
+
+import "github.com/httpcodes/httpcodes/analysis/internal/facts"
 
 var {{.Var}} = &Rule{
 	Name:     {{printf "%q" .Name}},
 	Since:    "",
-	Severity: {{.Severity}},
+	Severity: facts.{{.Severity}},
 	Summary:  {{printf "%q" .Summary}},
 	Why:      "",
 	Bad:      "",
@@ -181,8 +183,8 @@ var {{.Var}} = &Rule{
 	// claims every language, which the testdata must then show.
 	Languages: []string{ {{- printf "%q" .Lang -}} },
 	check: func(c *checker) {
-		for _, o := range c.facts.occ {
-			_ = o // judge each occurrence (or c.facts.steps for a flow rule) and c.report it
+		for _, o := range c.facts.Occ {
+			_ = o // judge each occurrence (or c.facts.Steps for a flow rule) and c.report it
 		}
 	},
 }

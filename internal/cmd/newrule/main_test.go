@@ -11,7 +11,7 @@ import (
 
 func TestNewRule(t *testing.T) {
 	root := t.TempDir()
-	for _, d := range []string{"analysis/testdata/go", "editors/vscode/schemas", "schema"} {
+	for _, d := range []string{"analysis/testdata/go", "analysis/internal/rules", "editors/vscode/schemas", "schema"} {
 		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -28,11 +28,11 @@ func TestNewRule(t *testing.T) {
 	if code := run([]string{"-summary", "a 201 without Location", "created-location"}, root, &out, &errs); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}
-	src, err := os.ReadFile(filepath.Join(root, "analysis", "rule_created_location.go"))
+	src, err := os.ReadFile(filepath.Join(root, "analysis", "internal", "rules", "created_location.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`var ruleCreatedLocation = &Rule{`, `Name:     "created-location",`, `Summary:  "a 201 without Location",`, `Languages: []string{"go"},`, `func init() { registerRule(ruleCreatedLocation) }`} {
+	for _, want := range []string{`var ruleCreatedLocation = &Rule{`, `package rules`, `Name:     "created-location",`, `Summary:  "a 201 without Location",`, `Languages: []string{"go"},`, `func init() { registerRule(ruleCreatedLocation) }`} {
 		if !strings.Contains(string(src), want) {
 			t.Errorf("the rule file lacks %q:\n%s", want, src)
 		}
