@@ -4,7 +4,7 @@
 # matches any more, and precision per language on warnings and errors:
 # true / (true + false). Pass --markdown for Markdown tables.
 #
-#   CORPUS_SET  tuning, holdout, holdout2, holdout3 or all (default all): which set to score.
+#   CORPUS_SET  tuning, holdout, holdout2, holdout3, drift or all (default all): which set to score.
 #               tuning: $CORPUS_RESULTS against bench/corpus/verdicts.tsv, the
 #               projects the analysis was tuned on (their precision flatters);
 #               holdout: $CORPUS_RESULTS-holdout against
@@ -15,7 +15,11 @@
 #               classes fixed;
 #               holdout3: $CORPUS_RESULTS-holdout3 against
 #               bench/corpus/holdout3-verdicts.tsv, measured, then its false-alarm classes
-#               fixed (issue 16).
+#               fixed (issue 16);
+#               drift: $CORPUS_RESULTS-drift against
+#               bench/corpus/drift-verdicts.tsv, projects that publish their
+#               own description beside their handlers (undocumented-status,
+#               issue 21).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cache=${HTTPCODES_CORPUS:-$HOME/.cache/httpcodes-corpus}
@@ -26,6 +30,7 @@ case $set_ in
   holdout) exec go run ./bench/corpus precision -results "$results-holdout" -verdicts bench/corpus/holdout-verdicts.tsv "$@" ;;
   holdout2) exec go run ./bench/corpus precision -results "$results-holdout2" -verdicts bench/corpus/holdout2-verdicts.tsv "$@" ;;
   holdout3) exec go run ./bench/corpus precision -results "$results-holdout3" -verdicts bench/corpus/holdout3-verdicts.tsv "$@" ;;
+  drift) exec go run ./bench/corpus precision -results "$results-drift" -verdicts bench/corpus/drift-verdicts.tsv "$@" ;;
   all)
     echo "== tuning set (the analysis was tuned on it)"
     go run ./bench/corpus precision -results "$results" -verdicts bench/corpus/verdicts.tsv "$@"
@@ -38,6 +43,9 @@ case $set_ in
     echo
     echo "== holdout3 set (measured, then its false-alarm classes fixed)"
     go run ./bench/corpus precision -results "$results-holdout3" -verdicts bench/corpus/holdout3-verdicts.tsv "$@"
+    echo
+    echo "== drift set (code beside its own description, undocumented-status)"
+    go run ./bench/corpus precision -results "$results-drift" -verdicts bench/corpus/drift-verdicts.tsv "$@"
     ;;
-  *) echo "CORPUS_SET=$set_: want tuning, holdout, holdout2, holdout3 or all" >&2; exit 2 ;;
+  *) echo "CORPUS_SET=$set_: want tuning, holdout, holdout2, holdout3, drift or all" >&2; exit 2 ;;
 esac

@@ -13,9 +13,9 @@
 #   HTTPCODES_CORPUS   where the sources are unpacked (default ~/.cache/httpcodes-corpus)
 #   CORPUS_RESULTS     where the JSON results go (default $HTTPCODES_CORPUS/results)
 #   CORPUS_ONLY        a regular expression: run only the projects it matches
-#   CORPUS_SET         tuning, holdout, holdout2, holdout3 or all (default all)
+#   CORPUS_SET         tuning, holdout, holdout2, holdout3, drift or all (default all)
 #
-# Four sets of projects. The tuning set was read while the analysis was tuned:
+# Five sets of projects. The tuning set was read while the analysis was tuned:
 # its false alarms were fixed, so its precision flatters. The holdout set was
 # chosen and reviewed without changing the analysis; its false alarms were
 # fixed afterwards, so it has become tuning data too. The holdout2 set was
@@ -27,7 +27,9 @@
 # $CORPUS_RESULTS-holdout2 and $CORPUS_RESULTS-holdout3 for the others) and
 # its own verdict file (bench/corpus/verdicts.tsv, holdout-verdicts.tsv,
 # holdout2-verdicts.tsv, holdout3-verdicts.tsv); bench/corpus-precision.sh
-# scores them apart.
+# scores them apart. The drift set ($CORPUS_RESULTS-drift,
+# bench/corpus/drift-verdicts.tsv) measures undocumented-status (issue 21): see
+# its own comment below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -37,8 +39,8 @@ results=${CORPUS_RESULTS:-$cache/results}
 only=${CORPUS_ONLY:-.}
 set_=${CORPUS_SET:-all}
 case $set_ in
-  tuning | holdout | holdout2 | holdout3 | all) ;;
-  *) echo "CORPUS_SET=$set_: want tuning, holdout, holdout2, holdout3 or all" >&2; exit 2 ;;
+  tuning | holdout | holdout2 | holdout3 | drift | all) ;;
+  *) echo "CORPUS_SET=$set_: want tuning, holdout, holdout2, holdout3, drift or all" >&2; exit 2 ;;
 esac
 
 # owner/name  commit  languages  [paths to check, comma-separated; default the whole tree]
@@ -330,6 +332,36 @@ frappe/frappe_docker                            4b9d35666abd84157ffadbf67558bbd3
 EOF
 )
 
+# The drift set (issue 21): projects that publish their own OpenAPI or Swagger
+# description in the same tree as the handlers that serve it, written by hand
+# in a framework httpcodes composes routes for, so that undocumented-status
+# has code and description to compare. Chosen by what they are, before
+# anything was run on them: the projects the rule was first checked on by hand
+# (photoprism, evcc, Flowise, recorded-finance), and at least one more each in
+# Python (FastAPI, Flask), Java (Spring), C# (ASP.NET Core) and TypeScript
+# (Express), found by searching code for a description file beside route code.
+# A project in another set is not repeated here, its findings are scored
+# there: gotify/server (tuning), go-shiori/shiori and juice-shop/juice-shop
+# (holdout), go-vikunja/vikunja (holdout3). A project is checked whole, or
+# from the one directory that holds both its handlers and its description
+# (photoprism's internal, Flowise's packages, Radarr's src): httpcodes joins
+# routes and description only within one path argument, so a list of paths
+# that puts them in different arguments finds nothing to compare.
+# Commits: those given when the rule was checked by hand, and for the others
+# the HEAD of the mirror they were fetched into.
+drift=$(cat <<'EOF'
+photoprism/photoprism                           382ffa89927f9fa2aca6ab83481177e0d81dd405  go,openapi  internal
+evcc-io/evcc                                    b29b49e3056ead3c99ff1f4711b2bb17083114b0  go,ts,openapi
+FlowiseAI/Flowise                               ababf4c8ebc0263e03aeeb917832251d3fd785e4  ts,openapi  packages
+AverageHelper/recorded-finance                  40b9ef8c406f2fe77cc46e6c6fc8e189968613ca  ts,openapi
+sct/overseerr                                   46a9b244efd81e0e70a16a851252114bc2d3c2ca  ts,openapi
+blakeblackshear/frigate                         e3fa70189324e5eb3b1dba756c153f6696f457de  python,ts,openapi
+dgtlmoon/changedetection.io                     fce24780e74199bf34c62a0d90188cc2fc12f061  python,js,openapi
+zalando/nakadi                                  09f70f861401d5417c659b1a6e5b03d2467086f8  java,openapi
+Radarr/Radarr                                   1b9662d58823ff02b7162282e84e4aed95db0126  csharp,openapi  src
+EOF
+)
+
 bin=$(mktemp -d)/httpcodes
 trap 'rm -rf "$(dirname "$bin")"' EXIT
 go build -o "$bin" ./cmd/httpcodes
@@ -413,6 +445,9 @@ if [[ $set_ == holdout2 || $set_ == all ]]; then
 fi
 if [[ $set_ == holdout3 || $set_ == all ]]; then
   run_set holdout3 "$results-holdout3" "$holdout3"
+fi
+if [[ $set_ == drift || $set_ == all ]]; then
+  run_set drift "$results-drift" "$drift"
 fi
 
 if (( ${#missing[@]} > 0 )); then
