@@ -284,7 +284,32 @@ func (w *Workspace) readDescription(ix *projectIndex, path string, src []byte) *
 	if rel, err := filepath.Rel(ix.root, path); err == nil {
 		d.Name = filepath.ToSlash(rel)
 	}
+	d.Scope = serviceDir(ix.root, filepath.Dir(path))
 	return d
+}
+
+// manifests are the files that make a directory a package or a service of
+// its own, in the ecosystems httpcodes reads.
+var manifests = []string{"go.mod", "package.json", "pyproject.toml", "setup.py", "requirements.txt",
+	"pom.xml", "build.gradle", "build.gradle.kts", "Cargo.toml", "composer.json", "Gemfile"}
+
+// serviceDir is the nearest directory from dir up to root that holds a
+// package manifest (or a .csproj), or "" when that is root itself or
+// there is none: the scope of a description kept in dir.
+func serviceDir(root, dir string) string {
+	for d := dir; ; d = filepath.Dir(d) {
+		if d == root || !strings.HasPrefix(d, root+string(filepath.Separator)) {
+			return ""
+		}
+		for _, m := range manifests {
+			if _, err := os.Stat(filepath.Join(d, m)); err == nil {
+				return d
+			}
+		}
+		if csproj, _ := filepath.Glob(filepath.Join(d, "*.csproj")); len(csproj) > 0 {
+			return d
+		}
+	}
 }
 
 // rejoin joins the routes to the descriptions again; ix.mu is held or the

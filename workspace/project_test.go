@@ -146,3 +146,43 @@ func TestProjectJoinMatchesTheAnnotatedProjects(t *testing.T) {
 		t.Errorf("found %d annotated projects", n)
 	}
 }
+
+// TestDescriptionScope: in a repository of several services, a service's
+// description judges only its own routes (overleaf's chat.yaml and the
+// other services' GET /status); a description kept in a docs site of its
+// own, whose package holds no routes, judges the whole project.
+func TestDescriptionScope(t *testing.T) {
+	status := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /status:\n    get:\n      responses:\n        '200':\n          description: OK\n"
+	handler := func(code string) string {
+		return "const app = require('express')();\napp.get('/status', (req, res) => {\n  res.status(" + code + ").end();\n});\n"
+	}
+	root := writeTree(t, map[string]string{
+		"services/chat/package.json": "{}",
+		"services/chat/chat.yaml":    status,
+		"services/chat/app.js":       handler("503"),
+		"services/web/package.json":  "{}",
+		"services/web/app.js":        handler("503"),
+		"docs/package.json":          "{}",
+		"docs/static/api.yaml":       strings.Replace(status, "/status", "/health", 1),
+		"server/app.js":              strings.Replace(handler("503"), "/status", "/health", 1),
+	})
+	ws, err := New(Settings{Roots: []string{root}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{
+		"services/chat/app.js": "GET /status sends 503 Service Unavailable, which services/chat/chat.yaml does not document for this operation (it lists 200)",
+		"services/web/app.js":  "",
+		"server/app.js":        "GET /health sends 503 Service Unavailable, which docs/static/api.yaml does not document for this operation (it lists 200)",
+	} {
+		path := filepath.Join(root, filepath.FromSlash(file))
+		src, _ := os.ReadFile(path)
+		got := undocumented(t, ws, path, src)
+		switch {
+		case want == "" && len(got) != 0:
+			t.Errorf("%s: %+v, want none: another service's description", file, got)
+		case want != "" && (len(got) != 1 || got[0].Message != want):
+			t.Errorf("%s: %+v, want %q", file, got, want)
+		}
+	}
+}

@@ -77,6 +77,11 @@ type Occurrence struct {
 	// ownPage is set when the file gives the code its own error page
 	// (nginx's error_page 550 @fetch550): a code it defines on purpose.
 	OwnPage bool
+	// Guessed is set when the code is read as a status by the name of a
+	// field alone, on an object not known to be a response
+	// (connection.status = 500): the analysis judges the value, but cannot
+	// say the handler sends it (undocumented-status leaves it alone).
+	Guessed bool
 	// Constant is the ecosystem's name for a number's code
 	// ("http.StatusNotFound"), empty when it has none; ConstantText is how
 	// this file writes it (its own import name), empty when the file would

@@ -24,6 +24,14 @@ type Description struct {
 	Prefixes []string
 	// Operations are the description's operations, in the file's order.
 	Operations []*Operation
+	// Scope is the directory of the service the description belongs to
+	// (the nearest one above it with a package manifest: go.mod,
+	// package.json, pom.xml, …), set by the caller: only the routes of
+	// files under it are joined to the description, so in a repository of
+	// several services one service's description does not judge another's
+	// routes. "" is the whole project, and so is a scope that holds no
+	// route (a description kept in a docs site of its own).
+	Scope string
 }
 
 // Operation is one method on one path of a description.

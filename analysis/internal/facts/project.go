@@ -2,6 +2,7 @@ package facts
 
 import (
 	"cmp"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -27,7 +28,10 @@ type Operations interface {
 // file, the spans of handler code and the operations they answer. It is
 // immutable once built.
 type Project struct {
-	descs  []*Description
+	descs []*Description
+	// scopes are the descriptions' scopes that hold routes (the others
+	// are the whole project).
+	scopes map[*Description]string
 	spans  map[string][]apiSpan
 	routes map[string][]apiRoute
 	args   map[string][]StatusArg
@@ -48,7 +52,7 @@ type apiRoute struct {
 // the same file first, else in the one file of the project that declares
 // it; a name declared in several other files is left alone.
 func NewProject(descs []*Description, files map[string]*RouteFacts) *Project {
-	a := &Project{descs: descs, spans: map[string][]apiSpan{}, routes: map[string][]apiRoute{}, args: map[string][]StatusArg{}}
+	a := &Project{descs: descs, scopes: map[*Description]string{}, spans: map[string][]apiSpan{}, routes: map[string][]apiRoute{}, args: map[string][]StatusArg{}}
 	if len(descs) == 0 {
 		return a
 	}
@@ -70,9 +74,14 @@ func NewProject(descs []*Description, files map[string]*RouteFacts) *Project {
 			funcs[fn.Name] = append(funcs[fn.Name], funcAt{p, fn})
 		}
 	}
+	for _, d := range descs {
+		if d.Scope != "" && slices.ContainsFunc(paths, func(p string) bool { return len(files[p].Routes) > 0 && within(p, d.Scope) }) {
+			a.scopes[d] = d.Scope
+		}
+	}
 	for _, p := range paths {
 		for _, r := range files[p].Routes {
-			ops := a.Match(r)
+			ops := a.match(p, r)
 			a.routes[p] = append(a.routes[p], apiRoute{r, ops})
 			if len(ops) == 0 {
 				continue
@@ -175,11 +184,23 @@ func (a *Project) RouteAt(path string, off int) (*Route, []*Operation) {
 //   - the methods are equal; a route for every method (Method "") matches
 //     only a path that documents a single method, since which one the
 //     handler answers cannot be told.
-func (a *Project) Match(r Route) []*Operation {
+func (a *Project) Match(r Route) []*Operation { return a.match("", r) }
+
+// within reports whether the file at path lies under the directory dir.
+func within(path, dir string) bool {
+	return strings.HasPrefix(filepath.ToSlash(path), strings.TrimSuffix(filepath.ToSlash(dir), "/")+"/")
+}
+
+// match is Match for a route of the file at path: only the descriptions
+// whose scope holds the file are read ("" reads them all).
+func (a *Project) match(path string, r Route) []*Operation {
 	segs := pathSegments(r.Path)
 	var exact, mounted []*Operation
 	mountedPaths := map[string]bool{}
 	for _, d := range a.descs {
+		if scope, ok := a.scopes[d]; ok && path != "" && !within(path, scope) {
+			continue
+		}
 		for _, op := range d.Operations {
 			os := pathSegments(op.Path)
 			if samePath(segs, os) || prefixed(segs, os, d.Prefixes) {

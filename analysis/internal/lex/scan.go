@@ -57,6 +57,9 @@ type StatusCtx struct {
 	// line the call makes (Ktor's HttpStatusCode(477, "Come Back Later"),
 	// PSR-7's withStatus(477, 'Come Back Later')).
 	Reason bool
+	// Guessed: the status is read by a field's name on an object not known
+	// to be a response (Occurrence.Guessed).
+	Guessed bool
 }
 
 // constantName is one ecosystem's name for a code, as data/constants.csv
@@ -407,7 +410,7 @@ func (s *Scan) Add(first, last int, o facts.Occurrence, c StatusCtx) {
 	}
 	s.Taken[first] = true
 	o.Start, o.End = int(s.Toks[first].Start), int(s.Toks[last].End)
-	o.Role, o.Context, o.Framework, o.API = c.Role, c.Context, c.Framework, c.Api
+	o.Role, o.Context, o.Framework, o.API, o.Guessed = c.Role, c.Context, c.Framework, c.Api, c.Guessed
 	if c.Msg >= 0 && c.Msg < len(s.Toks) && s.Toks[c.Msg].Kind == TString {
 		t := s.Toks[c.Msg]
 		o.Message = StringContent(s.Src[t.Start:t.End])

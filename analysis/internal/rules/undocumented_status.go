@@ -39,7 +39,7 @@ func checkUndocumentedStatus(c *checker) {
 	}
 	for _, o := range c.facts.Occ {
 		// @ApiResponse documents a response in the code; it sends none.
-		if o.Role == facts.Send && o.Framework != "@nestjs/swagger" {
+		if o.Role == facts.Send && !o.Guessed && o.Framework != "@nestjs/swagger" {
 			c.undocumented(o.Start, o.End, o.Code)
 		}
 	}

@@ -76,6 +76,11 @@ func (j *extractor) statusName(i int) {
 			c.Framework, c.Strict = "koa", string(recv) != "this"
 		case isResponseName(recv):
 			c.Strict = true
+		default:
+			// err.status = 404 before next(err), or a data object's own
+			// field (connection.status = 500): a status by its value, not
+			// surely the response's.
+			c.Guessed = true
 		}
 		if sp, ok := j.operand(i + 2); ok {
 			j.status(sp, c)

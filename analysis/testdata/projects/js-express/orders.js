@@ -21,6 +21,9 @@ router.post('/orders/:id/cancel', async (req, res) => {
   if (!req.body) {
     return sendError(res, 422, 'No body'); // want "undocumented-status: ^POST /orders/\\{id\\}/cancel sends 422 Unprocessable Content, which openapi.yaml does not document for this operation \\(it lists 200, 404\\)$"
   }
+  const connection = { status: 200 };
+  // A data object's own status field, sent in the body: not the response's.
+  connection.status = 500; // codes: 500/send
   res.status(409).json({ error: 'already shipped' }); // codes: 409/send want "undocumented-status: ^POST /orders/\\{id\\}/cancel sends 409 Conflict, which openapi.yaml does not document for this operation \\(it lists 200, 404\\)$"
 });
 
