@@ -168,17 +168,31 @@ func (w *walker) ifStmt(s *ast.IfStmt, st facts.State) (facts.State, bool) {
 	}
 	pure := !hasCallOrLit(s.Cond)
 	thenIn, elseIn := st, st
+	// lead is the pure leading conjuncts of a condition that calls
+	// something (`!done && isSSE(h.Get(…))`): the then arm runs only when
+	// they hold, whatever the calls after them do.
+	var lead ast.Expr
 	if pure && in != nil && in.out == st {
 		thenIn, elseIn = g.enter(in, s.Cond, true, 0), g.enter(in, s.Cond, false, 0)
 	} else {
-		in = nil
+		before := st
 		st = w.events(s.Cond, st)
 		thenIn, elseIn = st, st
+		if lead = pureLead(s.Cond); lead != nil && in != nil && in.out == before && st == before {
+			// The condition's calls did nothing to the response, so the
+			// then arm starts from the arms before that lead does not
+			// contradict; the else arm may follow any of them.
+			thenIn = g.enter(in, lead, true, 0)
+		} else {
+			in, lead = nil, nil
+		}
 	}
 	outer := w.facts
 	var thenFacts, elseFacts condFacts
 	if pure {
 		thenFacts, elseFacts = g.factsIf(s.Cond, true), g.factsIf(s.Cond, false)
+	} else if lead != nil {
+		thenFacts = g.factsIf(lead, true)
 	}
 	w.facts = outer.andBounded(w.armEntry(thenFacts, s.Body))
 	thenSt, thenDone := w.block(s.Body.List, thenIn)
@@ -244,6 +258,21 @@ func setsFlag(stmts []ast.Stmt) bool {
 		}
 	}
 	return false
+}
+
+// pureLead is the longest run of leading conjuncts of cond that call
+// nothing (`a && b` of `a && b && f()`), or nil.
+func pureLead(cond ast.Expr) ast.Expr {
+	for {
+		b, ok := unparen(cond).(*ast.BinaryExpr)
+		if !ok || b.Op != token.LAND {
+			return nil
+		}
+		if !hasCallOrLit(b.X) {
+			return b.X
+		}
+		cond = b.X
+	}
 }
 
 // hasCallOrLit reports whether an expression calls anything or holds a
