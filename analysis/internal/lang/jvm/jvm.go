@@ -288,7 +288,17 @@ func (w *jvmWalker) walk() {
 			// (ResponseStatusException(HttpStatus.OK, …) as a way out of
 			// a protocol's "nothing yet") is an ignore comment's case.
 			if args, _ := w.call(i + 1); len(args) > 0 {
-				w.status(args[0], lex.StatusCtx{Role: facts.Send, Context: s.Text(i), Framework: "spring", Api: facts.ErrorAPI, Strict: true, Msg: jcMsgArg(s, args, 1)}, jvmEnumOK)
+				o := w.status(args[0], lex.StatusCtx{Role: facts.Send, Context: s.Text(i), Framework: "spring", Api: facts.ErrorAPI, Strict: true, Msg: jcMsgArg(s, args, 1)}, jvmEnumOK)
+				if o != nil && s.Text(i) == "ResponseStatusException" && (o.Code == 204 || o.Code == 304) &&
+					(len(args) == 1 || args[1].To-args[1].From == 1 && s.Is(args[1].From, "null")) {
+					// ResponseStatusException(HttpStatus.NO_CONTENT) with no
+					// reason is a deliberate empty answer: Boot's error
+					// handling answers a 204 with no body at all (and no
+					// server sends one with a 204 or 304), so no error
+					// message reaches the client and the call is no error
+					// API here. With a reason, the reason is the mistake.
+					o.API &^= facts.ErrorAPI
+				}
 			}
 		case "forStatus", "forStatusAndDetail":
 			if jcReceiver(s, i) == "ProblemDetail" {
