@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/httpcodes/httpcodes/analysis/internal/facts"
@@ -17,7 +18,9 @@ var ruleReasonMismatch = &Rule{
 		"usually a copied line whose status was not updated. Clients act on the status; people " +
 		"debugging read the message. In code, \"OK\" under another success code (201, 202) is " +
 		"a generic acknowledgement and is not reported; an OpenAPI description that says \"OK\" " +
-		"under 201 or 204 is, since it documents that one code.",
+		"under 201 or 204 is, since it documents that one code. A description of several words " +
+		"is read as a reason phrase when it is written as one (\"No Content\", \"NOT FOUND\"); " +
+		"in sentence case (\"No content\") it describes the response.",
 	Bad:  "http.Error(w, \"Not Found\", http.StatusInternalServerError)",
 	Good: "http.Error(w, \"Not Found\", http.StatusNotFound)",
 	check: func(c *checker) {
@@ -40,6 +43,14 @@ var ruleReasonMismatch = &Rule{
 			// "OK" in code is a generic acknowledgement under any success
 			// code; an OpenAPI description is documentation of the one code.
 			if named.Number == 200 && o.Code/100 == 2 && c.facts.Lang != "openapi" {
+				continue
+			}
+			// An OpenAPI description is prose about the response as often
+			// as it is a phrase: "No content" under a 200 says the body is
+			// empty. Words are read as a reason phrase when they are
+			// written as one (No Content, NO CONTENT); one word (OK, Ok,
+			// unauthorized) is a phrase in any case.
+			if c.facts.Lang == "openapi" && !writtenAsPhrase(named, o.Message) {
 				continue
 			}
 			c.report(facts.Finding{Start: o.MessageStart, End: o.MessageEnd, Code: o.Code,
@@ -70,6 +81,18 @@ func namesCode(c *codes.Code, msg string) bool {
 		}
 	}
 	return false
+}
+
+// writtenAsPhrase reports whether a message that names a code is written
+// as its reason phrase: a single word in any case, else the phrase's own
+// capitals (a title or former title) or all capitals, a trailing period
+// aside.
+func writtenAsPhrase(c *codes.Code, msg string) bool {
+	msg = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(msg), "."))
+	if !strings.ContainsAny(msg, " -") || msg == strings.ToUpper(msg) {
+		return true
+	}
+	return msg == c.Title || slices.Contains(c.FormerTitles, msg)
 }
 
 func init() { registerRule(ruleReasonMismatch) }
