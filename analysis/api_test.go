@@ -79,6 +79,38 @@ func TestMatch(t *testing.T) {
 	}
 }
 
+// TestMatchMountPrefixes: a Mounted route of a project that mounts its
+// routers under literal prefixes matches the description's operations only
+// when one of those prefixes is the description's server path.
+func TestMatchMountPrefixes(t *testing.T) {
+	d := facts.ReadDescription("openapi.yaml", []byte(matchDescription), nil)
+	tests := []struct {
+		mounts []string
+		route  facts.Route
+		want   string
+	}{
+		// changedetection.io: the RSS blueprint under /rss is not the API.
+		{[]string{"/rss"}, facts.Route{Method: "GET", Path: "/orders/<id>", Mounted: true}, ""},
+		{[]string{"/rss"}, facts.Route{Method: "GET", Path: "/{a}/orders/:b", Mounted: true}, ""},
+		// The route carries the server path, or is not mounted: as before.
+		{[]string{"/rss"}, facts.Route{Method: "GET", Path: "/api/v1/orders/<id>", Mounted: true}, "GET /orders/{id}"},
+		{[]string{"/rss"}, facts.Route{Method: "GET", Path: "/orders/<id>"}, "GET /orders/{id}"},
+		// A mount under the server path, or none shown: it may be there.
+		{[]string{"/rss", "/api/v1/"}, facts.Route{Method: "GET", Path: "/orders/<id>", Mounted: true}, "GET /orders/{id}"},
+		{nil, facts.Route{Method: "GET", Path: "/orders/<id>", Mounted: true}, "GET /orders/{id}"},
+	}
+	for _, tt := range tests {
+		p := facts.NewProject([]*facts.Description{d}, map[string]*facts.RouteFacts{"app.py": {MountPrefixes: tt.mounts}})
+		var got []string
+		for _, op := range p.Match(tt.route) {
+			got = append(got, op.Name())
+		}
+		if g := strings.Join(got, ", "); g != tt.want {
+			t.Errorf("mounts %q: Match(%+v) = %q, want %q", tt.mounts, tt.route, g, tt.want)
+		}
+	}
+}
+
 func TestDescriptionPrefixesAndKeys(t *testing.T) {
 	d := facts.ReadDescription("s.json", []byte(`{"swagger": "2.0", "basePath": "/v2/", "paths": {"/x": {"get": {"responses": {"200": {"description": "OK"}, "4xx": {"description": "e"}}}, "parameters": []}}}`), nil)
 	if d == nil || len(d.Operations) != 1 {

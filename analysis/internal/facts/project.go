@@ -35,6 +35,9 @@ type Project struct {
 	spans  map[string][]apiSpan
 	routes map[string][]apiRoute
 	args   map[string][]StatusArg
+	// mounts are the prefixes the project's files mount routers under
+	// (RouteFacts.MountPrefixes), as segments joined by "/".
+	mounts map[string]bool
 }
 
 type apiSpan struct {
@@ -67,6 +70,12 @@ func NewProject(descs []*Description, files map[string]*RouteFacts) *Project {
 	}
 	slices.Sort(paths)
 	for _, p := range paths {
+		for _, m := range files[p].MountPrefixes {
+			if a.mounts == nil {
+				a.mounts = map[string]bool{}
+			}
+			a.mounts[strings.Join(pathSegments(m), "/")] = true
+		}
 		if len(files[p].StatusArgs) > 0 {
 			a.args[p] = files[p].StatusArgs
 		}
@@ -180,7 +189,10 @@ func (a *Project) RouteAt(path string, off int) (*Route, []*Operation) {
 //     route or not;
 //   - a Mounted route (its router is mounted under a prefix the file does
 //     not show) matches the one documented path that ends with its own at
-//     a segment boundary, and nothing when several do;
+//     a segment boundary, and nothing when several do; neither this nor
+//     the exact match holds when the project mounts its routers under
+//     literal prefixes none of which is the description's server path
+//     (see mountedElsewhere);
 //   - the methods are equal; a route for every method (Method "") matches
 //     only a path that documents a single method, since which one the
 //     handler answers cannot be told.
@@ -201,13 +213,14 @@ func (a *Project) match(path string, r Route) []*Operation {
 		if scope, ok := a.scopes[d]; ok && path != "" && !within(path, scope) {
 			continue
 		}
+		elsewhere := r.Mounted && a.mountedElsewhere(d)
 		for _, op := range d.Operations {
 			os := pathSegments(op.Path)
-			if samePath(segs, os) || prefixed(segs, os, d.Prefixes) {
+			if samePath(segs, os) && !elsewhere || prefixed(segs, os, d.Prefixes) {
 				exact = append(exact, op)
 				continue
 			}
-			if r.Mounted && len(segs) > 0 && len(os) > len(segs) && slices.Equal(os[len(os)-len(segs):], segs) {
+			if r.Mounted && !elsewhere && len(segs) > 0 && len(os) > len(segs) && slices.Equal(os[len(os)-len(segs):], segs) {
 				mounted = append(mounted, op)
 				mountedPaths[d.Path+"\x00"+strings.Join(os, "/")] = true
 			}
@@ -230,6 +243,24 @@ func (a *Project) match(path string, r Route) []*Operation {
 		return cands
 	}
 	return nil
+}
+
+// mountedElsewhere reports whether a Mounted route cannot be served under
+// the description's server or basePath prefix: the description has one,
+// and the project mounts its routers under literal prefixes none of which
+// is that one (changedetection.io's RSS blueprint, url_prefix="/rss", is
+// not its API at /api/v1). A project that shows no mount prefix keeps the
+// route's match: its prefix may be added where it is deployed.
+func (a *Project) mountedElsewhere(d *Description) bool {
+	if len(a.mounts) == 0 || len(d.Prefixes) == 0 {
+		return false
+	}
+	for _, p := range d.Prefixes {
+		if a.mounts[strings.Join(pathSegments(p), "/")] {
+			return false
+		}
+	}
+	return true
 }
 
 func samePath(a, b []string) bool { return slices.Equal(a, b) }

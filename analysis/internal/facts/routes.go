@@ -42,6 +42,11 @@ type RouteFacts struct {
 	// StatusArgs are the literal codes the file passes to its own
 	// helpers that send them; a language may leave it empty.
 	StatusArgs []StatusArg
+	// MountPrefixes are the literal prefixes the file mounts routers
+	// under (Flask's register_blueprint(…, url_prefix="/rss"), FastAPI's
+	// include_router(…, prefix="/v1")): where the project's Mounted
+	// routes may be served. A language may leave it empty.
+	MountPrefixes []string
 }
 
 // Routes extracts a file's route registrations and named functions, or

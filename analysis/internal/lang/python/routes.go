@@ -99,16 +99,24 @@ func routesPython(path string, src []byte) *facts.RouteFacts {
 				continue
 			}
 			args, _ := s.Args(i + 1)
+			key := "prefix"
+			if name == "register_blueprint" {
+				key = "url_prefix"
+			}
+			v, hasPrefix := s.Keyword(args, key, "=")
+			if hasPrefix {
+				// Whatever is mounted (a name, or a call that builds it),
+				// the project serves routes under this prefix.
+				if via, unknown := pyPrefix(s, v); !unknown && strings.Trim(via, "/") != "" {
+					out.MountPrefixes = append(out.MountPrefixes, via)
+				}
+			}
 			if len(args) == 0 || args[0].To != args[0].From+1 || s.Tok(args[0].From).Kind != lex.TIdent {
 				continue
 			}
 			r := router(s.Text(args[0].From))
 			r.parent, r.included, r.replace, r.via = s.Text(i-2), true, false, ""
-			key := "prefix"
-			if name == "register_blueprint" {
-				key = "url_prefix"
-			}
-			if v, ok := s.Keyword(args, key, "="); ok {
+			if hasPrefix {
 				r.via, r.viaUnknown = pyPrefix(s, v)
 				r.replace = name == "register_blueprint"
 			}
