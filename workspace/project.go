@@ -288,14 +288,17 @@ func (w *Workspace) readDescription(ix *projectIndex, path string, src []byte) *
 	return d
 }
 
-// manifests are the files that make a directory a package or a service of
-// its own, in the ecosystems httpcodes reads.
+// manifests are the files that make a directory a service of its own, in
+// a repository of several (overleaf's services/*/package.json). Maven,
+// Gradle and .NET are left out: they split one service into modules (an
+// API project with the description, another with the controllers, as
+// Sonarr and Radarr do), so a module is not a service.
 var manifests = []string{"go.mod", "package.json", "pyproject.toml", "setup.py", "requirements.txt",
-	"pom.xml", "build.gradle", "build.gradle.kts", "Cargo.toml", "composer.json", "Gemfile"}
+	"Cargo.toml", "composer.json", "Gemfile"}
 
 // serviceDir is the nearest directory from dir up to root that holds a
-// package manifest (or a .csproj), or "" when that is root itself or
-// there is none: the scope of a description kept in dir.
+// service's manifest, or "" when that is root itself or there is none: the
+// scope of a description kept in dir.
 func serviceDir(root, dir string) string {
 	for d := dir; ; d = filepath.Dir(d) {
 		if d == root || !strings.HasPrefix(d, root+string(filepath.Separator)) {
@@ -305,9 +308,6 @@ func serviceDir(root, dir string) string {
 			if _, err := os.Stat(filepath.Join(d, m)); err == nil {
 				return d
 			}
-		}
-		if csproj, _ := filepath.Glob(filepath.Join(d, "*.csproj")); len(csproj) > 0 {
-			return d
 		}
 	}
 }

@@ -165,15 +165,22 @@ func TestDescriptionScope(t *testing.T) {
 		"docs/package.json":          "{}",
 		"docs/static/api.yaml":       strings.Replace(status, "/status", "/health", 1),
 		"server/app.js":              strings.Replace(handler("503"), "/status", "/health", 1),
+		// .NET modules of one service: the description in the API
+		// project, the controller in another (Sonarr, Radarr).
+		"src/App.Api/App.Api.csproj":     "<Project/>",
+		"src/App.Api/openapi.yaml":       strings.Replace(status, "/status", "/ping", 1),
+		"src/App.Http/App.Http.csproj":   "<Project/>",
+		"src/App.Http/PingController.cs": "[ApiController]\npublic class PingController : Controller {\n  [HttpGet(\"/ping\")]\n  public IActionResult Get() {\n    return StatusCode(503);\n  }\n}\n",
 	})
 	ws, err := New(Settings{Roots: []string{root}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for file, want := range map[string]string{
-		"services/chat/app.js": "GET /status sends 503 Service Unavailable, which services/chat/chat.yaml does not document for this operation (it lists 200)",
-		"services/web/app.js":  "",
-		"server/app.js":        "GET /health sends 503 Service Unavailable, which docs/static/api.yaml does not document for this operation (it lists 200)",
+		"services/chat/app.js":           "GET /status sends 503 Service Unavailable, which services/chat/chat.yaml does not document for this operation (it lists 200)",
+		"services/web/app.js":            "",
+		"server/app.js":                  "GET /health sends 503 Service Unavailable, which docs/static/api.yaml does not document for this operation (it lists 200)",
+		"src/App.Http/PingController.cs": "GET /ping sends 503 Service Unavailable, which src/App.Api/openapi.yaml does not document for this operation (it lists 200)",
 	} {
 		path := filepath.Join(root, filepath.FromSlash(file))
 		src, _ := os.ReadFile(path)
