@@ -324,6 +324,33 @@ func (ix *projectIndex) rejoin() {
 	for _, p := range paths {
 		descs = append(descs, ix.descs[p])
 	}
+	// The services whose files register routes: a description kept in one
+	// service never judges another's, even when its own registers none
+	// (overleaf's chat service serves chat.yaml through a router built
+	// from the description itself).
+	var services []string
+	seen := map[string]bool{}
+	for p, rf := range ix.facts {
+		if len(rf.Routes) == 0 {
+			continue
+		}
+		if s := serviceDir(ix.root, filepath.Dir(p)); s != "" && !seen[s] {
+			seen[s] = true
+			services = append(services, s)
+		}
+	}
+	slices.Sort(services)
+	for _, d := range descs {
+		d.Others = nil
+		if d.Scope == "" {
+			continue
+		}
+		for _, s := range services {
+			if s != d.Scope {
+				d.Others = append(d.Others, s)
+			}
+		}
+	}
 	ix.join = analysis.NewProject(descs, ix.facts)
 }
 

@@ -160,11 +160,18 @@ func TestDescriptionScope(t *testing.T) {
 		"services/chat/package.json": "{}",
 		"services/chat/chat.yaml":    status,
 		"services/chat/app.js":       handler("503"),
-		"services/web/package.json":  "{}",
-		"services/web/app.js":        handler("503"),
-		"docs/package.json":          "{}",
-		"docs/static/api.yaml":       strings.Replace(status, "/status", "/health", 1),
-		"server/app.js":              strings.Replace(handler("503"), "/status", "/health", 1),
+		// A service whose router is built from its description registers
+		// no route: its description still judges no other service.
+		"services/feed/package.json":  "{}",
+		"services/feed/feed.yaml":     strings.Replace(status, "/status", "/items", 1),
+		"services/feed/server.js":     "const spec = require('path').resolve(__dirname, 'feed.yaml');\n",
+		"services/items/package.json": "{}",
+		"services/items/app.js":       strings.Replace(handler("503"), "/status", "/items", 1),
+		"services/web/package.json":   "{}",
+		"services/web/app.js":         handler("503"),
+		"docs/package.json":           "{}",
+		"docs/static/api.yaml":        strings.Replace(status, "/status", "/health", 1),
+		"server/app.js":               strings.Replace(handler("503"), "/status", "/health", 1),
 		// .NET modules of one service: the description in the API
 		// project, the controller in another (Sonarr, Radarr).
 		"src/App.Api/App.Api.csproj":     "<Project/>",
@@ -179,6 +186,7 @@ func TestDescriptionScope(t *testing.T) {
 	for file, want := range map[string]string{
 		"services/chat/app.js":           "GET /status sends 503 Service Unavailable, which services/chat/chat.yaml does not document for this operation (it lists 200)",
 		"services/web/app.js":            "",
+		"services/items/app.js":          "",
 		"server/app.js":                  "GET /health sends 503 Service Unavailable, which docs/static/api.yaml does not document for this operation (it lists 200)",
 		"src/App.Http/PingController.cs": "GET /ping sends 503 Service Unavailable, which src/App.Api/openapi.yaml does not document for this operation (it lists 200)",
 	} {

@@ -168,7 +168,7 @@ type Finding struct {
 	End      int
 	Code     int // the status code judged, 0 when none
 	Fix      *Fix
-	// cause is 1 + the offset of the earlier write a flow finding follows
+	// Cause is 1 + the offset of the earlier write a flow finding follows
 	// from (the write a second status or a late header comes after), 0
 	// when none. oneFindingPerProblem reads it; judge clears it.
 	Cause int

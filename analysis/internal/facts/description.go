@@ -32,6 +32,10 @@ type Description struct {
 	// routes. "" is the whole project, and so is a scope that holds no
 	// route (a description kept in a docs site of its own).
 	Scope string
+	// Others are the directories of the project's other services (set by
+	// the caller with Scope): their routes are never joined to the
+	// description, even when its own service registers none.
+	Others []string
 }
 
 // Operation is one method on one path of a description.

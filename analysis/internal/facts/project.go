@@ -213,6 +213,9 @@ func (a *Project) match(path string, r Route) []*Operation {
 		if scope, ok := a.scopes[d]; ok && path != "" && !within(path, scope) {
 			continue
 		}
+		if path != "" && slices.ContainsFunc(d.Others, func(dir string) bool { return within(path, dir) }) {
+			continue
+		}
 		elsewhere := r.Mounted && a.mountedElsewhere(d)
 		for _, op := range d.Operations {
 			os := pathSegments(op.Path)
