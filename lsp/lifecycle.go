@@ -48,6 +48,7 @@ func (s *Server) initialize(ctx context.Context, raw json.RawMessage) (any, erro
 	s.pull = p.Capabilities.TextDocument.Diagnostic != nil
 	s.refreshDiagnostics = p.Capabilities.Workspace.Diagnostics.RefreshSupport
 	s.refreshHints = p.Capabilities.Workspace.InlayHint.RefreshSupport
+	s.watchFiles = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 	pull := s.pull
 	s.mu.Unlock()
 	s.log.Info("initialized", zap.String("positionEncoding", enc.String()), zap.Bool("pullDiagnostics", pull), zap.String("root", root))

@@ -2,6 +2,8 @@ package lsp
 
 import (
 	"context"
+	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,6 +56,54 @@ func TestSettingsChangeAsksToRefresh(t *testing.T) {
 	select {
 	case n := <-plain.notes:
 		t.Errorf("a client without refresh support was sent %s", n.Method())
+	case <-time.After(100 * time.Millisecond):
+	}
+}
+
+// TestWatchedFilesRegistered: a client that registers file watchers on
+// request is asked, once initialized, to watch the files the analysis
+// reads — an API description changed by a git pull must reach the project
+// join; a client that cannot is asked nothing.
+func TestWatchedFilesRegistered(t *testing.T) {
+	c := startServer(t)
+	params := map[string]any{"capabilities": map[string]any{
+		"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}},
+	}}
+	var res initializeResult
+	if err := c.call("initialize", params, &res); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("initialized", struct{}{})
+	raw := c.waitNote("client/registerCapability")
+	var p struct {
+		Registrations []struct {
+			Method          string
+			RegisterOptions struct {
+				Watchers []struct{ GlobPattern string }
+			}
+		}
+	}
+	if err := json.Unmarshal(raw, &p); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Registrations) != 1 || p.Registrations[0].Method != "workspace/didChangeWatchedFiles" || len(p.Registrations[0].RegisterOptions.Watchers) != 1 {
+		t.Fatalf("registration: %+v", p)
+	}
+	glob := p.Registrations[0].RegisterOptions.Watchers[0].GlobPattern
+	for _, ext := range []string{",yaml,", ",json,", ",go,", ",py,", ",cs,", ",ts,"} {
+		if !strings.Contains(strings.NewReplacer("{", ",", "}", ",").Replace(glob), ext) {
+			t.Errorf("the watcher %q does not cover %s files", glob, strings.Trim(ext, ","))
+		}
+	}
+
+	plain := startServer(t)
+	plain.initialize(nil)
+	plain.notify("initialized", struct{}{})
+	select {
+	case n := <-plain.notes:
+		if n.Method() == "client/registerCapability" {
+			t.Errorf("a client without dynamic registration was asked to watch files")
+		}
 	case <-time.After(100 * time.Millisecond):
 	}
 }

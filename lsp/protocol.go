@@ -40,8 +40,11 @@ type initializeParams struct {
 			} `json:"completion"`
 		} `json:"textDocument"`
 		Workspace struct {
-			Diagnostics refreshCapability `json:"diagnostics"`
-			InlayHint   refreshCapability `json:"inlayHint"`
+			Diagnostics           refreshCapability `json:"diagnostics"`
+			InlayHint             refreshCapability `json:"inlayHint"`
+			DidChangeWatchedFiles struct {
+				DynamicRegistration bool `json:"dynamicRegistration"`
+			} `json:"didChangeWatchedFiles"`
 		} `json:"workspace"`
 	} `json:"capabilities"`
 	InitializationOptions json.RawMessage `json:"initializationOptions"`

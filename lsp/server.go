@@ -42,7 +42,10 @@ type Server struct {
 	// refreshDiagnostics and refreshHints are set when the client takes
 	// workspace/diagnostic/refresh and workspace/inlayHint/refresh.
 	refreshDiagnostics, refreshHints bool
-	timers                           map[string]*time.Timer
+	// watchFiles is set when the client watches files for the server on
+	// request (didChangeWatchedFiles' dynamic registration).
+	watchFiles bool
+	timers     map[string]*time.Timer
 	// oversized holds the documents over maxDocumentSize the user was told about.
 	oversized map[string]bool
 	// projectVersions is the version of each document the project join
@@ -264,7 +267,7 @@ var handlers map[string]handlerFunc
 func init() {
 	handlers = map[string]handlerFunc{
 		"initialize":                          (*Server).initialize,
-		"initialized":                         noop,
+		"initialized":                         (*Server).initializedNotification,
 		"shutdown":                            (*Server).shutdownRequest,
 		"textDocument/didOpen":                (*Server).didOpen,
 		"textDocument/didChange":              (*Server).didChange,
