@@ -16,7 +16,9 @@ import { chromium } from "playwright-core";
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
 const artifacts = join(here, "artifacts");
-const screenshots = process.env.SCREENSHOTS;
+// Without SCREENSHOTS they go to a temporary directory: the test still
+// shows that every page renders to an image, in CI too.
+const screenshots = process.env.SCREENSHOTS || mkdtempSync(join(tmpdir(), "httpcodes-screenshots-"));
 const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 // The searches the Go test (codes/search_test.go) checks, with every code
@@ -314,7 +316,7 @@ test("axe: no violations on any page, light and dark, desktop and phone", { time
   assert.deepEqual(found, []);
 });
 
-test("screenshots for the README", { skip: !screenshots, timeout: 60000 }, async (t) => {
+test("screenshots for the README", { timeout: 60000 }, async (t) => {
   const shots = [];
   for (const [device, options] of [["", desktop], ["-phone", { ...phone, deviceScaleFactor: 1 }]]) {
     for (const scheme of ["light", "dark"]) {
@@ -326,6 +328,10 @@ test("screenshots for the README", { skip: !screenshots, timeout: 60000 }, async
         shots.push(`${name}${suffix}.png`);
       }
     }
+  }
+  for (const shot of ["site-search.png", ...shots]) {
+    const png = readFileSync(join(screenshots, shot));
+    assert.ok(png.length > 1000 && png.subarray(1, 4).toString() === "PNG", `${shot} is not a PNG image`);
   }
   t.diagnostic(`wrote site-search.png and ${shots.join(", ")} to ${screenshots}`);
 });
