@@ -284,7 +284,6 @@ func (w *Workspace) readDescription(ix *projectIndex, path string, src []byte) *
 	if rel, err := filepath.Rel(ix.root, path); err == nil {
 		d.Name = filepath.ToSlash(rel)
 	}
-	d.Scope = serviceDir(ix.root, filepath.Dir(path))
 	return d
 }
 
@@ -341,12 +340,16 @@ func (ix *projectIndex) rejoin() {
 	}
 	slices.Sort(services)
 	for _, d := range descs {
+		// A description in the project's own files (no service of its
+		// own) judges every route; one kept in a service, only its own
+		// service's and those in no service.
+		own := serviceDir(ix.root, filepath.Dir(d.Path))
 		d.Others = nil
-		if d.Scope == "" {
+		if own == "" {
 			continue
 		}
 		for _, s := range services {
-			if s != d.Scope {
+			if s != own {
 				d.Others = append(d.Others, s)
 			}
 		}

@@ -24,17 +24,10 @@ type Description struct {
 	Prefixes []string
 	// Operations are the description's operations, in the file's order.
 	Operations []*Operation
-	// Scope is the directory of the service the description belongs to
-	// (the nearest one above it with a package manifest: go.mod,
-	// package.json, pom.xml, …), set by the caller: only the routes of
-	// files under it are joined to the description, so in a repository of
-	// several services one service's description does not judge another's
-	// routes. "" is the whole project, and so is a scope that holds no
-	// route (a description kept in a docs site of its own).
-	Scope string
-	// Others are the directories of the project's other services (set by
-	// the caller with Scope): their routes are never joined to the
-	// description, even when its own service registers none.
+	// Others are the directories of the project's other services, set by
+	// the caller (those of a repository of several services, overleaf's
+	// services/*, but not the one the description belongs to): their
+	// routes are never joined to the description.
 	Others []string
 }
 

@@ -28,10 +28,7 @@ type Operations interface {
 // file, the spans of handler code and the operations they answer. It is
 // immutable once built.
 type Project struct {
-	descs []*Description
-	// scopes are the descriptions' scopes that hold routes (the others
-	// are the whole project).
-	scopes map[*Description]string
+	descs  []*Description
 	spans  map[string][]apiSpan
 	routes map[string][]apiRoute
 	args   map[string][]StatusArg
@@ -55,7 +52,7 @@ type apiRoute struct {
 // the same file first, else in the one file of the project that declares
 // it; a name declared in several other files is left alone.
 func NewProject(descs []*Description, files map[string]*RouteFacts) *Project {
-	a := &Project{descs: descs, scopes: map[*Description]string{}, spans: map[string][]apiSpan{}, routes: map[string][]apiRoute{}, args: map[string][]StatusArg{}}
+	a := &Project{descs: descs, spans: map[string][]apiSpan{}, routes: map[string][]apiRoute{}, args: map[string][]StatusArg{}}
 	if len(descs) == 0 {
 		return a
 	}
@@ -81,11 +78,6 @@ func NewProject(descs []*Description, files map[string]*RouteFacts) *Project {
 		}
 		for _, fn := range files[p].Funcs {
 			funcs[fn.Name] = append(funcs[fn.Name], funcAt{p, fn})
-		}
-	}
-	for _, d := range descs {
-		if d.Scope != "" && slices.ContainsFunc(paths, func(p string) bool { return len(files[p].Routes) > 0 && within(p, d.Scope) }) {
-			a.scopes[d] = d.Scope
 		}
 	}
 	for _, p := range paths {
@@ -210,9 +202,6 @@ func (a *Project) match(path string, r Route) []*Operation {
 	var exact, mounted []*Operation
 	mountedPaths := map[string]bool{}
 	for _, d := range a.descs {
-		if scope, ok := a.scopes[d]; ok && path != "" && !within(path, scope) {
-			continue
-		}
 		if path != "" && slices.ContainsFunc(d.Others, func(dir string) bool { return within(path, dir) }) {
 			continue
 		}
