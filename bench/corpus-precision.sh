@@ -28,31 +28,29 @@ cd "$(dirname "$0")/.."
 cache=${HTTPCODES_CORPUS:-$HOME/.cache/httpcodes-corpus}
 results=${CORPUS_RESULTS:-$cache/results}
 set_=${CORPUS_SET:-all}
-case $set_ in
-  tuning) exec go run ./bench/corpus precision -results "$results" -verdicts bench/corpus/verdicts.tsv "$@" ;;
-  holdout) exec go run ./bench/corpus precision -results "$results-holdout" -verdicts bench/corpus/holdout-verdicts.tsv "$@" ;;
-  holdout2) exec go run ./bench/corpus precision -results "$results-holdout2" -verdicts bench/corpus/holdout2-verdicts.tsv "$@" ;;
-  holdout3) exec go run ./bench/corpus precision -results "$results-holdout3" -verdicts bench/corpus/holdout3-verdicts.tsv "$@" ;;
-  holdout4) exec go run ./bench/corpus precision -results "$results-holdout4" -verdicts bench/corpus/holdout4-verdicts.tsv "$@" ;;
-  drift) exec go run ./bench/corpus precision -results "$results-drift" -verdicts bench/corpus/drift-verdicts.tsv "$@" ;;
-  all)
-    echo "== tuning set (the analysis was tuned on it)"
-    go run ./bench/corpus precision -results "$results" -verdicts bench/corpus/verdicts.tsv "$@"
-    echo
-    echo "== holdout set (measured, then its false alarms fixed)"
-    go run ./bench/corpus precision -results "$results-holdout" -verdicts bench/corpus/holdout-verdicts.tsv "$@"
-    echo
-    echo "== holdout2 set (measured, then two of its classes fixed)"
-    go run ./bench/corpus precision -results "$results-holdout2" -verdicts bench/corpus/holdout2-verdicts.tsv "$@"
-    echo
-    echo "== holdout3 set (measured, then its false-alarm classes fixed)"
-    go run ./bench/corpus precision -results "$results-holdout3" -verdicts bench/corpus/holdout3-verdicts.tsv "$@"
-    echo
-    echo "== holdout4 set (chosen after all those fixes, measured once: the honest figure)"
-    go run ./bench/corpus precision -results "$results-holdout4" -verdicts bench/corpus/holdout4-verdicts.tsv "$@"
-    echo
-    echo "== drift set (code beside its own description, undocumented-status)"
-    go run ./bench/corpus precision -results "$results-drift" -verdicts bench/corpus/drift-verdicts.tsv "$@"
-    ;;
-  *) echo "CORPUS_SET=$set_: want tuning, holdout, holdout2, holdout3, holdout4, drift or all" >&2; exit 2 ;;
-esac
+# set  results suffix  verdict file  what it is
+sets=(
+  "tuning||verdicts.tsv|the analysis was tuned on it"
+  "holdout|-holdout|holdout-verdicts.tsv|measured, then its false alarms fixed"
+  "holdout2|-holdout2|holdout2-verdicts.tsv|measured, then its false-alarm classes fixed"
+  "holdout3|-holdout3|holdout3-verdicts.tsv|measured, then its false-alarm classes fixed"
+  "holdout4|-holdout4|holdout4-verdicts.tsv|chosen after all those fixes, measured once, then its classes fixed"
+  "drift|-drift|drift-verdicts.tsv|code beside its own description, undocumented-status"
+)
+names=()
+found=0
+for row in "${sets[@]}"; do
+  IFS='|' read -r name suffix verdicts what <<<"$row"
+  names+=("$name")
+  [[ $set_ == all || $set_ == "$name" ]] || continue
+  if [[ $set_ == all ]]; then
+    (( found )) && echo
+    echo "== $name set ($what)"
+  fi
+  go run ./bench/corpus precision -results "$results$suffix" -verdicts "bench/corpus/$verdicts" "$@"
+  found=1
+done
+if (( ! found )); then
+  echo "CORPUS_SET=$set_: want ${names[*]} or all" >&2
+  exit 2
+fi
