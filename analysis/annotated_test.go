@@ -174,15 +174,8 @@ func TestFixes(t *testing.T) {
 		if bytes.Equal(fixed, src) {
 			continue
 		}
-		if *update {
-			if err := os.WriteFile(golden, fixed, 0o644); err != nil {
-				t.Fatal(err)
-			}
+		if matchGolden(t, golden, fixed, "go test ./analysis -update") {
 			continue
-		}
-		want, _ := os.ReadFile(golden)
-		if !bytes.Equal(fixed, want) {
-			t.Errorf("%s: fixed output differs from %s; run go test ./analysis -update to see", path, golden)
 		}
 		again := Analyze(path, fixed, annotatedOptions(path, src))
 		for _, f := range again.Findings {
@@ -191,4 +184,22 @@ func TestFixes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// matchGolden holds a fixed file to its golden copy, or with -update
+// writes the copy and reports true (the caller then checks no further).
+// rerun is the command that rewrites it.
+func matchGolden(t *testing.T, golden string, fixed []byte, rerun string) (updated bool) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, fixed, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return true
+	}
+	want, _ := os.ReadFile(golden)
+	if !bytes.Equal(fixed, want) {
+		t.Errorf("fixed output differs from %s; run %s to see", golden, rerun)
+	}
+	return false
 }

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -184,16 +183,8 @@ func TestProjects(t *testing.T) {
 				} else if !yamlParses(fixed) {
 					t.Errorf("%s: the fixed file no longer parses:\n%s", file, fixed)
 				}
-				golden := file + ".fixed"
-				if *update {
-					if err := os.WriteFile(golden, fixed, 0o644); err != nil {
-						t.Fatal(err)
-					}
+				if matchGolden(t, file+".fixed", fixed, "go test ./analysis -run TestProjects -update") {
 					continue
-				}
-				want, _ := os.ReadFile(golden)
-				if !bytes.Equal(fixed, want) {
-					t.Errorf("%s: fixed output differs from %s; run go test ./analysis -run TestProjects -update to see", file, golden)
 				}
 			}
 			// With every fix made, the project is clean of the rule.
